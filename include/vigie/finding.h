@@ -1,0 +1,56 @@
+// Finding: one piece of personal or health data found in a text.
+// Offsets are byte offsets into the caller's buffer, half-open [begin, end).
+#ifndef VIGIE_FINDING_H_
+#define VIGIE_FINDING_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "vigie/export.h"
+
+namespace vigie {
+
+// The broad family a kind belongs to; stable in every output.
+enum class Category : uint8_t {
+  kIdentity,   // who a person is: NIR, names, identity documents
+  kContact,    // how to reach them: phone, e-mail, postal address
+  kFinancial,  // their money: IBAN, card numbers
+  kHealth,     // GDPR Article 9 health data
+};
+
+// "identity", "contact", "financial" or "health".
+VIGIE_EXPORT std::string_view CategoryName(Category category);
+
+// How far the detector's own checks went.
+enum class Confidence : uint8_t {
+  kUnconfirmed,  // the shape matched, the structure or checksum did not
+  kConfirmed,    // structure and checksum hold
+};
+
+struct Finding {
+  // Stable kind name: "FR_NIR", "PHONE_NUMBER", "EMAIL_ADDRESS", or the
+  // kind of a custom detector.
+  std::string kind;
+  Category category = Category::kIdentity;
+  Confidence confidence = Confidence::kConfirmed;
+  // Byte offsets into the scanned text (for a stream: since its first byte).
+  uint64_t begin = 0;
+  uint64_t end = 0;
+  // 1-based line, and 1-based column in code points from the line start
+  // (an invalid UTF-8 byte counts as one).
+  uint64_t line = 0;
+  uint64_t column = 0;
+  // In [0, 1]: above 0.85 a reviewer would almost always agree; below 0.5
+  // it is a weak guess.
+  double score = 0;
+  // The normalized value (digits of a NIR, E.164 phone, lower-case e-mail).
+  // This is the personal data itself: vigie's own outputs never print it
+  // unless asked to.
+  std::string value;
+};
+
+}  // namespace vigie
+
+#endif  // VIGIE_FINDING_H_

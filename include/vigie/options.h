@@ -1,0 +1,37 @@
+// ScanOptions: how a Scanner is built. A plain struct with defaults, one
+// comment per field; every field is read once, by Scanner::Create.
+#ifndef VIGIE_OPTIONS_H_
+#define VIGIE_OPTIONS_H_
+
+#include <string>
+#include <vector>
+
+#include "vigie/detector.h"
+
+namespace vigie {
+
+// How the text is laid out; a delimited file gives column context.
+enum class Layout {
+  kAuto,       // delimited when the first lines look like a CSV/TSV table
+  kText,       // running text
+  kDelimited,  // a table; the delimiter is `delimiter`, or guessed when 0
+};
+
+struct ScanOptions {
+  // Compile the built-in detectors (FR_NIR, PHONE_NUMBER, EMAIL_ADDRESS, ...).
+  bool builtin_detectors = true;
+  // Keep only these kinds (built-in or custom); empty keeps every kind.
+  std::vector<std::string> kinds;
+  // Findings scoring below this are dropped after overlaps are resolved.
+  double min_score = 0.5;
+  // Custom detectors, compiled into the same databases as the built-ins.
+  std::vector<DetectorSpec> detectors;
+  // Text layout; see Layout.
+  Layout layout = Layout::kAuto;
+  // With kDelimited: ';', ',' or '\t'; 0 guesses from the first line.
+  char delimiter = 0;
+};
+
+}  // namespace vigie
+
+#endif  // VIGIE_OPTIONS_H_

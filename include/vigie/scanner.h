@@ -1,0 +1,92 @@
+// Scanner: compiled once from a set of detectors, then immutable.
+//
+// ### Threads
+// A Scanner is thread-safe: any number of threads may call Scan() on the same
+// object (or on copies, which share the compiled databases). The Hyperscan
+// scratch each scan needs is kept inside and handed out per call.
+//
+// ### Streams
+// A Stream is for one thread at a time. It takes a text in chunks of any size
+// and yields exactly the findings that Scan() gives for the whole text, in
+// memory bounded by the detectors' widths, not by the text.
+//
+// ### Buffer lifetime
+// Scan() and Stream::Write() read the caller's bytes only during the call;
+// findings copy what they keep. Offsets count bytes of the caller's text.
+#ifndef VIGIE_SCANNER_H_
+#define VIGIE_SCANNER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vigie/export.h"
+#include "vigie/finding.h"
+#include "vigie/options.h"
+#include "vigie/result.h"
+
+namespace vigie {
+
+namespace internal {
+class Engine;
+class StreamState;
+}  // namespace internal
+
+class Stream;
+
+class VIGIE_EXPORT Scanner {
+ public:
+  // Every built-in detector with default options.
+  static Result<Scanner> Create();
+  // A scanner for `options`; fails on an invalid custom pattern or kind.
+  static Result<Scanner> Create(const ScanOptions& options);
+  // A scanner whose databases come from Serialize() instead of being
+  // compiled. `options` must be those the databases were built with (custom
+  // confirm callbacks cannot be serialized); a database from another vigie
+  // version, another CPU or other options is refused with a clear error.
+  static Result<Scanner> Deserialize(std::string_view bytes,
+                                     const ScanOptions& options);
+
+  // The findings in `text`, sorted by begin offset.
+  std::vector<Finding> Scan(std::string_view text) const;
+
+  // A stream over a text that arrives in chunks.
+  Stream OpenStream() const;
+
+  // The compiled databases as bytes, to skip compilation at the next start.
+  std::string Serialize() const;
+
+  // The kinds this scanner can report, in a stable order.
+  std::vector<std::string> Kinds() const;
+
+ private:
+  explicit Scanner(std::shared_ptr<const internal::Engine> engine);
+  std::shared_ptr<const internal::Engine> engine_;
+};
+
+class VIGIE_EXPORT Stream {
+ public:
+  Stream(Stream&&) noexcept;
+  Stream& operator=(Stream&&) noexcept;
+  ~Stream();
+
+  // Feeds the next chunk; returns the findings that are final so far.
+  std::vector<Finding> Write(std::string_view chunk);
+  // Ends the text; returns the remaining findings. Further writes are errors
+  // and return nothing.
+  std::vector<Finding> Finish();
+
+  // Bytes written so far.
+  uint64_t bytes_written() const;
+
+ private:
+  friend class Scanner;
+  explicit Stream(std::unique_ptr<internal::StreamState> state);
+  std::unique_ptr<internal::StreamState> state_;
+};
+
+}  // namespace vigie
+
+#endif  // VIGIE_SCANNER_H_

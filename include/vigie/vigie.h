@@ -1,0 +1,13 @@
+// vigie: finds personal and health data in text, French first.
+// Include this header for the whole public API.
+#ifndef VIGIE_VIGIE_H_
+#define VIGIE_VIGIE_H_
+
+#include "vigie/detector.h"
+#include "vigie/finding.h"
+#include "vigie/options.h"
+#include "vigie/result.h"
+#include "vigie/scanner.h"
+#include "vigie/version.h"
+
+#endif  // VIGIE_VIGIE_H_

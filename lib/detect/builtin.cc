@@ -1,0 +1,132 @@
+// Built-in detectors: NIR, French phone numbers, e-mail addresses.
+// Scores without context follow one scale: 0.8 for a value written the way
+// that kind is written, 0.45-0.5 for a bare digit run that only passes its
+// checksum; context keywords move them (see scan/score.h).
+#include "detect/builtin.h"
+
+#include "text/utf8.h"
+#include "validate/email.h"
+#include "validate/nir.h"
+#include "validate/phone.h"
+
+namespace vigie::detect {
+namespace {
+
+using internal::DetectorDef;
+using internal::PatternDef;
+using internal::Shape;
+
+constexpr size_t kNirMinWidth = 15;
+constexpr size_t kNirMaxWidth = 21;
+constexpr size_t kPhoneMinWidth = 10;
+constexpr size_t kPhoneMaxWidth = 28;
+constexpr size_t kEmailMaxLocal = 64;
+constexpr size_t kEmailMaxWidth = 320;
+
+// Words around identifiers that make them anything but personal data.
+const std::vector<std::string>& BusinessNegatives() {
+  static const std::vector<std::string> words = {
+      "commande", "facture", "référence", "réf", "n° de lot", "numéro de lot", "lot",
+      "isbn", "horodatage", "timestamp", "siret", "siren", "order", "invoice"};
+  return words;
+}
+
+}  // namespace
+
+DetectorDef NirDetector() {
+  DetectorDef d;
+  d.kind = "FR_NIR";
+  d.category = Category::kIdentity;
+  d.patterns = {{"[12][ .\\-]?[0-9]{2}[ .\\-]?[0-9]{2}[ .\\-]?(?:[0-9]{2}|2[ABab])"
+                 "[ .\\-]?[0-9]{3}[ .\\-]?[0-9]{3}[ .\\-]?[0-9]{2}",
+                 Shape::kDigitLed, false}};
+  d.keywords = {"nir", "nia", "insee", "n° insee", "numéro insee", "sécurité sociale",
+                "sécu", "num secu", "n° ss", "nss", "carte vitale", "immatriculation",
+                "assuré social", "ssn", "social security", "ins"};
+  d.negative_keywords = BusinessNegatives();
+  d.max_width = kNirMaxWidth;
+  d.find_start = [](std::string_view text, size_t earliest, size_t end) {
+    return internal::LeftmostStart(text, earliest, end, kNirMinWidth, [](std::string_view s) {
+      return validate::CheckNir(s).compact.size() == 15;
+    });
+  };
+  d.confirm = [](std::string_view match) {
+    validate::NirCheck check = validate::CheckNir(match);
+    if (check.compact.empty()) return Verdict::Reject();
+    if (!check.valid) return Verdict::Unconfirmed(0.2, check.compact);
+    bool separated = check.compact.size() != match.size();
+    double score = check.grouped ? 0.8 : separated ? 0.6 : 0.45;
+    return Verdict::Confirmed(score, check.compact);
+  };
+  return d;
+}
+
+DetectorDef PhoneDetector() {
+  DetectorDef d;
+  d.kind = "PHONE_NUMBER";
+  d.category = Category::kContact;
+  const std::string tail = "[1-9](?:[ .\\-/]?[0-9]){8}";
+  d.patterns = {
+      {"0[ .\\-/]?" + tail, Shape::kDigitLed, false},
+      {"00[ .\\-]?(?:33|262|590|594|596)[ .\\-]?(?:\\(0\\)[ .\\-]?|0[ .\\-]?)?" + tail,
+       Shape::kDigitLed, false},
+      {"\\+[ .\\-]?(?:33|262|590|594|596)[ .\\-]?(?:\\(0\\)[ .\\-]?|0[ .\\-]?)?" + tail,
+       Shape::kOther, false},
+      {"\\(\\+(?:33|262|590|594|596)\\)[ .\\-]?" + tail, Shape::kOther, false},
+      {"(?:\\+|00)(?:508|681|687)(?:[ .\\-]?[0-9]){6}", Shape::kOther, false},
+      {"(?:\\+|00)689(?:[ .\\-]?[0-9]){8}", Shape::kOther, false},
+  };
+  d.keywords = {"tél", "tel", "téléphone", "phone", "portable", "mobile", "fixe", "fax",
+                "gsm", "appeler", "joindre", "numéro de téléphone", "contact"};
+  d.negative_keywords = BusinessNegatives();
+  d.max_width = kPhoneMaxWidth;
+  d.find_start = [](std::string_view text, size_t earliest, size_t end) {
+    return internal::LeftmostStart(text, earliest, end, kPhoneMinWidth, [](std::string_view s) {
+      char first = s[0];
+      return (first == '0' || first == '+' || first == '(') &&
+             validate::CheckFrenchPhone(s).valid;
+    });
+  };
+  d.confirm = [](std::string_view match) {
+    validate::PhoneCheck check = validate::CheckFrenchPhone(match);
+    if (!check.valid) return Verdict::Reject();
+    return Verdict::Confirmed(check.formatted ? 0.8 : 0.5, check.e164);
+  };
+  return d;
+}
+
+DetectorDef EmailDetector() {
+  DetectorDef d;
+  d.kind = "EMAIL_ADDRESS";
+  d.category = Category::kContact;
+  // Anchored on '@': the match ends at the end of the domain and the start
+  // is found by walking back over the local part.
+  d.patterns = {{"[A-Za-z0-9._%+\\-]@[A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,24}",
+                 Shape::kOther, false}};
+  d.keywords = {"email", "e-mail", "mail", "courriel", "adresse électronique", "contact"};
+  d.max_width = kEmailMaxWidth;
+  d.find_start = [](std::string_view text, size_t earliest, size_t end) -> size_t {
+    size_t at = text.rfind('@', end);
+    if (at == std::string_view::npos || at < earliest || at == 0) return std::string_view::npos;
+    size_t begin = at;
+    while (begin > earliest && at - begin < kEmailMaxLocal &&
+           validate::IsEmailLocalChar(text[begin - 1])) {
+      --begin;
+    }
+    while (begin < at && (text[begin] == '.' || text[begin] == '-')) ++begin;
+    if (begin == at || text::WordCharBefore(text, begin)) return std::string_view::npos;
+    return begin;
+  };
+  d.confirm = [](std::string_view match) {
+    validate::EmailCheck check = validate::CheckEmail(match);
+    if (!check.valid) return Verdict::Reject();
+    return Verdict::Confirmed(0.9, check.normalized);
+  };
+  return d;
+}
+
+std::vector<DetectorDef> BuiltinDetectors() {
+  return {NirDetector(), PhoneDetector(), EmailDetector()};
+}
+
+}  // namespace vigie::detect

@@ -1,0 +1,20 @@
+// The built-in detectors, each defined as data plus its confirm step.
+#ifndef VIGIE_LIB_DETECT_BUILTIN_H_
+#define VIGIE_LIB_DETECT_BUILTIN_H_
+
+#include <vector>
+
+#include "scan/detector_def.h"
+
+namespace vigie::detect {
+
+internal::DetectorDef NirDetector();
+internal::DetectorDef PhoneDetector();
+internal::DetectorDef EmailDetector();
+
+// Every built-in detector, in a stable order.
+std::vector<internal::DetectorDef> BuiltinDetectors();
+
+}  // namespace vigie::detect
+
+#endif  // VIGIE_LIB_DETECT_BUILTIN_H_

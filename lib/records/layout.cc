@@ -1,0 +1,143 @@
+// Layout guessing looks only at a bounded prefix, so that a stream and a
+// one-block scan of the same text always decide the same way.
+#include "records/layout.h"
+
+#include <algorithm>
+#include <array>
+
+namespace vigie::records {
+namespace {
+
+constexpr std::array<char, 3> kDelimiters = {';', '\t', ','};
+constexpr size_t kMaxHeaderCell = 64;
+
+std::string_view Line(std::string_view text, size_t& pos) {
+  size_t nl = text.find('\n', pos);
+  size_t end = nl == std::string_view::npos ? text.size() : nl;
+  std::string_view line = text.substr(pos, end - pos);
+  pos = nl == std::string_view::npos ? text.size() : nl + 1;
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+// Delimiters outside quotes in one line.
+size_t CountDelimiters(std::string_view line, char delimiter) {
+  size_t n = 0;
+  bool in_quotes = false;
+  bool cell_start = true;
+  bool quoted = false;
+  for (char c : line) {
+    if (cell_start) {
+      quoted = c == '"';
+      in_quotes = quoted;
+      cell_start = false;
+      if (c != delimiter) continue;
+    } else if (quoted && c == '"') {
+      in_quotes = !in_quotes;
+      continue;
+    }
+    if (c == delimiter && !in_quotes) {
+      ++n;
+      cell_start = true;
+    }
+  }
+  return n;
+}
+
+bool LooksLikeHeader(std::string_view line, char delimiter) {
+  bool any_letter = false;
+  size_t start = 0;
+  while (start <= line.size()) {
+    size_t end = line.find(delimiter, start);
+    if (end == std::string_view::npos) end = line.size();
+    std::string_view cell = line.substr(start, end - start);
+    if (cell.size() > kMaxHeaderCell) return false;
+    size_t digit_run = 0;
+    for (char c : cell) {
+      digit_run = (c >= '0' && c <= '9') ? digit_run + 1 : 0;
+      if (digit_run >= 3) return false;
+      any_letter |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+    start = end + 1;
+  }
+  return any_letter;
+}
+
+}  // namespace
+
+size_t LayoutProbeLength(std::string_view text, bool text_ended) {
+  size_t first = text.find('\n');
+  if (first != std::string_view::npos) {
+    size_t second = text.find('\n', first + 1);
+    if (second != std::string_view::npos && second < kLayoutProbeBytes) return second + 1;
+  }
+  if (text.size() >= kLayoutProbeBytes) return kLayoutProbeBytes;
+  return text_ended ? std::max<size_t>(text.size(), 1) : 0;
+}
+
+LayoutGuess GuessLayout(std::string_view head, Layout requested, char delimiter) {
+  LayoutGuess guess;
+  if (requested == Layout::kText) return guess;
+  size_t pos = 0;
+  std::string_view first = Line(head, pos);
+  bool has_second = pos < head.size();
+  std::string_view second = Line(head, pos);
+  if (requested == Layout::kDelimited && delimiter != 0) {
+    guess.delimited = true;
+    guess.delimiter = delimiter;
+  } else {
+    size_t best = 0;
+    for (char d : kDelimiters) {
+      size_t n1 = CountDelimiters(first, d);
+      bool consistent = has_second && CountDelimiters(second, d) == n1;
+      size_t needed = d == ',' ? 2 : 1;
+      bool usable = requested == Layout::kDelimited || (consistent && n1 >= needed);
+      if (usable && n1 > best) {
+        best = n1;
+        guess.delimiter = d;
+      }
+    }
+    guess.delimited = best > 0 || requested == Layout::kDelimited;
+    if (guess.delimited && guess.delimiter == 0) guess.delimiter = ',';
+  }
+  if (guess.delimited) guess.header = LooksLikeHeader(first, guess.delimiter);
+  return guess;
+}
+
+void CellTracker::Feed(std::string_view bytes, uint64_t offset) {
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    char c = bytes[i];
+    if (at_cell_start_) {
+      at_cell_start_ = false;
+      quoted_cell_ = c == '"';
+      in_quotes_ = quoted_cell_;
+      if (quoted_cell_) continue;
+    } else if (quoted_cell_ && c == '"') {
+      in_quotes_ = !in_quotes_;
+      continue;
+    }
+    if (in_quotes_) continue;
+    if (c == delimiter_) {
+      ++column_;
+    } else if (c == '\n') {
+      ++row_;
+      column_ = 0;
+    } else {
+      continue;
+    }
+    at_cell_start_ = true;
+    cells_.push_back(Cell{offset + i + 1, row_, column_});
+  }
+}
+
+Cell CellTracker::CellAt(uint64_t pos) const {
+  auto it = std::upper_bound(cells_.begin(), cells_.end(), pos,
+                             [](uint64_t p, const Cell& c) { return p < c.begin; });
+  return it == cells_.begin() ? cells_.front() : *(it - 1);
+}
+
+void CellTracker::Forget(uint64_t pos) {
+  while (cells_.size() > 1 && cells_[1].begin <= pos) cells_.pop_front();
+}
+
+}  // namespace vigie::records

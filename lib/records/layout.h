@@ -1,0 +1,64 @@
+// Delimited files (CSV/TSV): guessing the delimiter and header from the
+// first lines, and tracking which cell each byte belongs to.
+#ifndef VIGIE_LIB_RECORDS_LAYOUT_H_
+#define VIGIE_LIB_RECORDS_LAYOUT_H_
+
+#include <cstdint>
+#include <deque>
+#include <string_view>
+
+#include "vigie/options.h"
+
+namespace vigie::records {
+
+// Bytes of the text's beginning that the layout guess may look at.
+constexpr size_t kLayoutProbeBytes = 64 * 1024;
+
+struct LayoutGuess {
+  bool delimited = false;
+  char delimiter = 0;
+  bool header = false;  // the first row names the columns
+};
+
+// Decides from `head`: the text up to and including its second newline, or
+// its first kLayoutProbeBytes bytes, or all of it when shorter.
+LayoutGuess GuessLayout(std::string_view head, Layout requested, char delimiter);
+
+// Where `head` is long enough for GuessLayout: the length of the prefix to
+// use, or 0 when more bytes are needed (and the text has not ended).
+size_t LayoutProbeLength(std::string_view text, bool text_ended);
+
+// A cell of a delimited text: where it starts, its row and column.
+struct Cell {
+  uint64_t begin = 0;
+  uint64_t row = 0;
+  uint32_t column = 0;
+};
+
+// Follows the bytes of a delimited text in order (RFC 4180 quoting) and
+// remembers the cells that start after a moving horizon.
+class CellTracker {
+ public:
+  explicit CellTracker(char delimiter) : delimiter_(delimiter) {}
+
+  // Feeds the bytes that start at absolute offset `offset`.
+  void Feed(std::string_view bytes, uint64_t offset);
+  // The cell holding absolute offset `pos`, which must not lie before the
+  // horizon.
+  Cell CellAt(uint64_t pos) const;
+  // Forgets cells that end before `pos`.
+  void Forget(uint64_t pos);
+
+ private:
+  char delimiter_;
+  bool quoted_cell_ = false;
+  bool in_quotes_ = false;
+  bool at_cell_start_ = true;
+  uint64_t row_ = 0;
+  uint32_t column_ = 0;
+  std::deque<Cell> cells_{Cell{}};
+};
+
+}  // namespace vigie::records
+
+#endif  // VIGIE_LIB_RECORDS_LAYOUT_H_

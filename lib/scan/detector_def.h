@@ -1,0 +1,61 @@
+// DetectorDef: the engine's view of one detector, built-in or custom.
+// The engine knows nothing of any kind in particular; detectors are data.
+#ifndef VIGIE_LIB_SCAN_DETECTOR_DEF_H_
+#define VIGIE_LIB_SCAN_DETECTOR_DEF_H_
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vigie/detector.h"
+
+namespace vigie::internal {
+
+// Patterns are grouped into databases by shape, since Hyperscan is much
+// faster on a database of one shape than on a mixture.
+enum class Shape {
+  kLiteral,   // literal dictionaries and context keywords
+  kDigitLed,  // regexes whose matches start with a digit
+  kOther,     // every other regex
+};
+
+struct PatternDef {
+  std::string regex;
+  Shape shape = Shape::kOther;
+  bool caseless = false;
+};
+
+// Finds where a match that ends at `end` starts, looking no further back
+// than `earliest`; returns npos when there is no acceptable start.
+using StartFinder =
+    std::function<size_t(std::string_view text, size_t earliest, size_t end)>;
+
+struct DetectorDef {
+  std::string kind;
+  Category category = Category::kIdentity;
+  std::vector<PatternDef> patterns;
+  std::vector<std::string> literals;
+  std::vector<std::string> keywords;
+  std::vector<std::string> negative_keywords;
+  size_t window_before = 64;
+  size_t window_after = 24;
+  // Longest match in bytes; 0 takes it from the patterns.
+  size_t max_width = 0;
+  // Built-in detectors find their own start; custom regexes use the
+  // engine's anchored database.
+  StartFinder find_start;
+  // Validates the exact match. Always set (the engine fills a default).
+  ConfirmFn confirm;
+};
+
+// The leftmost start in [earliest, end) that is on a word boundary and
+// whose span `accepts` says is well formed. The shared start finder of
+// detectors that can judge a whole span cheaply.
+size_t LeftmostStart(std::string_view text, size_t earliest, size_t end,
+                     size_t min_width, const std::function<bool(std::string_view)>& accepts);
+
+}  // namespace vigie::internal
+
+#endif  // VIGIE_LIB_SCAN_DETECTOR_DEF_H_

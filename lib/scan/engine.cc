@@ -1,0 +1,441 @@
+// Building an Engine: turn detector definitions into a plan of patterns per
+// database, compile (or load) the databases, and size the scratch.
+#include "scan/engine.h"
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+
+#include "detect/builtin.h"
+#include "text/fold.h"
+#include "text/utf8.h"
+#include "vigie/version.h"
+
+namespace vigie::internal {
+namespace {
+
+constexpr size_t kMaxCustomWidth = 512;
+constexpr size_t kMaxWindow = 4096;
+constexpr char kMagic[8] = {'V', 'I', 'G', 'I', 'E', 'D', 'B', '1'};
+constexpr size_t kNumDatabases = kNumStreamDbs + 1;  // the stream dbs + anchored
+
+uint64_t Fnv1a(uint64_t h, std::string_view s) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+uint64_t Fnv1a(uint64_t h, uint64_t v) {
+  return Fnv1a(h, std::string_view(reinterpret_cast<const char*>(&v), sizeof v));
+}
+
+bool ValidKindName(std::string_view kind) {
+  if (kind.empty() || kind.size() > 64 || !(kind[0] >= 'A' && kind[0] <= 'Z')) return false;
+  return std::all_of(kind.begin(), kind.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+std::string AsciiLower(std::string s) {
+  for (char& c : s) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return s;
+}
+
+void AppendU64(std::string& out, uint64_t v) {
+  for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+
+bool ReadU64(std::string_view& in, uint64_t& v) {
+  if (in.size() < 8) return false;
+  v = 0;
+  for (int i = 0; i < 8; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(in[i])) << (8 * i);
+  in.remove_prefix(8);
+  return true;
+}
+
+// The leftmost-start search for custom regexes scans each possible start.
+struct AnchoredProbe {
+  unsigned wanted_length;
+  const std::vector<uint32_t>* owner;
+  uint32_t detector;
+  bool found;
+};
+
+int OnAnchoredMatch(unsigned id, unsigned long long /*from*/, unsigned long long to,
+                    unsigned /*flags*/, void* ctx) {
+  auto* probe = static_cast<AnchoredProbe*>(ctx);
+  if (to == probe->wanted_length && (*probe->owner)[id] == probe->detector) {
+    probe->found = true;
+    return 1;  // stop
+  }
+  return 0;
+}
+
+DetectorDef FromSpec(const DetectorSpec& spec) {
+  DetectorDef d;
+  d.kind = spec.kind;
+  d.category = spec.category;
+  for (const auto& p : spec.patterns) {
+    bool digit_led = !p.empty() && ((p[0] >= '0' && p[0] <= '9') || p.rfind("\\d", 0) == 0 ||
+                                    p.rfind("[0-9]", 0) == 0);
+    d.patterns.push_back({p, digit_led ? Shape::kDigitLed : Shape::kOther, false});
+  }
+  d.literals = spec.literals;
+  d.keywords = spec.keywords;
+  d.negative_keywords = spec.negative_keywords;
+  d.window_before = spec.window_before;
+  d.window_after = spec.window_after;
+  double default_score = spec.score;
+  ConfirmFn user = spec.confirm;
+  d.confirm = [default_score, user](std::string_view match) -> Verdict {
+    if (!user) return Verdict::Confirmed(default_score);
+    Verdict v;
+    try {
+      v = user(match);
+    } catch (...) {
+      return Verdict::Reject();  // a throwing callback rejects, never crashes a scan
+    }
+    if (v.score < 0) v.score = default_score;
+    v.score = std::clamp(v.score, 0.0, 1.0);
+    return v;
+  };
+  return d;
+}
+
+}  // namespace
+
+size_t LeftmostStart(std::string_view text, size_t earliest, size_t end, size_t min_width,
+                     const std::function<bool(std::string_view)>& accepts) {
+  if (end < min_width) return std::string_view::npos;
+  for (size_t s = earliest; s + min_width <= end; ++s) {
+    if (text::WordCharBefore(text, s)) continue;
+    if (s > 0 && text[s - 1] == '+') continue;
+    if (accepts(text.substr(s, end - s))) return s;
+  }
+  return std::string_view::npos;
+}
+
+struct Engine::Plan {
+  struct Entry {
+    std::string expression;
+    unsigned flags = 0;
+  };
+  std::array<std::vector<Entry>, kNumStreamDbs> stream;
+  std::vector<Entry> anchored;
+};
+
+Result<std::shared_ptr<const Engine>> Engine::Build(const ScanOptions& options,
+                                                    const std::string_view* serialized) {
+  std::shared_ptr<Engine> engine(new Engine());
+  Plan plan;
+  if (auto r = engine->MakePlan(options, plan); !r.ok()) {
+    return Result<std::shared_ptr<const Engine>>::Error(r.error());
+  }
+  auto built = serialized ? engine->Load(plan, *serialized) : engine->Compile(plan);
+  if (!built.ok()) return Result<std::shared_ptr<const Engine>>::Error(built.error());
+  if (auto r = engine->AllocateScratch(); !r.ok()) {
+    return Result<std::shared_ptr<const Engine>>::Error(r.error());
+  }
+  return std::shared_ptr<const Engine>(std::move(engine));
+}
+
+Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
+  using R = Result<bool>;
+  if (!(options.min_score >= 0 && options.min_score <= 1)) {
+    return R::Error("min_score must lie in [0, 1]");
+  }
+  if (options.layout == Layout::kDelimited && options.delimiter != 0 &&
+      options.delimiter != ';' && options.delimiter != ',' && options.delimiter != '\t') {
+    return R::Error("delimiter must be ';', ',' or a tab");
+  }
+  min_score_ = options.min_score;
+  layout_ = options.layout;
+  delimiter_ = options.delimiter;
+
+  std::vector<DetectorDef> all;
+  if (options.builtin_detectors) all = detect::BuiltinDetectors();
+  for (const DetectorSpec& spec : options.detectors) {
+    if (!ValidKindName(spec.kind)) {
+      return R::Error("invalid kind name '" + spec.kind +
+                      "': use upper-case letters, digits and '_'");
+    }
+    if (spec.patterns.empty() && spec.literals.empty()) {
+      return R::Error("detector " + spec.kind + " has neither patterns nor literals");
+    }
+    if (!(spec.score >= 0 && spec.score <= 1)) {
+      return R::Error("detector " + spec.kind + ": score must lie in [0, 1]");
+    }
+    if (spec.window_before > kMaxWindow || spec.window_after > kMaxWindow) {
+      return R::Error("detector " + spec.kind + ": context windows are limited to 4096 bytes");
+    }
+    for (const auto& existing : all) {
+      if (existing.kind == spec.kind) return R::Error("detector " + spec.kind + " is defined twice");
+    }
+    all.push_back(FromSpec(spec));
+  }
+  for (const std::string& kind : options.kinds) {
+    bool known = std::any_of(all.begin(), all.end(), [&](const DetectorDef& d) { return d.kind == kind; });
+    if (!known) return R::Error("unknown kind '" + kind + "'");
+  }
+  for (auto& d : all) {
+    bool wanted = options.kinds.empty() ||
+                  std::find(options.kinds.begin(), options.kinds.end(), d.kind) != options.kinds.end();
+    if (wanted) detectors_.push_back(std::move(d));
+  }
+  if (detectors_.empty()) return R::Error("no detector to compile");
+
+  // Literals are deduplicated ignoring ASCII case, since they match caselessly.
+  std::map<std::string, uint32_t> keyword_ids;
+  fingerprint_ = Fnv1a(14695981039346656037ULL, std::string_view(VIGIE_VERSION_STRING));
+  auto add = [&](DbRole db, std::string expression, unsigned flags, MatchTarget target) {
+    fingerprint_ = Fnv1a(Fnv1a(Fnv1a(fingerprint_, uint64_t{db}), expression), uint64_t{flags});
+    plan.stream[db].push_back({std::move(expression), flags});
+    targets_[db].push_back(target);
+  };
+  for (uint32_t i = 0; i < detectors_.size(); ++i) {
+    DetectorDef& d = detectors_[i];
+    size_t width = d.max_width;
+    for (const PatternDef& p : d.patterns) {
+      unsigned flags = p.caseless ? HS_FLAG_CASELESS : 0;
+      hs_expr_info_t* info = nullptr;
+      hs_compile_error_t* error = nullptr;
+      if (hs_expression_info(p.regex.c_str(), flags, &info, &error) != HS_SUCCESS) {
+        std::string message = "detector " + d.kind + ": pattern '" + p.regex + "': " +
+                              (error ? error->message : "invalid");
+        hs_free_compile_error(error);
+        return R::Error(message);
+      }
+      unsigned max_width = info->max_width, min_width = info->min_width;
+      free(info);
+      if (min_width == 0) {
+        return R::Error("detector " + d.kind + ": pattern '" + p.regex + "' matches empty text");
+      }
+      if (!d.find_start) {  // custom: must be bounded so that streams stay bounded
+        if (max_width == UINT_MAX || max_width > kMaxCustomWidth) {
+          return R::Error("detector " + d.kind + ": pattern '" + p.regex +
+                          "' may match more than 512 bytes; bound its repeats");
+        }
+        width = std::max<size_t>(width, max_width);
+        fingerprint_ = Fnv1a(fingerprint_, p.regex);
+        plan.anchored.push_back({"^(?:" + p.regex + ")$", flags | HS_FLAG_SINGLEMATCH});
+        anchored_owner_.push_back(i);
+      }
+      DbRole db = p.shape == Shape::kDigitLed ? kDigitLedDb : kOtherDb;
+      add(db, p.regex, flags, {MatchTarget::Type::kCandidate, i, 0});
+    }
+    for (const std::string& literal : d.literals) {
+      for (std::string& v : text::SpellingVariants(literal)) {
+        width = std::max(width, v.size());
+        auto length = static_cast<uint32_t>(v.size());
+        add(kLiteralDb, std::move(v), HS_FLAG_CASELESS, {MatchTarget::Type::kCandidate, i, length});
+      }
+    }
+    for (int polarity = 0; polarity < 2; ++polarity) {
+      const auto& words = polarity == 0 ? d.keywords : d.negative_keywords;
+      for (const std::string& word : words) {
+        for (std::string& v : text::SpellingVariants(word)) {
+          std::string key = AsciiLower(v);
+          auto [it, inserted] = keyword_ids.emplace(key, static_cast<uint32_t>(keywords_.size()));
+          if (inserted) {
+            keywords_.push_back({static_cast<uint32_t>(v.size()), {}});
+            max_keyword_ = std::max(max_keyword_, v.size());
+            add(kLiteralDb, std::move(v), HS_FLAG_CASELESS,
+                {MatchTarget::Type::kKeyword, it->second, static_cast<uint32_t>(key.size())});
+          }
+          auto& owners = keywords_[it->second].owners;
+          KeywordOwner owner{i, polarity == 0};
+          bool known = std::any_of(owners.begin(), owners.end(), [&](const KeywordOwner& o) {
+            return o.detector == owner.detector && o.positive == owner.positive;
+          });
+          if (!known) owners.push_back(owner);
+        }
+      }
+    }
+    d.max_width = width;
+    max_width_ = std::max(max_width_, width);
+    max_before_ = std::max(max_before_, d.window_before);
+    max_after_ = std::max(max_after_, d.window_after);
+  }
+  return true;
+}
+
+Result<bool> Engine::Compile(const Plan& plan) {
+  using R = Result<bool>;
+  auto compile = [](const std::vector<Plan::Entry>& entries, bool literal, unsigned mode,
+                    hs_database_t** db) -> R {
+    std::vector<const char*> expressions;
+    std::vector<unsigned> flags, ids;
+    std::vector<size_t> lengths;
+    for (size_t i = 0; i < entries.size(); ++i) {
+      expressions.push_back(entries[i].expression.c_str());
+      lengths.push_back(entries[i].expression.size());
+      flags.push_back(entries[i].flags);
+      ids.push_back(static_cast<unsigned>(i));
+    }
+    hs_compile_error_t* error = nullptr;
+    hs_error_t rc =
+        literal ? hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(),
+                                       static_cast<unsigned>(entries.size()), mode, nullptr, db, &error)
+                : hs_compile_multi(expressions.data(), flags.data(), ids.data(),
+                                   static_cast<unsigned>(entries.size()), mode, nullptr, db, &error);
+    if (rc != HS_SUCCESS) {
+      std::string message = "compiling patterns failed";
+      if (error) {
+        message += ": ";
+        message += error->message;
+        if (error->expression >= 0 && static_cast<size_t>(error->expression) < entries.size()) {
+          message += " in '" + entries[static_cast<size_t>(error->expression)].expression + "'";
+        }
+      }
+      hs_free_compile_error(error);
+      return R::Error(message);
+    }
+    return true;
+  };
+  for (int db = 0; db < kNumStreamDbs; ++db) {
+    if (plan.stream[db].empty()) continue;
+    auto r = compile(plan.stream[db], db == kLiteralDb, HS_MODE_STREAM, &dbs_[db]);
+    if (!r.ok()) return r;
+  }
+  if (!plan.anchored.empty()) {
+    auto r = compile(plan.anchored, false, HS_MODE_BLOCK, &anchored_db_);
+    if (!r.ok()) return r;
+  }
+  return true;
+}
+
+// Layout: magic, format of the vigie version, plan fingerprint, CPU
+// features, then per database a presence byte, its size and its bytes.
+std::string Engine::Serialize() const {
+  std::string out(kMagic, sizeof kMagic);
+  std::string version = VIGIE_VERSION_STRING;
+  AppendU64(out, version.size());
+  out += version;
+  AppendU64(out, fingerprint_);
+  hs_platform_info_t platform{};
+  hs_populate_platform(&platform);
+  AppendU64(out, platform.cpu_features);
+  std::array<hs_database_t*, kNumDatabases> all{};
+  std::copy(dbs_.begin(), dbs_.end(), all.begin());
+  all[kNumStreamDbs] = anchored_db_;
+  for (hs_database_t* db : all) {
+    if (!db) {
+      AppendU64(out, 0);
+      continue;
+    }
+    char* bytes = nullptr;
+    size_t length = 0;
+    if (hs_serialize_database(db, &bytes, &length) != HS_SUCCESS) return {};
+    AppendU64(out, length);
+    out.append(bytes, length);
+    free(bytes);
+  }
+  return out;
+}
+
+Result<bool> Engine::Load(const Plan& plan, std::string_view in) {
+  using R = Result<bool>;
+  if (in.size() < sizeof kMagic || std::memcmp(in.data(), kMagic, sizeof kMagic) != 0) {
+    return R::Error("not a vigie database");
+  }
+  in.remove_prefix(sizeof kMagic);
+  uint64_t version_length = 0;
+  if (!ReadU64(in, version_length) || version_length > 64 || in.size() < version_length) {
+    return R::Error("truncated vigie database");
+  }
+  std::string_view version = in.substr(0, version_length);
+  in.remove_prefix(version_length);
+  if (version != VIGIE_VERSION_STRING) {
+    return R::Error("database built by vigie " + std::string(version) + ", this is vigie " +
+                    VIGIE_VERSION_STRING + ": compile it again");
+  }
+  uint64_t fingerprint = 0, features = 0;
+  if (!ReadU64(in, fingerprint) || !ReadU64(in, features)) return R::Error("truncated vigie database");
+  if (fingerprint != fingerprint_) {
+    return R::Error("database was built with other detectors or options than these");
+  }
+  hs_platform_info_t platform{};
+  hs_populate_platform(&platform);
+  if ((features & ~platform.cpu_features) != 0) {
+    return R::Error("database was built for CPU features this machine lacks (AVX2/AVX-512)");
+  }
+  std::array<hs_database_t**, kNumDatabases> slots{};
+  for (int db = 0; db < kNumStreamDbs; ++db) slots[db] = &dbs_[db];
+  slots[kNumStreamDbs] = &anchored_db_;
+  for (size_t i = 0; i < kNumDatabases; ++i) {
+    uint64_t length = 0;
+    if (!ReadU64(in, length) || in.size() < length) return R::Error("truncated vigie database");
+    bool expected = i < kNumStreamDbs ? !plan.stream[i].empty() : !plan.anchored.empty();
+    if ((length != 0) != expected) return R::Error("database does not match these detectors");
+    if (length == 0) continue;
+    if (hs_deserialize_database(in.data(), length, slots[i]) != HS_SUCCESS) {
+      return R::Error("corrupt vigie database");
+    }
+    in.remove_prefix(length);
+  }
+  if (!in.empty()) return R::Error("trailing bytes after the vigie database");
+  return true;
+}
+
+Result<bool> Engine::AllocateScratch() {
+  for (int db = 0; db < kNumStreamDbs; ++db) {
+    if (dbs_[db] && hs_alloc_scratch(dbs_[db], &prototype_scratch_) != HS_SUCCESS) {
+      return Result<bool>::Error("cannot allocate Hyperscan scratch (platform not supported?)");
+    }
+  }
+  if (anchored_db_ && hs_alloc_scratch(anchored_db_, &prototype_scratch_) != HS_SUCCESS) {
+    return Result<bool>::Error("cannot allocate Hyperscan scratch");
+  }
+  return true;
+}
+
+Engine::~Engine() {
+  for (hs_scratch_t* s : free_scratch_) hs_free_scratch(s);
+  hs_free_scratch(prototype_scratch_);
+  for (hs_database_t* db : dbs_) hs_free_database(db);
+  hs_free_database(anchored_db_);
+}
+
+hs_scratch_t* Engine::AcquireScratch() const {
+  {
+    std::lock_guard<std::mutex> lock(scratch_mu_);
+    if (!free_scratch_.empty()) {
+      hs_scratch_t* s = free_scratch_.back();
+      free_scratch_.pop_back();
+      return s;
+    }
+  }
+  hs_scratch_t* s = nullptr;
+  if (hs_clone_scratch(prototype_scratch_, &s) != HS_SUCCESS) return nullptr;
+  return s;
+}
+
+void Engine::ReleaseScratch(hs_scratch_t* scratch) const {
+  if (!scratch) return;
+  std::lock_guard<std::mutex> lock(scratch_mu_);
+  free_scratch_.push_back(scratch);
+}
+
+size_t Engine::AnchoredStart(uint32_t detector, std::string_view text, size_t earliest,
+                             size_t end) const {
+  if (!anchored_db_) return std::string_view::npos;
+  hs_scratch_t* scratch = AcquireScratch();
+  if (!scratch) return std::string_view::npos;
+  size_t found = std::string_view::npos;
+  for (size_t s = earliest; s < end; ++s) {
+    if (text::WordCharBefore(text, s)) continue;
+    AnchoredProbe probe{static_cast<unsigned>(end - s), &anchored_owner_, detector, false};
+    hs_scan(anchored_db_, text.data() + s, static_cast<unsigned>(end - s), 0, scratch,
+            OnAnchoredMatch, &probe);
+    if (probe.found) {
+      found = s;
+      break;
+    }
+  }
+  ReleaseScratch(scratch);
+  return found;
+}
+
+}  // namespace vigie::internal

@@ -1,0 +1,110 @@
+// Engine: the compiled, immutable heart of a Scanner. It owns the Hyperscan
+// databases, the table that maps each database id to a detector or keyword,
+// and a pool of scratch spaces handed to one scan at a time.
+#ifndef VIGIE_LIB_SCAN_ENGINE_H_
+#define VIGIE_LIB_SCAN_ENGINE_H_
+
+#include <hs/hs.h>
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scan/detector_def.h"
+#include "vigie/options.h"
+#include "vigie/result.h"
+
+namespace vigie::internal {
+
+// What a database id stands for.
+struct MatchTarget {
+  enum class Type : uint8_t { kCandidate, kKeyword };
+  Type type = Type::kCandidate;
+  uint32_t index = 0;   // detector index, or keyword index
+  uint32_t length = 0;  // byte length of a literal; 0 for a regex
+};
+
+struct KeywordOwner {
+  uint32_t detector = 0;
+  bool positive = true;
+};
+
+struct KeywordDef {
+  uint32_t length = 0;
+  std::vector<KeywordOwner> owners;
+};
+
+// The stream-mode databases, one per pattern shape.
+enum DbRole : uint8_t { kLiteralDb, kDigitLedDb, kOtherDb, kNumStreamDbs };
+
+class Engine {
+ public:
+  // Compiles the databases for `options`, or loads them from `serialized`
+  // when it is not null.
+  static Result<std::shared_ptr<const Engine>> Build(const ScanOptions& options,
+                                                     const std::string_view* serialized);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  std::string Serialize() const;
+
+  // A scratch space for one scan; give it back with ReleaseScratch.
+  hs_scratch_t* AcquireScratch() const;
+  void ReleaseScratch(hs_scratch_t* scratch) const;
+
+  // For custom regexes: the leftmost start such that [start, end) is
+  // exactly a match of one of detector `detector`'s patterns.
+  size_t AnchoredStart(uint32_t detector, std::string_view text, size_t earliest,
+                       size_t end) const;
+
+  const std::vector<DetectorDef>& detectors() const { return detectors_; }
+  const std::vector<KeywordDef>& keywords() const { return keywords_; }
+  const MatchTarget& target(DbRole db, unsigned id) const { return targets_[db][id]; }
+  hs_database_t* database(DbRole db) const { return dbs_[db]; }
+
+  // Longest candidate, longest keyword, widest context windows, in bytes.
+  size_t max_width() const { return max_width_; }
+  size_t max_keyword() const { return max_keyword_; }
+  size_t max_before() const { return max_before_; }
+  size_t max_after() const { return max_after_; }
+  double min_score() const { return min_score_; }
+  Layout layout() const { return layout_; }
+  char delimiter() const { return delimiter_; }
+
+ private:
+  Engine() = default;
+  struct Plan;
+  Result<bool> MakePlan(const ScanOptions& options, Plan& plan);
+  Result<bool> Compile(const Plan& plan);
+  Result<bool> Load(const Plan& plan, std::string_view bytes);
+  Result<bool> AllocateScratch();
+
+  std::vector<DetectorDef> detectors_;
+  std::vector<KeywordDef> keywords_;
+  std::array<std::vector<MatchTarget>, kNumStreamDbs> targets_;
+  std::array<hs_database_t*, kNumStreamDbs> dbs_{};
+  hs_database_t* anchored_db_ = nullptr;  // block mode, custom regexes
+  std::vector<uint32_t> anchored_owner_;  // anchored id -> detector
+  uint64_t fingerprint_ = 0;
+
+  size_t max_width_ = 0;
+  size_t max_keyword_ = 0;
+  size_t max_before_ = 0;
+  size_t max_after_ = 0;
+  double min_score_ = 0.5;
+  Layout layout_ = Layout::kAuto;
+  char delimiter_ = 0;
+
+  hs_scratch_t* prototype_scratch_ = nullptr;
+  mutable std::mutex scratch_mu_;
+  mutable std::vector<hs_scratch_t*> free_scratch_;
+};
+
+}  // namespace vigie::internal
+
+#endif  // VIGIE_LIB_SCAN_ENGINE_H_

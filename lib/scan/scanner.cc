@@ -1,0 +1,76 @@
+// The public Scanner and Stream: thin handles over Engine and StreamState.
+#include "vigie/scanner.h"
+
+#include <algorithm>
+
+#include "scan/engine.h"
+#include "scan/stream_state.h"
+
+namespace vigie {
+
+std::string_view CategoryName(Category category) {
+  switch (category) {
+    case Category::kIdentity:
+      return "identity";
+    case Category::kContact:
+      return "contact";
+    case Category::kFinancial:
+      return "financial";
+    case Category::kHealth:
+      return "health";
+  }
+  return "identity";
+}
+
+Scanner::Scanner(std::shared_ptr<const internal::Engine> engine) : engine_(std::move(engine)) {}
+
+Result<Scanner> Scanner::Create() { return Create(ScanOptions{}); }
+
+Result<Scanner> Scanner::Create(const ScanOptions& options) {
+  auto engine = internal::Engine::Build(options, nullptr);
+  if (!engine.ok()) return Result<Scanner>::Error(engine.error());
+  return Scanner(std::move(engine).value());
+}
+
+Result<Scanner> Scanner::Deserialize(std::string_view bytes, const ScanOptions& options) {
+  auto engine = internal::Engine::Build(options, &bytes);
+  if (!engine.ok()) return Result<Scanner>::Error(engine.error());
+  return Scanner(std::move(engine).value());
+}
+
+std::vector<Finding> Scanner::Scan(std::string_view text) const {
+  internal::StreamState state(engine_);
+  std::vector<Finding> findings = state.ScanAll(text);
+  std::stable_sort(findings.begin(), findings.end(),
+                   [](const Finding& a, const Finding& b) { return a.begin < b.begin; });
+  return findings;
+}
+
+Stream Scanner::OpenStream() const {
+  return Stream(std::make_unique<internal::StreamState>(engine_));
+}
+
+std::string Scanner::Serialize() const { return engine_->Serialize(); }
+
+std::vector<std::string> Scanner::Kinds() const {
+  std::vector<std::string> kinds;
+  for (const auto& d : engine_->detectors()) kinds.push_back(d.kind);
+  return kinds;
+}
+
+Stream::Stream(std::unique_ptr<internal::StreamState> state) : state_(std::move(state)) {}
+Stream::Stream(Stream&&) noexcept = default;
+Stream& Stream::operator=(Stream&&) noexcept = default;
+Stream::~Stream() = default;
+
+std::vector<Finding> Stream::Write(std::string_view chunk) {
+  return state_ ? state_->Write(chunk) : std::vector<Finding>{};
+}
+
+std::vector<Finding> Stream::Finish() {
+  return state_ ? state_->Finish() : std::vector<Finding>{};
+}
+
+uint64_t Stream::bytes_written() const { return state_ ? state_->bytes_written() : 0; }
+
+}  // namespace vigie

@@ -1,0 +1,398 @@
+// The scanning pipeline. See stream_state.h for its stages; the comments
+// here say why each wait is long enough.
+#include "scan/stream_state.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "scan/score.h"
+#include "text/utf8.h"
+
+namespace vigie::internal {
+namespace {
+
+// Bytes after a match end that the boundary check reads (one UTF-8 code point).
+constexpr uint64_t kLookahead = 4;
+// Extra bytes kept before the earliest needed offset (one code point).
+constexpr uint64_t kMargin = 8;
+// A ScanAll text is fed in slices of this size, so that pending events and
+// keywords stay bounded as they do in a stream.
+constexpr size_t kSliceBytes = 1 << 20;
+// Hyperscan takes at most 4 GiB per call.
+constexpr size_t kMaxHyperscanCall = 1u << 30;
+// A chain of overlapping findings longer than this is resolved in parts.
+constexpr size_t kMaxCluster = 256;
+// The retained window is compacted when its dead prefix passes this size.
+constexpr size_t kCompactBytes = 64 * 1024;
+constexpr uint64_t kNever = std::numeric_limits<uint64_t>::max() / 4;
+
+bool Overlap(const Finding& a, const Finding& b) { return a.begin < b.end && b.begin < a.end; }
+
+}  // namespace
+
+StreamState::StreamState(std::shared_ptr<const Engine> engine) : engine_(std::move(engine)) {
+  scratch_ = engine_->AcquireScratch();
+  broken_ = scratch_ == nullptr;
+  for (int db = 0; db < kNumStreamDbs && !broken_; ++db) {
+    hs_database_t* database = engine_->database(static_cast<DbRole>(db));
+    if (database && hs_open_stream(database, 0, &streams_[db]) != HS_SUCCESS) broken_ = true;
+  }
+  last_span_.assign(engine_->detectors().size(), {kNever, kNever});
+  if (engine_->layout() == Layout::kText) {
+    layout_known_ = true;
+  }
+}
+
+StreamState::~StreamState() {
+  for (hs_stream_t*& s : streams_) {
+    if (s) hs_close_stream(s, scratch_, nullptr, nullptr);
+  }
+  engine_->ReleaseScratch(scratch_);
+}
+
+int StreamState::OnMatch(unsigned id, unsigned long long /*from*/, unsigned long long to,
+                         unsigned /*flags*/, void* ctx) {
+  auto* m = static_cast<MatchContext*>(ctx);
+  m->self->new_events_.push_back(Event{to, m->db, id});
+  return 0;
+}
+
+std::string_view StreamState::View() const {
+  if (borrowed_.data() != nullptr) return borrowed_.substr(0, fed_);
+  return window_;
+}
+
+void StreamState::DecideLayout(std::string_view head) {
+  layout_ = records::GuessLayout(head, engine_->layout(), engine_->delimiter());
+  if (layout_.delimited) cells_.emplace(layout_.delimiter);
+  layout_known_ = true;
+}
+
+void StreamState::Feed(std::string_view bytes) {
+  while (!bytes.empty()) {
+    std::string_view piece = bytes.substr(0, kMaxHyperscanCall);
+    bytes.remove_prefix(piece.size());
+    new_events_.clear();
+    for (int db = 0; db < kNumStreamDbs; ++db) {
+      if (!streams_[db]) continue;
+      MatchContext ctx{this, static_cast<uint8_t>(db)};
+      hs_scan_stream(streams_[db], piece.data(), static_cast<unsigned>(piece.size()), 0,
+                     scratch_, OnMatch, &ctx);
+    }
+    std::sort(new_events_.begin(), new_events_.end(), [](const Event& a, const Event& b) {
+      if (a.end != b.end) return a.end < b.end;
+      if (a.db != b.db) return a.db < b.db;
+      return a.id < b.id;
+    });
+    events_.insert(events_.end(), new_events_.begin(), new_events_.end());
+    if (cells_) cells_->Feed(piece, fed_);
+    if (borrowed_.data() == nullptr) window_.append(piece);
+    fed_ += piece.size();
+  }
+}
+
+void StreamState::CloseStreams() {
+  new_events_.clear();
+  for (int db = 0; db < kNumStreamDbs; ++db) {
+    if (!streams_[db]) continue;
+    MatchContext ctx{this, static_cast<uint8_t>(db)};
+    hs_close_stream(streams_[db], scratch_, OnMatch, &ctx);
+    streams_[db] = nullptr;
+  }
+  events_.insert(events_.end(), new_events_.begin(), new_events_.end());
+  std::stable_sort(events_.begin(), events_.end(), [](const Event& a, const Event& b) {
+    if (a.end != b.end) return a.end < b.end;
+    if (a.db != b.db) return a.db < b.db;
+    return a.id < b.id;
+  });
+}
+
+std::vector<Finding> StreamState::Write(std::string_view chunk) {
+  std::vector<Finding> out;
+  if (finished_ || broken_) return out;
+  written_ += chunk.size();
+  if (!layout_known_) {
+    head_.append(chunk);
+    size_t probe = records::LayoutProbeLength(head_, false);
+    if (probe == 0) return out;
+    DecideLayout(std::string_view(head_).substr(0, probe));
+    std::string head = std::move(head_);
+    head_.clear();
+    Feed(head);
+  } else {
+    Feed(chunk);
+  }
+  Advance(false, out);
+  return out;
+}
+
+std::vector<Finding> StreamState::Finish() {
+  std::vector<Finding> out;
+  if (finished_ || broken_) return out;
+  finished_ = true;
+  if (!layout_known_) {
+    DecideLayout(std::string_view(head_).substr(0, records::LayoutProbeLength(head_, true)));
+    std::string head = std::move(head_);
+    head_.clear();
+    Feed(head);
+  }
+  CloseStreams();
+  Advance(true, out);
+  return out;
+}
+
+std::vector<Finding> StreamState::ScanAll(std::string_view text) {
+  std::vector<Finding> out;
+  if (finished_ || broken_ || written_ != 0) return out;
+  borrowed_ = text.data() ? text : std::string_view("", 0);
+  written_ = text.size();
+  if (!layout_known_) DecideLayout(text.substr(0, records::LayoutProbeLength(text, true)));
+  for (size_t at = 0; at < text.size(); at += kSliceBytes) {
+    Feed(text.substr(at, kSliceBytes));
+    Advance(false, out);
+  }
+  finished_ = true;
+  CloseStreams();
+  Advance(true, out);
+  return out;
+}
+
+void StreamState::Advance(bool final, std::vector<Finding>& out) {
+  const Engine& e = *engine_;
+  const uint64_t width = e.max_width();
+  const uint64_t after = e.max_after() + e.max_keyword();
+  // Every event ending before `processed_below` has been processed, and
+  // every event not yet processed ends at or after it.
+  auto processed_below = [&]() -> uint64_t {
+    if (!events_.empty()) return events_.front().end;
+    return final ? kNever : fed_ + 1;
+  };
+  auto score_ready = [&]() {
+    uint64_t below = processed_below();
+    // A keyword that starts within the window after a candidate ends at
+    // most `after` bytes past it; once such keywords are processed, the
+    // candidate's context is complete.
+    while (!pending_.empty() && pending_.front().finding.end + after < below) {
+      Candidate c = std::move(pending_.front());
+      pending_.pop_front();
+      Score(c);
+      if (!cluster_.empty() &&
+          (c.finding.begin >= cluster_end_ || cluster_.size() >= kMaxCluster)) {
+        Resolve(out);
+      }
+      cluster_end_ = std::max(cluster_end_, c.finding.end);
+      cluster_.push_back(std::move(c));
+    }
+  };
+  for (;;) {
+    score_ready();
+    if (events_.empty()) break;
+    const Event& next = events_.front();
+    if (!final && next.end + kLookahead > fed_) break;
+    Event event = next;
+    events_.pop_front();
+    ProcessEvent(event);
+    // Keywords that no candidate can reach any more are dropped.
+    uint64_t below = processed_below();
+    uint64_t lowest_begin = below > after + width ? below - after - width : 0;
+    if (!pending_.empty()) {
+      uint64_t front = pending_.front().finding.end;
+      lowest_begin = std::min(lowest_begin, front > width ? front - width : 0);
+    }
+    while (!hits_.empty() && hits_.front().end + e.max_before() < lowest_begin) hits_.pop_front();
+  }
+  // Later candidates begin at or after below - after - width, so a cluster
+  // ending before that can take no new member.
+  uint64_t below = processed_below();
+  if (!cluster_.empty() && cluster_end_ + after + width < below) Resolve(out);
+  if (final) {
+    if (!cluster_.empty()) Resolve(out);
+    return;
+  }
+  uint64_t needed = below - std::min(below, width + e.max_keyword() + kMargin);
+  Trim(needed);
+}
+
+void StreamState::Trim(uint64_t keep_from) {
+  if (keep_from <= window_start_) return;
+  keep_from = std::min(keep_from, fed_);
+  MoveCursor(cursor_, std::max(cursor_.pos, keep_from));
+  if (cells_) cells_->Forget(keep_from);
+  if (borrowed_.data() != nullptr) return;
+  uint64_t dead = keep_from - window_start_;
+  if (dead < kCompactBytes || dead < window_.size() / 2) return;
+  window_.erase(0, dead);
+  window_start_ = keep_from;
+}
+
+void StreamState::MoveCursor(LineCursor& cursor, uint64_t to) const {
+  if (to <= cursor.pos) return;
+  std::string_view bytes = View().substr(cursor.pos - window_start_, to - cursor.pos);
+  size_t last_newline = bytes.rfind('\n');
+  if (last_newline == std::string_view::npos) {
+    cursor.column += text::CountCodePoints(bytes);
+  } else {
+    cursor.line += static_cast<uint64_t>(std::count(bytes.begin(), bytes.end(), '\n'));
+    cursor.column = text::CountCodePoints(bytes.substr(last_newline + 1));
+  }
+  cursor.pos = to;
+}
+
+void StreamState::ProcessEvent(const Event& event) {
+  const MatchTarget& target = engine_->target(static_cast<DbRole>(event.db), event.id);
+  if (target.type == MatchTarget::Type::kKeyword) {
+    ProcessKeyword(event, target);
+  } else {
+    ProcessCandidate(event, target);
+  }
+}
+
+void StreamState::ProcessKeyword(const Event& event, const MatchTarget& target) {
+  std::string_view view = View();
+  if (event.end < target.length) return;
+  uint64_t begin = event.end - target.length;
+  if (begin < window_start_) return;
+  size_t b = begin - window_start_, end = event.end - window_start_;
+  if (text::WordCharBefore(view, b) || text::WordCharAt(view, end)) return;
+  KeywordHit hit{begin, event.end, target.index, 0};
+  if (cells_) {
+    records::Cell cell = cells_->CellAt(begin);
+    if (cells_->CellAt(event.end - 1).begin != cell.begin) return;
+    hit.cell_begin = cell.begin;
+    if (layout_.header && cell.row == 0) {
+      if (column_context_.size() <= cell.column) column_context_.resize(cell.column + 1);
+      for (const KeywordOwner& owner : engine_->keywords()[target.index].owners) {
+        column_context_[cell.column].push_back(owner);
+      }
+    }
+  }
+  hits_.push_back(hit);
+}
+
+void StreamState::ProcessCandidate(const Event& event, const MatchTarget& target) {
+  const DetectorDef& d = engine_->detectors()[target.index];
+  std::string_view view = View();
+  uint64_t lowest = std::max<uint64_t>(window_start_, event.end > d.max_width ? event.end - d.max_width : 0);
+  size_t earliest = lowest - window_start_;
+  size_t end = event.end - window_start_;
+  size_t begin = std::string_view::npos;
+  if (target.length > 0) {
+    if (event.end >= target.length && event.end - target.length >= window_start_) {
+      begin = end - target.length;
+      if (text::WordCharBefore(view, begin)) begin = std::string_view::npos;
+    }
+  } else if (d.find_start) {
+    begin = d.find_start(view, earliest, end);
+  } else {
+    begin = engine_->AnchoredStart(target.index, view, earliest, end);
+  }
+  if (begin == std::string_view::npos || begin >= end) return;
+  if (text::WordCharAt(view, end)) return;
+  uint64_t abs_begin = window_start_ + begin;
+  auto& last = last_span_[target.index];
+  if (last.first == abs_begin && last.second == event.end) return;
+  last = {abs_begin, event.end};
+
+  Candidate c;
+  c.detector = target.index;
+  c.cell_begin = 0;
+  c.column = 0;
+  if (cells_) {
+    records::Cell cell = cells_->CellAt(abs_begin);
+    if (cells_->CellAt(event.end - 1).begin != cell.begin) return;  // never across cells
+    c.cell_begin = cell.begin;
+    c.column = cell.column;
+  }
+  std::string_view match = view.substr(begin, end - begin);
+  c.verdict = d.confirm(match);
+  if (c.verdict.status == Verdict::Status::kReject) return;
+
+  // Later candidates start at or after event.end - max_width.
+  uint64_t width = engine_->max_width();
+  MoveCursor(cursor_, std::max(cursor_.pos, event.end > width ? event.end - width : 0));
+  LineCursor at = cursor_;
+  MoveCursor(at, abs_begin);
+
+  Finding& f = c.finding;
+  f.kind = d.kind;
+  f.category = d.category;
+  f.confidence = c.verdict.status == Verdict::Status::kConfirmed ? Confidence::kConfirmed
+                                                                 : Confidence::kUnconfirmed;
+  f.begin = abs_begin;
+  f.end = event.end;
+  f.line = at.line;
+  f.column = at.column + 1;
+  f.value = c.verdict.value.empty() ? std::string(match) : std::move(c.verdict.value);
+  pending_.push_back(std::move(c));
+}
+
+void StreamState::Score(Candidate& c) const {
+  const DetectorDef& d = engine_->detectors()[c.detector];
+  bool positive = false, negative = false;
+  auto apply = [&](const std::vector<KeywordOwner>& owners) {
+    for (const KeywordOwner& o : owners) {
+      if (o.detector != c.detector) continue;
+      (o.positive ? positive : negative) = true;
+    }
+  };
+  const Finding& f = c.finding;
+  for (const KeywordHit& hit : hits_) {
+    if (hit.end <= f.begin) {
+      if (f.begin - hit.end > d.window_before) continue;
+    } else if (hit.begin >= f.end) {
+      if (hit.begin - f.end > d.window_after) continue;
+    } else {
+      continue;  // a keyword inside the match says nothing about it
+    }
+    if (cells_ && hit.cell_begin != c.cell_begin) continue;  // context stays in its cell
+    apply(engine_->keywords()[hit.keyword].owners);
+  }
+  if (cells_ && c.column < column_context_.size()) apply(column_context_[c.column]);
+  c.finding.score = ContextScore(c.verdict, positive, negative);
+}
+
+void StreamState::Resolve(std::vector<Finding>& out) {
+  std::vector<Candidate*> order;
+  for (Candidate& c : cluster_) order.push_back(&c);
+  auto confirmed = [](const Candidate* c) { return c->finding.confidence == Confidence::kConfirmed; };
+  auto length = [](const Candidate* c) { return c->finding.end - c->finding.begin; };
+  // Within a kind: confirmed first, then the longer match.
+  std::stable_sort(order.begin(), order.end(), [&](const Candidate* a, const Candidate* b) {
+    if (a->detector != b->detector) return a->detector < b->detector;
+    if (confirmed(a) != confirmed(b)) return confirmed(a);
+    if (length(a) != length(b)) return length(a) > length(b);
+    if (a->finding.score != b->finding.score) return a->finding.score > b->finding.score;
+    return a->finding.begin < b->finding.begin;
+  });
+  std::vector<Candidate*> kept;
+  for (Candidate* c : order) {
+    bool clash = std::any_of(kept.begin(), kept.end(), [&](const Candidate* k) {
+      return k->detector == c->detector && Overlap(k->finding, c->finding);
+    });
+    if (!clash) kept.push_back(c);
+  }
+  // Across kinds: confirmed first, then the higher score, then the longer.
+  std::stable_sort(kept.begin(), kept.end(), [&](const Candidate* a, const Candidate* b) {
+    if (confirmed(a) != confirmed(b)) return confirmed(a);
+    if (a->finding.score != b->finding.score) return a->finding.score > b->finding.score;
+    if (length(a) != length(b)) return length(a) > length(b);
+    if (a->finding.begin != b->finding.begin) return a->finding.begin < b->finding.begin;
+    return a->detector < b->detector;
+  });
+  std::vector<Candidate*> winners;
+  for (Candidate* c : kept) {
+    bool clash = std::any_of(winners.begin(), winners.end(),
+                             [&](const Candidate* w) { return Overlap(w->finding, c->finding); });
+    if (!clash) winners.push_back(c);
+  }
+  std::sort(winners.begin(), winners.end(), [](const Candidate* a, const Candidate* b) {
+    return a->finding.begin < b->finding.begin;
+  });
+  for (Candidate* w : winners) {
+    if (w->finding.score >= engine_->min_score()) out.push_back(std::move(w->finding));
+  }
+  cluster_.clear();
+  cluster_end_ = 0;
+}
+
+}  // namespace vigie::internal

@@ -1,0 +1,121 @@
+// StreamState: the pipeline from bytes to findings, shared by one-block
+// scans and streams so that both give the same findings by construction.
+//
+//   bytes -> Hyperscan (one stream per database) -> events sorted by end
+//   -> confirm (find the start, boundaries, cell, checksum) -> candidates
+//   -> score (keywords within the window, column headers) -> clusters of
+//   overlapping findings -> resolve -> findings
+//
+// Each stage waits only until the bytes or keywords it needs have been
+// seen, and every wait is bounded by the engine's widths, so memory stays
+// bounded whatever the length of the text.
+#ifndef VIGIE_LIB_SCAN_STREAM_STATE_H_
+#define VIGIE_LIB_SCAN_STREAM_STATE_H_
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "records/layout.h"
+#include "scan/engine.h"
+#include "vigie/finding.h"
+
+namespace vigie::internal {
+
+class StreamState {
+ public:
+  explicit StreamState(std::shared_ptr<const Engine> engine);
+  ~StreamState();
+  StreamState(const StreamState&) = delete;
+  StreamState& operator=(const StreamState&) = delete;
+
+  std::vector<Finding> Write(std::string_view chunk);
+  std::vector<Finding> Finish();
+  // The whole text at once, read in place without copying.
+  std::vector<Finding> ScanAll(std::string_view text);
+
+  uint64_t bytes_written() const { return written_; }
+
+ private:
+  struct Event {
+    uint64_t end;
+    uint8_t db;
+    unsigned id;
+  };
+  struct KeywordHit {
+    uint64_t begin;
+    uint64_t end;
+    uint32_t keyword;
+    uint64_t cell_begin;
+  };
+  struct Candidate {
+    uint32_t detector;
+    Verdict verdict;
+    uint64_t cell_begin;
+    uint32_t column;
+    Finding finding;
+  };
+  struct LineCursor {
+    uint64_t pos = 0;
+    uint64_t line = 1;
+    uint64_t column = 0;  // code points since the line start
+  };
+  struct MatchContext {
+    StreamState* self;
+    uint8_t db;
+  };
+  static int OnMatch(unsigned id, unsigned long long from, unsigned long long to,
+                     unsigned flags, void* ctx);
+
+  void DecideLayout(std::string_view head);
+  void Feed(std::string_view bytes);
+  void CloseStreams();
+  void Advance(bool final, std::vector<Finding>& out);
+  void ProcessEvent(const Event& event);
+  void ProcessKeyword(const Event& event, const MatchTarget& target);
+  void ProcessCandidate(const Event& event, const MatchTarget& target);
+  void Score(Candidate& candidate) const;
+  void Resolve(std::vector<Finding>& out);
+  void MoveCursor(LineCursor& cursor, uint64_t to) const;
+  void Trim(uint64_t keep_from);
+
+  // Retained bytes [window_start_, fed_).
+  std::string_view View() const;
+
+  std::shared_ptr<const Engine> engine_;
+  hs_scratch_t* scratch_ = nullptr;
+  std::array<hs_stream_t*, kNumStreamDbs> streams_{};
+  bool broken_ = false;  // Hyperscan could not allocate: the stream yields nothing
+  bool finished_ = false;
+
+  bool layout_known_ = false;
+  std::string head_;  // bytes held back until the layout is known
+  records::LayoutGuess layout_;
+  std::optional<records::CellTracker> cells_;
+  std::vector<std::vector<KeywordOwner>> column_context_;
+
+  std::string window_;
+  std::string_view borrowed_;  // ScanAll's text
+  uint64_t window_start_ = 0;
+  uint64_t fed_ = 0;
+  uint64_t written_ = 0;
+
+  std::vector<Event> new_events_;
+  std::deque<Event> events_;
+  std::deque<KeywordHit> hits_;
+  std::deque<Candidate> pending_;
+  std::vector<Candidate> cluster_;
+  uint64_t cluster_end_ = 0;
+  std::vector<std::pair<uint64_t, uint64_t>> last_span_;
+  LineCursor cursor_;
+};
+
+}  // namespace vigie::internal
+
+#endif  // VIGIE_LIB_SCAN_STREAM_STATE_H_

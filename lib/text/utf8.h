@@ -1,0 +1,35 @@
+// UTF-8 helpers shared by every stage: the one place that walks code points.
+// All of them accept invalid UTF-8 and never read outside the given view.
+#ifndef VIGIE_LIB_TEXT_UTF8_H_
+#define VIGIE_LIB_TEXT_UTF8_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace vigie::text {
+
+// True when the code point that ends just before `pos` is a letter or digit.
+// False at the start of `text` and for invalid bytes.
+bool WordCharBefore(std::string_view text, size_t pos);
+
+// True when the code point that starts at `pos` is a letter or digit.
+// False at the end of `text` and for invalid bytes.
+bool WordCharAt(std::string_view text, size_t pos);
+
+// Code points in `text`: every byte that is not a UTF-8 continuation byte
+// counts as one, so an invalid byte counts as one too.
+uint64_t CountCodePoints(std::string_view text);
+
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsAsciiAlpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline bool IsAsciiAlnum(char c) { return IsAsciiDigit(c) || IsAsciiAlpha(c); }
+inline char AsciiLower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+}  // namespace vigie::text
+
+#endif  // VIGIE_LIB_TEXT_UTF8_H_

@@ -1,0 +1,220 @@
+// `vigie`: the command-line program. `vigie scan [OPTIONS] [PATH...]` scans
+// files, directories and standard input and reports what it finds.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "report.h"
+#include "vigie/vigie.h"
+
+namespace vigie::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr size_t kReadChunk = 1 << 20;
+
+// Exit statuses of `vigie scan`.
+constexpr int kExitNothingFound = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitError = 2;
+
+struct ScanCommand {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::vector<std::string> kinds;
+  double min_score = 0.5;
+  bool show_values = false;
+  std::string layout = "auto";
+  std::string delimiter;
+};
+
+class Runner {
+ public:
+  Runner(const Scanner& scanner, Reporter& reporter) : scanner_(scanner), reporter_(reporter) {}
+
+  void ScanPath(const std::string& path) {
+    if (path == "-") {
+      ScanFd(STDIN_FILENO, "-");
+      return;
+    }
+    std::error_code ec;
+    fs::file_status status = fs::status(path, ec);
+    if (ec) {
+      Fail(path, ec.message());
+      return;
+    }
+    if (fs::is_directory(status)) {
+      WalkDirectory(path);
+    } else {
+      ScanFile(path);
+    }
+  }
+
+  const Totals& totals() const { return totals_; }
+  Totals& totals() { return totals_; }
+
+ private:
+  void Fail(std::string_view path, std::string_view message) {
+    ++totals_.errors;
+    reporter_.Error(path, message);
+  }
+
+  // Entries in name order, so that reports are reproducible; an unreadable
+  // directory is an error that does not stop its siblings.
+  void WalkDirectory(const fs::path& dir) {
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec), end;
+    if (ec) {
+      Fail(dir.string(), ec.message());
+      return;
+    }
+    std::vector<fs::directory_entry> entries;
+    for (; it != end; it.increment(ec)) {
+      if (ec) {
+        Fail(dir.string(), ec.message());
+        break;
+      }
+      entries.push_back(*it);
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.path() < b.path(); });
+    for (const auto& entry : entries) {
+      std::error_code type_ec;
+      if (entry.is_symlink(type_ec) && entry.is_directory(type_ec)) continue;  // no loops
+      if (entry.is_directory(type_ec)) {
+        WalkDirectory(entry.path());
+      } else if (entry.is_regular_file(type_ec)) {
+        ScanFile(entry.path().string());
+      }
+    }
+  }
+
+  void ScanFile(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      Fail(path, std::strerror(errno));
+      return;
+    }
+    ScanFd(fd, path);
+    ::close(fd);
+  }
+
+  void ScanFd(int fd, const std::string& path) {
+    Stream stream = scanner_.OpenStream();
+    std::vector<char> buffer(kReadChunk);
+    uint64_t found = 0;
+    for (;;) {
+      ssize_t n = ::read(fd, buffer.data(), buffer.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        // What was read is still reported; the error says the file is partial.
+        Report(path, stream.Finish(), found);
+        Fail(path, std::string("read error after ") + std::to_string(stream.bytes_written()) +
+                       " bytes: " + std::strerror(errno));
+        return;
+      }
+      if (n == 0) break;
+      Report(path, stream.Write(std::string_view(buffer.data(), static_cast<size_t>(n))), found);
+    }
+    Report(path, stream.Finish(), found);
+    ++totals_.files;
+    totals_.bytes += stream.bytes_written();
+    if (found > 0) ++totals_.files_with_findings;
+    reporter_.FileDone(path, stream.bytes_written(), found);
+  }
+
+  void Report(const std::string& path, const std::vector<Finding>& findings, uint64_t& found) {
+    if (findings.empty()) return;
+    found += findings.size();
+    totals_.findings += findings.size();
+    for (const Finding& f : findings) {
+      ++totals_.by_kind[f.kind];
+      totals_.category_of_kind[f.kind] = std::string(CategoryName(f.category));
+    }
+    reporter_.Findings(path, findings);
+  }
+
+  const Scanner& scanner_;
+  Reporter& reporter_;
+  Totals totals_;
+};
+
+int RunScan(const ScanCommand& cmd) {
+  ScanOptions options;
+  options.kinds = cmd.kinds;
+  options.min_score = cmd.min_score;
+  if (cmd.layout == "text") {
+    options.layout = Layout::kText;
+  } else if (cmd.layout == "delimited") {
+    options.layout = Layout::kDelimited;
+  }
+  if (!cmd.delimiter.empty()) {
+    options.layout = Layout::kDelimited;
+    options.delimiter = cmd.delimiter == "tab" || cmd.delimiter == "\\t" ? '\t' : cmd.delimiter[0];
+  }
+  auto scanner = Scanner::Create(options);
+  if (!scanner.ok()) {
+    std::cerr << "vigie: " << scanner.error() << "\n";
+    return kExitError;
+  }
+  ReportOptions report_options;
+  report_options.show_values = cmd.show_values;
+  if (const char* key = std::getenv("VIGIE_FINGERPRINT_KEY")) report_options.fingerprint_key = key;
+  auto reporter = MakeReporter(cmd.format, report_options, std::cout, std::cerr);
+  Runner runner(*scanner, *reporter);
+  auto start = std::chrono::steady_clock::now();
+  std::vector<std::string> paths = cmd.paths;
+  if (paths.empty()) paths.push_back("-");
+  for (const std::string& path : paths) runner.ScanPath(path);
+  runner.totals().seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  reporter->Summary(runner.totals());
+  std::cout.flush();
+  if (runner.totals().errors > 0) return kExitError;
+  return runner.totals().findings > 0 ? kExitFindings : kExitNothingFound;
+}
+
+}  // namespace
+}  // namespace vigie::cli
+
+int main(int argc, char** argv) {
+  using vigie::cli::ScanCommand;
+  CLI::App app{"vigie: finds personal and health data in text, French first"};
+  app.set_version_flag("--version", std::string("vigie ") + VIGIE_VERSION_STRING);
+  app.require_subcommand(1);
+  ScanCommand cmd;
+  CLI::App* scan = app.add_subcommand("scan", "Scan files, directories or standard input");
+  scan->add_option("paths", cmd.paths, "Files or directories; '-' or none reads standard input");
+  scan->add_option("--format", cmd.format, "Output format")
+      ->check(CLI::IsMember({"text", "jsonl", "sarif"}))
+      ->capture_default_str();
+  scan->add_option("--kinds", cmd.kinds, "Only these kinds, comma-separated (FR_NIR,PHONE_NUMBER,...)")
+      ->delimiter(',');
+  scan->add_option("--min-score", cmd.min_score, "Drop findings scoring below this")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  scan->add_flag("--show-values", cmd.show_values, "Print detected values (masked otherwise)");
+  scan->add_option("--layout", cmd.layout, "Text layout: auto, text or delimited (CSV/TSV)")
+      ->check(CLI::IsMember({"auto", "text", "delimited"}))
+      ->capture_default_str();
+  scan->add_option("--delimiter", cmd.delimiter, "Delimiter of a delimited file: ';', ',' or tab")
+      ->check(CLI::IsMember({";", ",", "tab", "\\t", "\t"}));
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : vigie::cli::kExitError;
+  }
+  return vigie::cli::RunScan(cmd);
+}

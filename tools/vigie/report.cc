@@ -1,0 +1,260 @@
+// The three report formats of `vigie scan`: a readable text report, JSON
+// Lines and SARIF 2.1.0. JSON is written with nlohmann::json.
+#include "report.h"
+
+#include <absl/strings/str_format.h>
+#include <nlohmann/json.hpp>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+
+#include <filesystem>
+
+#include "vigie/version.h"
+
+namespace vigie::cli {
+namespace {
+
+using nlohmann::json;
+
+// Findings at or above this score are SARIF errors, the rest warnings.
+constexpr double kSarifErrorScore = 0.85;
+
+bool IsAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+std::string ShownValue(const Finding& f, const ReportOptions& options) {
+  return options.show_values ? f.value : MaskValue(f.value);
+}
+
+class TextReporter : public Reporter {
+ public:
+  TextReporter(const ReportOptions& options, std::ostream& out, std::ostream& err)
+      : options_(options), out_(out), err_(err) {}
+
+  void Findings(std::string_view path, const std::vector<Finding>& findings) override {
+    if (findings.empty()) return;
+    if (path != current_) {
+      current_ = std::string(path);
+      out_ << current_ << "\n";
+    }
+    for (const Finding& f : findings) {
+      out_ << absl::StrFormat("  %6d:%-4d %-16s %-9s %.2f  %s\n", f.line, f.column, f.kind,
+                              CategoryName(f.category), f.score, ShownValue(f, options_));
+    }
+  }
+
+  void FileDone(std::string_view path, uint64_t /*bytes*/, uint64_t findings) override {
+    if (findings > 0) out_ << absl::StrFormat("  %s: %d findings\n\n", path, findings);
+  }
+
+  void Error(std::string_view path, std::string_view message) override {
+    err_ << "vigie: " << path << ": " << message << "\n";
+  }
+
+  void Summary(const Totals& t) override {
+    double mib = static_cast<double>(t.bytes) / (1024.0 * 1024.0);
+    out_ << absl::StrFormat("Scanned %d file%s, %.2f MiB in %.3f s", t.files,
+                            t.files == 1 ? "" : "s", mib, t.seconds);
+    if (t.seconds > 0 && t.bytes > 0) out_ << absl::StrFormat(" (%.0f MiB/s)", mib / t.seconds);
+    out_ << absl::StrFormat(": %d finding%s in %d file%s, %d error%s\n", t.findings,
+                            t.findings == 1 ? "" : "s", t.files_with_findings,
+                            t.files_with_findings == 1 ? "" : "s", t.errors, t.errors == 1 ? "" : "s");
+    for (const auto& [kind, count] : t.by_kind) {
+      out_ << absl::StrFormat("  %-9s %-16s %8d\n", t.category_of_kind.at(kind), kind, count);
+    }
+    if (!options_.show_values && t.findings > 0) {
+      out_ << "Values are masked; --show-values prints them.\n";
+    }
+  }
+
+ private:
+  ReportOptions options_;
+  std::ostream& out_;
+  std::ostream& err_;
+  std::string current_;
+};
+
+class JsonlReporter : public Reporter {
+ public:
+  JsonlReporter(const ReportOptions& options, std::ostream& out, std::ostream& err)
+      : options_(options), out_(out), err_(err) {}
+
+  void Findings(std::string_view path, const std::vector<Finding>& findings) override {
+    for (const Finding& f : findings) {
+      json j = {{"type", "finding"},
+                {"path", path},
+                {"kind", f.kind},
+                {"category", CategoryName(f.category)},
+                {"start", f.begin},
+                {"end", f.end},
+                {"line", f.line},
+                {"column", f.column},
+                {"score", Round(f.score)},
+                {"confirmed", f.confidence == Confidence::kConfirmed}};
+      if (options_.show_values) {
+        j["value"] = f.value;
+      } else {
+        j["masked_value"] = MaskValue(f.value);
+      }
+      out_ << j.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+    }
+  }
+
+  void FileDone(std::string_view, uint64_t, uint64_t) override {}
+
+  void Error(std::string_view path, std::string_view message) override {
+    json j = {{"type", "error"}, {"path", path}, {"message", message}};
+    out_ << j.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+    err_ << "vigie: " << path << ": " << message << "\n";
+  }
+
+  void Summary(const Totals& t) override {
+    json j = {{"type", "summary"},     {"files", t.files},   {"bytes", t.bytes},
+              {"errors", t.errors},    {"findings", t.findings},
+              {"files_with_findings", t.files_with_findings},
+              {"by_kind", t.by_kind}};
+    out_ << j.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+  }
+
+ private:
+  static double Round(double score) { return std::round(score * 10000.0) / 10000.0; }
+  ReportOptions options_;
+  std::ostream& out_;
+  std::ostream& err_;
+};
+
+class SarifReporter : public Reporter {
+ public:
+  SarifReporter(const ReportOptions& options, std::ostream& out, std::ostream& err)
+      : options_(options), out_(out), err_(err) {
+    key_ = options.fingerprint_key;
+    if (key_.empty()) {
+      key_.resize(32);
+      RAND_bytes(reinterpret_cast<unsigned char*>(key_.data()), static_cast<int>(key_.size()));
+    }
+  }
+
+  void Findings(std::string_view path, const std::vector<Finding>& findings) override {
+    for (const Finding& f : findings) {
+      auto [it, inserted] = rule_index_.emplace(f.kind, rules_.size());
+      if (inserted) {
+        rules_.push_back({{"id", f.kind},
+                          {"name", f.kind},
+                          {"shortDescription", {{"text", f.kind + " (" + std::string(CategoryName(f.category)) + " data)"}}},
+                          {"properties", {{"category", CategoryName(f.category)}}}});
+      }
+      json region = {{"startLine", f.line},
+                     {"startColumn", f.column},
+                     {"byteOffset", f.begin},
+                     {"byteLength", f.end - f.begin}};
+      json result = {
+          {"ruleId", f.kind},
+          {"ruleIndex", it->second},
+          {"level", f.score >= kSarifErrorScore ? "error" : "warning"},
+          {"message", {{"text", absl::StrFormat("%s found (score %.2f)", f.kind, f.score)}}},
+          {"locations",
+           json::array({{{"physicalLocation",
+                          {{"artifactLocation", {{"uri", RelativeUri(path)}}}, {"region", region}}}}})},
+          {"partialFingerprints", {{"valueHmacSha256/v1", Fingerprint(f)}}},
+          {"properties", {{"score", f.score}, {"category", CategoryName(f.category)}}}};
+      if (options_.show_values) result["properties"]["value"] = f.value;
+      results_.push_back(std::move(result));
+    }
+  }
+
+  void FileDone(std::string_view, uint64_t, uint64_t) override {}
+
+  void Error(std::string_view path, std::string_view message) override {
+    notifications_.push_back({{"level", "error"},
+                              {"message", {{"text", std::string(path) + ": " + std::string(message)}}}});
+    err_ << "vigie: " << path << ": " << message << "\n";
+  }
+
+  void Summary(const Totals& t) override {
+    json run = {
+        {"tool",
+         {{"driver",
+           {{"name", "vigie"}, {"version", VIGIE_VERSION_STRING}, {"rules", rules_}}}}},
+        {"columnKind", "unicodeCodePoints"},
+        {"results", results_},
+        {"invocations",
+         json::array({{{"executionSuccessful", t.errors == 0},
+                       {"toolExecutionNotifications", notifications_}}})}};
+    json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                {"version", "2.1.0"},
+                {"runs", json::array({run})}};
+    out_ << log.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+  }
+
+ private:
+  // A relative URI: the path relative to the working directory, with
+  // bytes outside RFC 3986's unreserved set percent-encoded.
+  static std::string RelativeUri(std::string_view path) {
+    if (path == "-") return "stdin";
+    std::filesystem::path p{std::string(path)};
+    std::error_code ec;
+    if (p.is_absolute()) {
+      auto rel = p.lexically_relative(std::filesystem::current_path(ec));
+      if (!ec && !rel.empty()) p = rel;
+    }
+    std::string s = p.lexically_normal().generic_string();
+    std::string out;
+    for (unsigned char c : s) {
+      if (IsAlnum(static_cast<char>(c)) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+        out.push_back(static_cast<char>(c));
+      } else {
+        out += absl::StrFormat("%%%02X", c);
+      }
+    }
+    return out;
+  }
+
+  std::string Fingerprint(const Finding& f) const {
+    std::string data = f.kind;
+    data.push_back('\0');
+    data += f.value;
+    unsigned char mac[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    HMAC(EVP_sha256(), key_.data(), static_cast<int>(key_.size()),
+         reinterpret_cast<const unsigned char*>(data.data()), data.size(), mac, &length);
+    std::string hex;
+    for (unsigned int i = 0; i < length; ++i) hex += absl::StrFormat("%02x", mac[i]);
+    return hex;
+  }
+
+  ReportOptions options_;
+  std::ostream& out_;
+  std::ostream& err_;
+  std::string key_;
+  std::map<std::string, size_t> rule_index_;
+  json rules_ = json::array();
+  json results_ = json::array();
+  json notifications_ = json::array();
+};
+
+}  // namespace
+
+std::string MaskValue(std::string_view value) {
+  size_t alnum = 0;
+  for (char c : value) alnum += IsAlnum(c);
+  size_t keep = alnum >= 8 ? 2 : 0;
+  std::string out(value);
+  size_t seen = 0;
+  for (char& c : out) {
+    if (!IsAlnum(c)) continue;
+    ++seen;
+    if (seen + keep <= alnum) c = '*';
+  }
+  return out;
+}
+
+std::unique_ptr<Reporter> MakeReporter(std::string_view format, const ReportOptions& options,
+                                       std::ostream& out, std::ostream& err) {
+  if (format == "text") return std::make_unique<TextReporter>(options, out, err);
+  if (format == "jsonl") return std::make_unique<JsonlReporter>(options, out, err);
+  if (format == "sarif") return std::make_unique<SarifReporter>(options, out, err);
+  return nullptr;
+}
+
+}  // namespace vigie::cli

@@ -1,0 +1,58 @@
+// Reports of `vigie scan`: one writer per output format behind one
+// interface, so that the scan loop knows nothing of formats.
+#ifndef VIGIE_TOOLS_VIGIE_REPORT_H_
+#define VIGIE_TOOLS_VIGIE_REPORT_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vigie/finding.h"
+
+namespace vigie::cli {
+
+struct ReportOptions {
+  bool show_values = false;
+  // Key of the SARIF value fingerprints (HMAC-SHA256); empty: a random key
+  // for this run only.
+  std::string fingerprint_key;
+};
+
+struct Totals {
+  uint64_t files = 0;
+  uint64_t files_with_findings = 0;
+  uint64_t bytes = 0;
+  uint64_t errors = 0;
+  uint64_t findings = 0;
+  double seconds = 0;
+  std::map<std::string, uint64_t> by_kind;
+  std::map<std::string, std::string> category_of_kind;
+};
+
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  // Findings of `path`, in text order; may be called several times per
+  // file as a stream yields them.
+  virtual void Findings(std::string_view path, const std::vector<Finding>& findings) = 0;
+  // `path` has been read to its end.
+  virtual void FileDone(std::string_view path, uint64_t bytes, uint64_t findings) = 0;
+  virtual void Error(std::string_view path, std::string_view message) = 0;
+  virtual void Summary(const Totals& totals) = 0;
+};
+
+// `format` is "text", "jsonl" or "sarif"; null for another word.
+std::unique_ptr<Reporter> MakeReporter(std::string_view format, const ReportOptions& options,
+                                       std::ostream& out, std::ostream& err);
+
+// `value` with its letters and digits hidden, but for the last two of a
+// value of eight or more: "2 84 05 88 321 025 32" -> "* ** ** ** *** *** 32".
+std::string MaskValue(std::string_view value);
+
+}  // namespace vigie::cli
+
+#endif  // VIGIE_TOOLS_VIGIE_REPORT_H_
