@@ -4,9 +4,9 @@
 #define VIGIE_DETECTOR_H_
 
 #include <functional>
-#include <utility>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "vigie/finding.h"

@@ -46,8 +46,7 @@ class VIGIE_EXPORT Scanner {
   // compiled. `options` must be those the databases were built with (custom
   // confirm callbacks cannot be serialized); a database from another vigie
   // version, another CPU or other options is refused with a clear error.
-  static Result<Scanner> Deserialize(std::string_view bytes,
-                                     const ScanOptions& options);
+  static Result<Scanner> Deserialize(std::string_view bytes, const ScanOptions& options);
 
   // The findings in `text`, sorted by begin offset.
   std::vector<Finding> Scan(std::string_view text) const;

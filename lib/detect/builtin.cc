@@ -26,8 +26,8 @@ constexpr size_t kEmailMaxWidth = 320;
 // Words around identifiers that make them anything but personal data.
 const std::vector<std::string>& BusinessNegatives() {
   static const std::vector<std::string> words = {
-      "commande", "facture", "référence", "réf", "n° de lot", "numéro de lot", "lot",
-      "isbn", "horodatage", "timestamp", "siret", "siren", "order", "invoice"};
+      "commande", "facture",    "référence", "réf",   "n° de lot", "numéro de lot", "lot",
+      "isbn",     "horodatage", "timestamp", "siret", "siren",     "order",         "invoice"};
   return words;
 }
 
@@ -37,12 +37,26 @@ DetectorDef NirDetector() {
   DetectorDef d;
   d.kind = "FR_NIR";
   d.category = Category::kIdentity;
-  d.patterns = {{"[12][ .\\-]?[0-9]{2}[ .\\-]?[0-9]{2}[ .\\-]?(?:[0-9]{2}|2[ABab])"
-                 "[ .\\-]?[0-9]{3}[ .\\-]?[0-9]{3}[ .\\-]?[0-9]{2}",
-                 Shape::kDigitLed, false}};
-  d.keywords = {"nir", "nia", "insee", "n° insee", "numéro insee", "sécurité sociale",
-                "sécu", "num secu", "n° ss", "nss", "carte vitale", "immatriculation",
-                "assuré social", "ssn", "social security", "ins"};
+  d.patterns = {
+      {"[12][ .\\-]?[0-9]{2}[ .\\-]?[0-9]{2}[ .\\-]?(?:[0-9]{2}|2[ABab])"
+       "[ .\\-]?[0-9]{3}[ .\\-]?[0-9]{3}[ .\\-]?[0-9]{2}",
+       Shape::kDigitLed, false}};
+  d.keywords = {"nir",
+                "nia",
+                "insee",
+                "n° insee",
+                "numéro insee",
+                "sécurité sociale",
+                "sécu",
+                "num secu",
+                "n° ss",
+                "nss",
+                "carte vitale",
+                "immatriculation",
+                "assuré social",
+                "ssn",
+                "social security",
+                "ins"};
   d.negative_keywords = BusinessNegatives();
   d.max_width = kNirMaxWidth;
   d.find_start = [](std::string_view text, size_t earliest, size_t end) {
@@ -76,15 +90,15 @@ DetectorDef PhoneDetector() {
       {"(?:\\+|00)(?:508|681|687)(?:[ .\\-]?[0-9]){6}", Shape::kOther, false},
       {"(?:\\+|00)689(?:[ .\\-]?[0-9]){8}", Shape::kOther, false},
   };
-  d.keywords = {"tél", "tel", "téléphone", "phone", "portable", "mobile", "fixe", "fax",
-                "gsm", "appeler", "joindre", "numéro de téléphone", "contact"};
+  d.keywords = {"tél",    "tel", "téléphone", "phone",   "portable", "mobile",
+                "fixe",   "fax", "gsm",       "appeler", "joindre",  "numéro de téléphone",
+                "contact"};
   d.negative_keywords = BusinessNegatives();
   d.max_width = kPhoneMaxWidth;
   d.find_start = [](std::string_view text, size_t earliest, size_t end) {
     return internal::LeftmostStart(text, earliest, end, kPhoneMinWidth, [](std::string_view s) {
       char first = s[0];
-      return (first == '0' || first == '+' || first == '(') &&
-             validate::CheckFrenchPhone(s).valid;
+      return (first == '0' || first == '+' || first == '(') && validate::CheckFrenchPhone(s).valid;
     });
   };
   d.confirm = [](std::string_view match) {
@@ -101,8 +115,8 @@ DetectorDef EmailDetector() {
   d.category = Category::kContact;
   // Anchored on '@': the match ends at the end of the domain and the start
   // is found by walking back over the local part.
-  d.patterns = {{"[A-Za-z0-9._%+\\-]@[A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,24}",
-                 Shape::kOther, false}};
+  d.patterns = {
+      {"[A-Za-z0-9._%+\\-]@[A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,24}", Shape::kOther, false}};
   d.keywords = {"email", "e-mail", "mail", "courriel", "adresse électronique", "contact"};
   d.max_width = kEmailMaxWidth;
   d.find_start = [](std::string_view text, size_t earliest, size_t end) -> size_t {

@@ -29,8 +29,7 @@ struct PatternDef {
 
 // Finds where a match that ends at `end` starts, looking no further back
 // than `earliest`; returns npos when there is no acceptable start.
-using StartFinder =
-    std::function<size_t(std::string_view text, size_t earliest, size_t end)>;
+using StartFinder = std::function<size_t(std::string_view text, size_t earliest, size_t end)>;
 
 struct DetectorDef {
   std::string kind;
@@ -53,8 +52,8 @@ struct DetectorDef {
 // The leftmost start in [earliest, end) that is on a word boundary and
 // whose span `accepts` says is well formed. The shared start finder of
 // detectors that can judge a whole span cheaply.
-size_t LeftmostStart(std::string_view text, size_t earliest, size_t end,
-                     size_t min_width, const std::function<bool(std::string_view)>& accepts);
+size_t LeftmostStart(std::string_view text, size_t earliest, size_t end, size_t min_width,
+                     const std::function<bool(std::string_view)>& accepts);
 
 }  // namespace vigie::internal
 

@@ -50,7 +50,8 @@ void AppendU64(std::string& out, uint64_t v) {
 bool ReadU64(std::string_view& in, uint64_t& v) {
   if (in.size() < 8) return false;
   v = 0;
-  for (int i = 0; i < 8; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(in[i])) << (8 * i);
+  for (int i = 0; i < 8; ++i)
+    v |= static_cast<uint64_t>(static_cast<unsigned char>(in[i])) << (8 * i);
   in.remove_prefix(8);
   return true;
 }
@@ -146,8 +147,8 @@ Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
   if (!(options.min_score >= 0 && options.min_score <= 1)) {
     return R::Error("min_score must lie in [0, 1]");
   }
-  if (options.layout == Layout::kDelimited && options.delimiter != 0 &&
-      options.delimiter != ';' && options.delimiter != ',' && options.delimiter != '\t') {
+  if (options.layout == Layout::kDelimited && options.delimiter != 0 && options.delimiter != ';' &&
+      options.delimiter != ',' && options.delimiter != '\t') {
     return R::Error("delimiter must be ';', ',' or a tab");
   }
   min_score_ = options.min_score;
@@ -171,17 +172,19 @@ Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
       return R::Error("detector " + spec.kind + ": context windows are limited to 4096 bytes");
     }
     for (const auto& existing : all) {
-      if (existing.kind == spec.kind) return R::Error("detector " + spec.kind + " is defined twice");
+      if (existing.kind == spec.kind)
+        return R::Error("detector " + spec.kind + " is defined twice");
     }
     all.push_back(FromSpec(spec));
   }
   for (const std::string& kind : options.kinds) {
-    bool known = std::any_of(all.begin(), all.end(), [&](const DetectorDef& d) { return d.kind == kind; });
+    bool known =
+        std::any_of(all.begin(), all.end(), [&](const DetectorDef& d) { return d.kind == kind; });
     if (!known) return R::Error("unknown kind '" + kind + "'");
   }
   for (auto& d : all) {
-    bool wanted = options.kinds.empty() ||
-                  std::find(options.kinds.begin(), options.kinds.end(), d.kind) != options.kinds.end();
+    bool wanted = options.kinds.empty() || std::find(options.kinds.begin(), options.kinds.end(),
+                                                     d.kind) != options.kinds.end();
     if (wanted) detectors_.push_back(std::move(d));
   }
   if (detectors_.empty()) return R::Error("no detector to compile");
@@ -202,8 +205,8 @@ Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
       hs_expr_info_t* info = nullptr;
       hs_compile_error_t* error = nullptr;
       if (hs_expression_info(p.regex.c_str(), flags, &info, &error) != HS_SUCCESS) {
-        std::string message = "detector " + d.kind + ": pattern '" + p.regex + "': " +
-                              (error ? error->message : "invalid");
+        std::string message = "detector " + d.kind + ": pattern '" + p.regex +
+                              "': " + (error ? error->message : "invalid");
         hs_free_compile_error(error);
         return R::Error(message);
       }
@@ -276,10 +279,11 @@ Result<bool> Engine::Compile(const Plan& plan) {
     }
     hs_compile_error_t* error = nullptr;
     hs_error_t rc =
-        literal ? hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(),
-                                       static_cast<unsigned>(entries.size()), mode, nullptr, db, &error)
-                : hs_compile_multi(expressions.data(), flags.data(), ids.data(),
-                                   static_cast<unsigned>(entries.size()), mode, nullptr, db, &error);
+        literal
+            ? hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(),
+                                   static_cast<unsigned>(entries.size()), mode, nullptr, db, &error)
+            : hs_compile_multi(expressions.data(), flags.data(), ids.data(),
+                               static_cast<unsigned>(entries.size()), mode, nullptr, db, &error);
     if (rc != HS_SUCCESS) {
       std::string message = "compiling patterns failed";
       if (error) {
@@ -352,7 +356,8 @@ Result<bool> Engine::Load(const Plan& plan, std::string_view in) {
                     VIGIE_VERSION_STRING + ": compile it again");
   }
   uint64_t fingerprint = 0, features = 0;
-  if (!ReadU64(in, fingerprint) || !ReadU64(in, features)) return R::Error("truncated vigie database");
+  if (!ReadU64(in, fingerprint) || !ReadU64(in, features))
+    return R::Error("truncated vigie database");
   if (fingerprint != fingerprint_) {
     return R::Error("database was built with other detectors or options than these");
   }

@@ -59,8 +59,7 @@ class Engine {
 
   // For custom regexes: the leftmost start such that [start, end) is
   // exactly a match of one of detector `detector`'s patterns.
-  size_t AnchoredStart(uint32_t detector, std::string_view text, size_t earliest,
-                       size_t end) const;
+  size_t AnchoredStart(uint32_t detector, std::string_view text, size_t earliest, size_t end) const;
 
   const std::vector<DetectorDef>& detectors() const { return detectors_; }
   const std::vector<KeywordDef>& keywords() const { return keywords_; }

@@ -67,9 +67,7 @@ std::vector<Finding> Stream::Write(std::string_view chunk) {
   return state_ ? state_->Write(chunk) : std::vector<Finding>{};
 }
 
-std::vector<Finding> Stream::Finish() {
-  return state_ ? state_->Finish() : std::vector<Finding>{};
-}
+std::vector<Finding> Stream::Finish() { return state_ ? state_->Finish() : std::vector<Finding>{}; }
 
 uint64_t Stream::bytes_written() const { return state_ ? state_->bytes_written() : 0; }
 

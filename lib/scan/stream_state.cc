@@ -76,8 +76,8 @@ void StreamState::Feed(std::string_view bytes) {
     for (int db = 0; db < kNumStreamDbs; ++db) {
       if (!streams_[db]) continue;
       MatchContext ctx{this, static_cast<uint8_t>(db)};
-      hs_scan_stream(streams_[db], piece.data(), static_cast<unsigned>(piece.size()), 0,
-                     scratch_, OnMatch, &ctx);
+      hs_scan_stream(streams_[db], piece.data(), static_cast<unsigned>(piece.size()), 0, scratch_,
+                     OnMatch, &ctx);
     }
     std::sort(new_events_.begin(), new_events_.end(), [](const Event& a, const Event& b) {
       if (a.end != b.end) return a.end < b.end;
@@ -272,7 +272,8 @@ void StreamState::ProcessKeyword(const Event& event, const MatchTarget& target) 
 void StreamState::ProcessCandidate(const Event& event, const MatchTarget& target) {
   const DetectorDef& d = engine_->detectors()[target.index];
   std::string_view view = View();
-  uint64_t lowest = std::max<uint64_t>(window_start_, event.end > d.max_width ? event.end - d.max_width : 0);
+  uint64_t lowest =
+      std::max<uint64_t>(window_start_, event.end > d.max_width ? event.end - d.max_width : 0);
   size_t earliest = lowest - window_start_;
   size_t end = event.end - window_start_;
   size_t begin = std::string_view::npos;
@@ -354,7 +355,9 @@ void StreamState::Score(Candidate& c) const {
 void StreamState::Resolve(std::vector<Finding>& out) {
   std::vector<Candidate*> order;
   for (Candidate& c : cluster_) order.push_back(&c);
-  auto confirmed = [](const Candidate* c) { return c->finding.confidence == Confidence::kConfirmed; };
+  auto confirmed = [](const Candidate* c) {
+    return c->finding.confidence == Confidence::kConfirmed;
+  };
   auto length = [](const Candidate* c) { return c->finding.end - c->finding.begin; };
   // Within a kind: confirmed first, then the longer match.
   std::stable_sort(order.begin(), order.end(), [&](const Candidate* a, const Candidate* b) {

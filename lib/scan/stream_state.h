@@ -70,8 +70,8 @@ class StreamState {
     StreamState* self;
     uint8_t db;
   };
-  static int OnMatch(unsigned id, unsigned long long from, unsigned long long to,
-                     unsigned flags, void* ctx);
+  static int OnMatch(unsigned id, unsigned long long from, unsigned long long to, unsigned flags,
+                     void* ctx);
 
   void DecideLayout(std::string_view head);
   void Feed(std::string_view bytes);

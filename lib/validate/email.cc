@@ -51,8 +51,7 @@ EmailCheck CheckEmail(std::string_view text) {
     size_t dot = domain.find('.', start);
     if (dot == std::string_view::npos) dot = domain.size();
     std::string_view label = domain.substr(start, dot - start);
-    if (label.empty() || label.size() > kMaxLabel || label.front() == '-' ||
-        label.back() == '-') {
+    if (label.empty() || label.size() > kMaxLabel || label.front() == '-' || label.back() == '-') {
       out.reason = "malformed domain label";
       return out;
     }

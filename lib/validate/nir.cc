@@ -17,9 +17,7 @@ constexpr int kNirGroups[] = {1, 2, 2, 2, 3, 3, 2};
 
 bool IsSeparator(char c) { return c == ' ' || c == '.' || c == '-'; }
 
-int TwoDigits(std::string_view s, size_t at) {
-  return (s[at] - '0') * 10 + (s[at + 1] - '0');
-}
+int TwoDigits(std::string_view s, size_t at) { return (s[at] - '0') * 10 + (s[at + 1] - '0'); }
 
 }  // namespace
 

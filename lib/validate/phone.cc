@@ -71,7 +71,11 @@ bool ClassifyNational(std::string_view nsn, PhoneCheck& out) {
     }
   }
   switch (nsn[0]) {
-    case '1': case '2': case '3': case '4': case '5':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
       out.type = "geographic";
       break;
     case '6':

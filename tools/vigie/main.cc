@@ -199,8 +199,10 @@ int main(int argc, char** argv) {
   scan->add_option("--format", cmd.format, "Output format")
       ->check(CLI::IsMember({"text", "jsonl", "sarif"}))
       ->capture_default_str();
-  scan->add_option("--kinds", cmd.kinds, "Only these kinds, comma-separated (FR_NIR,PHONE_NUMBER,...)")
-      ->delimiter(',');
+  scan->add_option("--kinds", cmd.kinds,
+                   "Only these kinds, comma-separated (FR_NIR,PHONE_NUMBER,...)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   scan->add_option("--min-score", cmd.min_score, "Drop findings scoring below this")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();

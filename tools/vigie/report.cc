@@ -3,11 +3,11 @@
 #include "report.h"
 
 #include <absl/strings/str_format.h>
-#include <nlohmann/json.hpp>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "vigie/version.h"
 
@@ -59,7 +59,8 @@ class TextReporter : public Reporter {
     if (t.seconds > 0 && t.bytes > 0) out_ << absl::StrFormat(" (%.0f MiB/s)", mib / t.seconds);
     out_ << absl::StrFormat(": %d finding%s in %d file%s, %d error%s\n", t.findings,
                             t.findings == 1 ? "" : "s", t.files_with_findings,
-                            t.files_with_findings == 1 ? "" : "s", t.errors, t.errors == 1 ? "" : "s");
+                            t.files_with_findings == 1 ? "" : "s", t.errors,
+                            t.errors == 1 ? "" : "s");
     for (const auto& [kind, count] : t.by_kind) {
       out_ << absl::StrFormat("  %-9s %-16s %8d\n", t.category_of_kind.at(kind), kind, count);
     }
@@ -82,16 +83,11 @@ class JsonlReporter : public Reporter {
 
   void Findings(std::string_view path, const std::vector<Finding>& findings) override {
     for (const Finding& f : findings) {
-      json j = {{"type", "finding"},
-                {"path", path},
-                {"kind", f.kind},
-                {"category", CategoryName(f.category)},
-                {"start", f.begin},
-                {"end", f.end},
-                {"line", f.line},
-                {"column", f.column},
-                {"score", Round(f.score)},
-                {"confirmed", f.confidence == Confidence::kConfirmed}};
+      json j = {{"type", "finding"},       {"path", path},
+                {"kind", f.kind},          {"category", CategoryName(f.category)},
+                {"start", f.begin},        {"end", f.end},
+                {"line", f.line},          {"column", f.column},
+                {"score", Round(f.score)}, {"confirmed", f.confidence == Confidence::kConfirmed}};
       if (options_.show_values) {
         j["value"] = f.value;
       } else {
@@ -110,9 +106,9 @@ class JsonlReporter : public Reporter {
   }
 
   void Summary(const Totals& t) override {
-    json j = {{"type", "summary"},     {"files", t.files},   {"bytes", t.bytes},
-              {"errors", t.errors},    {"findings", t.findings},
-              {"files_with_findings", t.files_with_findings},
+    json j = {{"type", "summary"},      {"files", t.files},
+              {"bytes", t.bytes},       {"errors", t.errors},
+              {"findings", t.findings}, {"files_with_findings", t.files_with_findings},
               {"by_kind", t.by_kind}};
     out_ << j.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
   }
@@ -139,10 +135,12 @@ class SarifReporter : public Reporter {
     for (const Finding& f : findings) {
       auto [it, inserted] = rule_index_.emplace(f.kind, rules_.size());
       if (inserted) {
-        rules_.push_back({{"id", f.kind},
-                          {"name", f.kind},
-                          {"shortDescription", {{"text", f.kind + " (" + std::string(CategoryName(f.category)) + " data)"}}},
-                          {"properties", {{"category", CategoryName(f.category)}}}});
+        rules_.push_back(
+            {{"id", f.kind},
+             {"name", f.kind},
+             {"shortDescription",
+              {{"text", f.kind + " (" + std::string(CategoryName(f.category)) + " data)"}}},
+             {"properties", {{"category", CategoryName(f.category)}}}});
       }
       json region = {{"startLine", f.line},
                      {"startColumn", f.column},
@@ -153,9 +151,9 @@ class SarifReporter : public Reporter {
           {"ruleIndex", it->second},
           {"level", f.score >= kSarifErrorScore ? "error" : "warning"},
           {"message", {{"text", absl::StrFormat("%s found (score %.2f)", f.kind, f.score)}}},
-          {"locations",
-           json::array({{{"physicalLocation",
-                          {{"artifactLocation", {{"uri", RelativeUri(path)}}}, {"region", region}}}}})},
+          {"locations", json::array({{{"physicalLocation",
+                                       {{"artifactLocation", {{"uri", RelativeUri(path)}}},
+                                        {"region", region}}}}})},
           {"partialFingerprints", {{"valueHmacSha256/v1", Fingerprint(f)}}},
           {"properties", {{"score", f.score}, {"category", CategoryName(f.category)}}}};
       if (options_.show_values) result["properties"]["value"] = f.value;
@@ -166,21 +164,20 @@ class SarifReporter : public Reporter {
   void FileDone(std::string_view, uint64_t, uint64_t) override {}
 
   void Error(std::string_view path, std::string_view message) override {
-    notifications_.push_back({{"level", "error"},
-                              {"message", {{"text", std::string(path) + ": " + std::string(message)}}}});
+    notifications_.push_back(
+        {{"level", "error"},
+         {"message", {{"text", std::string(path) + ": " + std::string(message)}}}});
     err_ << "vigie: " << path << ": " << message << "\n";
   }
 
   void Summary(const Totals& t) override {
     json run = {
         {"tool",
-         {{"driver",
-           {{"name", "vigie"}, {"version", VIGIE_VERSION_STRING}, {"rules", rules_}}}}},
+         {{"driver", {{"name", "vigie"}, {"version", VIGIE_VERSION_STRING}, {"rules", rules_}}}}},
         {"columnKind", "unicodeCodePoints"},
         {"results", results_},
-        {"invocations",
-         json::array({{{"executionSuccessful", t.errors == 0},
-                       {"toolExecutionNotifications", notifications_}}})}};
+        {"invocations", json::array({{{"executionSuccessful", t.errors == 0},
+                                      {"toolExecutionNotifications", notifications_}}})}};
     json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                 {"version", "2.1.0"},
                 {"runs", json::array({run})}};
@@ -201,7 +198,8 @@ class SarifReporter : public Reporter {
     std::string s = p.lexically_normal().generic_string();
     std::string out;
     for (unsigned char c : s) {
-      if (IsAlnum(static_cast<char>(c)) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      if (IsAlnum(static_cast<char>(c)) || c == '-' || c == '.' || c == '_' || c == '~' ||
+          c == '/') {
         out.push_back(static_cast<char>(c));
       } else {
         out += absl::StrFormat("%%%02X", c);

@@ -1,0 +1,97 @@
+// Throughput of the whole pipeline (bytes to findings) on generated French
+// prose and on a generated lab export, plus compile and load times.
+#include <benchmark/benchmark.h>
+
+#include "corpus.h"
+#include "vigie/vigie.h"
+
+namespace {
+
+constexpr size_t kCorpusBytes = 16 << 20;
+
+const vigie::Scanner& SharedScanner() {
+  static const vigie::Scanner scanner = vigie::Scanner::Create().value();
+  return scanner;
+}
+
+void BM_ScanFrenchProse(benchmark::State& state) {
+  static const std::string text = vigie::testing::FrenchProse(kCorpusBytes);
+  const auto& scanner = SharedScanner();
+  size_t findings = 0;
+  for (auto _ : state) {
+    auto f = scanner.Scan(text);
+    findings = f.size();
+    benchmark::DoNotOptimize(f);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  state.counters["findings"] = static_cast<double>(findings);
+}
+BENCHMARK(BM_ScanFrenchProse)->Unit(benchmark::kMillisecond);
+
+void BM_ScanLabExport(benchmark::State& state) {
+  static const std::string text = vigie::testing::LabExport(kCorpusBytes);
+  const auto& scanner = SharedScanner();
+  size_t findings = 0;
+  for (auto _ : state) {
+    auto f = scanner.Scan(text);
+    findings = f.size();
+    benchmark::DoNotOptimize(f);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  state.counters["findings"] = static_cast<double>(findings);
+}
+BENCHMARK(BM_ScanLabExport)->Unit(benchmark::kMillisecond);
+
+void BM_StreamFrenchProse(benchmark::State& state) {
+  static const std::string text = vigie::testing::FrenchProse(kCorpusBytes);
+  const auto& scanner = SharedScanner();
+  const auto chunk = static_cast<size_t>(state.range(0));
+  for (auto _ : state) {
+    vigie::Stream stream = scanner.OpenStream();
+    size_t n = 0;
+    for (size_t at = 0; at < text.size(); at += chunk) {
+      n += stream.Write(std::string_view(text).substr(at, chunk)).size();
+    }
+    n += stream.Finish().size();
+    benchmark::DoNotOptimize(n);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_StreamFrenchProse)->Arg(4096)->Arg(1 << 20)->Unit(benchmark::kMillisecond);
+
+void BM_ScanSmallRecords(benchmark::State& state) {
+  // One Scan() call per ~100-byte record: the fixed cost of a call.
+  static const std::string text = vigie::testing::LabExport(1 << 20);
+  std::vector<std::string_view> records;
+  for (size_t at = 0; at < text.size();) {
+    size_t nl = text.find('\n', at);
+    if (nl == std::string::npos) break;
+    records.push_back(std::string_view(text).substr(at, nl + 1 - at));
+    at = nl + 1;
+  }
+  const auto& scanner = SharedScanner();
+  for (auto _ : state) {
+    size_t n = 0;
+    for (auto r : records) n += scanner.Scan(r).size();
+    benchmark::DoNotOptimize(n);
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * records.size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_ScanSmallRecords)->Unit(benchmark::kMillisecond);
+
+void BM_CompileBuiltins(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(vigie::Scanner::Create());
+}
+BENCHMARK(BM_CompileBuiltins)->Unit(benchmark::kMillisecond);
+
+void BM_LoadSerialized(benchmark::State& state) {
+  const std::string bytes = SharedScanner().Serialize();
+  for (auto _ : state) benchmark::DoNotOptimize(vigie::Scanner::Deserialize(bytes, {}));
+  state.counters["database_bytes"] = static_cast<double>(bytes.size());
+}
+BENCHMARK(BM_LoadSerialized)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Every test: install what is missing, build (optimized and with ASan+UBSan),
+# run the unit tests in both builds, the command-line tests against both
+# programs, and the format check. Ends with "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh || exit 1
+
+passed=0
+failed=0
+add() { passed=$((passed + $1)); failed=$((failed + $2)); }
+log_dir=build/test-logs
+mkdir -p "$log_dir"
+
+# ctest's "N% tests passed, M tests failed out of T".
+ctest_suite() {
+  local name=$1 dir=$2 log="$log_dir/$1.log"
+  ctest --test-dir "$dir" -j2 --output-on-failure >"$log" 2>&1
+  local line total bad
+  line=$(grep -E "tests passed, [0-9]+ tests? failed out of [0-9]+" "$log" | tail -1)
+  if [ -z "$line" ]; then
+    echo "$name: no test summary (see $log)"; tail -20 "$log"; add 0 1; return
+  fi
+  bad=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$line")
+  total=$(sed -E 's/.* out of ([0-9]+).*/\1/' <<<"$line")
+  echo "$name: $((total - bad)) passed, $bad failed"
+  [ "$bad" -eq 0 ] || grep -E "\(Failed\)|\*\*\*" "$log" | head -20
+  add $((total - bad)) "$bad"
+}
+
+# pytest's closing line: "3 failed, 14 passed in 1.2s".
+pytest_suite() {
+  local name=$1 bin=$2 log="$log_dir/$1.log"
+  VIGIE_BIN="$bin" python3 -m pytest -q -p no:cacheprovider tests/cli >"$log" 2>&1
+  local rc=$? line p f e
+  line=$(tail -1 "$log")
+  p=$(grep -oE "[0-9]+ passed" <<<"$line" | grep -oE "[0-9]+" || echo 0)
+  f=$(grep -oE "[0-9]+ failed" <<<"$line" | grep -oE "[0-9]+" || echo 0)
+  e=$(grep -oE "[0-9]+ errors?" <<<"$line" | grep -oE "[0-9]+" || echo 0)
+  f=$((f + e))
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  echo "$name: $p passed, $f failed"
+  [ "$f" -eq 0 ] || grep -E "^(FAILED|ERROR|E )" "$log" | head -20
+  add "$p" "$f"
+}
+
+build_flavour() {
+  local flavour=$1 log="$log_dir/build-$1.log"
+  if ! scripts/build.sh "$flavour" >"$log" 2>&1; then
+    echo "build $flavour: FAILED"; grep -E "error|Error" "$log" | head -30; add 0 1; return 1
+  fi
+}
+
+if build_flavour release; then
+  ctest_suite unit-release build/release
+  pytest_suite cli-release "$PWD/build/release/tools/vigie/vigie"
+fi
+if build_flavour asan; then
+  ctest_suite unit-asan build/asan
+  pytest_suite cli-asan "$PWD/build/asan/tools/vigie/vigie"
+fi
+
+# Formatting: clang-format's Google-based style, checked, never rewritten here.
+mapfile -t sources < <(git ls-files '*.cc' '*.h' 2>/dev/null || find include lib tools tests benchmarks examples -name '*.cc' -o -name '*.h')
+if clang-format --dry-run --Werror "${sources[@]}" >"$log_dir/format.log" 2>&1; then
+  echo "format: 1 passed, 0 failed"; add 1 0
+else
+  echo "format: 0 passed, 1 failed"; head -20 "$log_dir/format.log"; add 0 1
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

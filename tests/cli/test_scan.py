@@ -1,0 +1,217 @@
+"""`vigie scan` run on real files: outputs, exit statuses and bad input."""
+import json
+import os
+from pathlib import Path
+
+
+def jsonl(stdout: bytes) -> list[dict]:
+    return [json.loads(line) for line in stdout.decode().splitlines()]
+
+
+def test_sample_jsonl_has_kinds_offsets_and_masked_values(run, sample_dir):
+    path = sample_dir / "patients_labo.csv"
+    data = path.read_bytes()
+    r = run("scan", "--format", "jsonl", path)
+    assert r.returncode == 1, r.stderr
+    records = jsonl(r.stdout)
+    findings = [x for x in records if x["type"] == "finding"]
+    summary = records[-1]
+    assert summary["type"] == "summary"
+    rows = data.count(b"\n") - 1
+    assert summary["by_kind"] == {"EMAIL_ADDRESS": rows, "FR_NIR": rows, "PHONE_NUMBER": rows}
+    assert summary["findings"] == len(findings) == 3 * rows
+    for f in findings:
+        assert set(f) >= {"path", "kind", "category", "start", "end", "line", "column", "score"}
+        assert "value" not in f
+        raw = data[f["start"]:f["end"]]
+        assert b";" not in raw and b"\n" not in raw
+        # the byte offsets point at the value: line and column agree with them
+        line_start = data.rfind(b"\n", 0, f["start"]) + 1
+        assert data[:f["start"]].count(b"\n") + 1 == f["line"]
+        assert len(data[line_start:f["start"]].decode()) + 1 == f["column"]
+        # masked: the raw digits or letters never appear
+        assert f["masked_value"].count("*") >= len(f["masked_value"]) // 2
+        if f["kind"] == "EMAIL_ADDRESS":
+            assert raw.decode() not in r.stdout.decode()
+            assert f["category"] == "contact"
+        if f["kind"] == "FR_NIR":
+            assert f["category"] == "identity"
+            assert f["score"] >= 0.9
+
+
+def test_show_values_prints_normalized_values(run, sample_dir):
+    r = run("scan", "--format", "jsonl", "--show-values", "--kinds", "FR_NIR",
+            sample_dir / "patients_labo.csv")
+    assert r.returncode == 1
+    findings = [x for x in jsonl(r.stdout) if x["type"] == "finding"]
+    assert findings and all(len(f["value"]) == 15 for f in findings)
+    assert {f["kind"] for f in findings} == {"FR_NIR"}
+
+
+def test_text_report_is_readable_and_masked(run, sample_dir):
+    r = run("scan", sample_dir)
+    assert r.returncode == 1
+    out = r.stdout.decode()
+    assert "patients_labo.csv" in out and "compte_rendu.txt" in out
+    assert "Scanned 2 files" in out
+    assert "helene.garnier@example.org" not in out
+    assert "Values are masked" in out
+
+
+def test_stdin_and_dash(run):
+    text = "Tél : 06 12 34 56 78\n".encode()
+    for args in (("scan", "--format", "jsonl"), ("scan", "--format", "jsonl", "-")):
+        r = run(*args, stdin=text)
+        assert r.returncode == 1
+        findings = [x for x in jsonl(r.stdout) if x["type"] == "finding"]
+        assert len(findings) == 1
+        assert findings[0]["path"] == "-"
+        assert text[findings[0]["start"]:findings[0]["end"]] == b"06 12 34 56 78"
+
+
+def test_nothing_found_exits_zero(run, tmp_path):
+    p = tmp_path / "clean.txt"
+    p.write_text("Rien à signaler ici.\n")
+    r = run("scan", p)
+    assert r.returncode == 0
+    assert r.stderr == b""
+
+
+def test_empty_file(run, tmp_path):
+    p = tmp_path / "empty.txt"
+    p.write_bytes(b"")
+    r = run("scan", "--format", "jsonl", p)
+    assert r.returncode == 0
+    summary = jsonl(r.stdout)[-1]
+    assert summary["files"] == 1 and summary["bytes"] == 0 and summary["findings"] == 0
+
+
+def test_invalid_utf8_and_nul_bytes_are_scanned_around(run, tmp_path):
+    p = tmp_path / "binary.bin"
+    payload = b"\xff\xfe\x00\x00NIR \xc3 185057512345673\x00\x80 mail x.y@example.org \xe2\x82"
+    p.write_bytes(payload)
+    r = run("scan", "--format", "jsonl", "--show-values", p)
+    assert r.returncode == 1, r.stderr
+    findings = [x for x in jsonl(r.stdout) if x["type"] == "finding"]
+    assert [f["kind"] for f in findings] == ["FR_NIR", "EMAIL_ADDRESS"]
+    assert payload[findings[0]["start"]:findings[0]["end"]] == b"185057512345673"
+
+
+def test_unreadable_path_is_an_error_that_does_not_stop_others(run, tmp_path, sample_dir):
+    missing = tmp_path / "missing.txt"
+    r = run("scan", "--format", "jsonl", missing, sample_dir / "compte_rendu.txt")
+    assert r.returncode == 2
+    records = jsonl(r.stdout)
+    errors = [x for x in records if x["type"] == "error"]
+    assert len(errors) == 1 and errors[0]["path"] == str(missing)
+    assert "No such file" in errors[0]["message"]
+    assert any(x["type"] == "finding" for x in records)
+    assert b"missing.txt" in r.stderr
+    assert records[-1]["errors"] == 1
+
+
+def test_unreadable_file_permission(run, tmp_path):
+    if os.geteuid() == 0:
+        # root reads any file: the permission case is covered by a missing
+        # path above and by a dangling link here.
+        link = tmp_path / "dangling"
+        link.symlink_to(tmp_path / "nowhere")
+        r = run("scan", link)
+    else:
+        p = tmp_path / "secret.txt"
+        p.write_text("x")
+        p.chmod(0)
+        r = run("scan", p)
+    assert r.returncode == 2
+    assert r.stderr.startswith(b"vigie: ")
+
+
+def test_directory_is_walked_in_name_order(run, tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.txt").write_text("tel 06 12 34 56 78\n")
+    (tmp_path / "a.txt").write_text("mail a@example.org\n")
+    (tmp_path / "c.txt").write_text("rien\n")
+    r = run("scan", "--format", "jsonl", tmp_path)
+    assert r.returncode == 1
+    records = jsonl(r.stdout)
+    paths = [Path(x["path"]).name for x in records if x["type"] == "finding"]
+    assert paths == ["a.txt", "z.txt"]
+    assert records[-1]["files"] == 3
+
+
+def test_large_file_in_bounded_memory(run, tmp_path):
+    # 40 MiB with a NIR at the very end, past many read chunks.
+    p = tmp_path / "big.txt"
+    with p.open("wb") as f:
+        line = b"Ligne de texte ordinaire sans donnee personnelle, rien a voir.\n"
+        f.write(line * (40 * 1024 * 1024 // len(line)))
+        f.write(b"NIR : 2 84 05 2A 321 025 52\n")
+    size = p.stat().st_size
+    r = run("scan", "--format", "jsonl", p)
+    assert r.returncode == 1
+    findings = [x for x in jsonl(r.stdout) if x["type"] == "finding"]
+    assert len(findings) == 1
+    assert findings[0]["start"] == size - len(b"2 84 05 2A 321 025 52\n")
+
+
+def test_huge_line(run, tmp_path):
+    p = tmp_path / "oneline.txt"
+    p.write_bytes(b"x " * 3_000_000 + b"tel 06 12 34 56 78" + b" y" * 1000)
+    r = run("scan", "--format", "jsonl", p)
+    assert r.returncode == 1
+    f = [x for x in jsonl(r.stdout) if x["type"] == "finding"][0]
+    assert f["line"] == 1 and f["column"] == 6_000_005
+
+
+def test_bad_options_exit_two(run, sample_dir):
+    assert run("scan", "--format", "xml", sample_dir).returncode == 2
+    assert run("scan", "--min-score", "3", sample_dir).returncode == 2
+    r = run("scan", "--kinds", "NOT_A_KIND", sample_dir)
+    assert r.returncode == 2
+    assert b"unknown kind" in r.stderr
+    assert run("frobnicate").returncode == 2
+
+
+def test_min_score_and_kinds_filter(run, sample_dir):
+    r = run("scan", "--format", "jsonl", "--kinds", "PHONE_NUMBER,EMAIL_ADDRESS",
+            sample_dir / "compte_rendu.txt")
+    kinds = {x["kind"] for x in jsonl(r.stdout) if x["type"] == "finding"}
+    assert kinds == {"PHONE_NUMBER", "EMAIL_ADDRESS"}
+    r = run("scan", "--format", "jsonl", "--min-score", "0.9", sample_dir / "compte_rendu.txt")
+    scores = [x["score"] for x in jsonl(r.stdout) if x["type"] == "finding"]
+    assert scores and min(scores) >= 0.9
+
+
+def test_sarif_is_valid_and_carries_no_values(run, sample_dir):
+    r = run("scan", "--format", "sarif", sample_dir / "compte_rendu.txt", cwd=sample_dir.parent)
+    assert r.returncode == 1
+    log = json.loads(r.stdout)
+    assert log["version"] == "2.1.0"
+    run0 = log["runs"][0]
+    rules = [x["id"] for x in run0["tool"]["driver"]["rules"]]
+    assert sorted(rules) == ["EMAIL_ADDRESS", "FR_NIR", "PHONE_NUMBER"]
+    assert len(run0["results"]) == 5
+    for res in run0["results"]:
+        loc = res["locations"][0]["physicalLocation"]
+        assert not loc["artifactLocation"]["uri"].startswith("/")
+        assert loc["region"]["startLine"] >= 1 and loc["region"]["startColumn"] >= 1
+        assert rules[res["ruleIndex"]] == res["ruleId"]
+        assert len(res["partialFingerprints"]["valueHmacSha256/v1"]) == 64
+    text = r.stdout.decode()
+    for secret in ("helene.garnier@example.org", "2870356260117", "+33639984127"):
+        assert secret not in text
+
+
+def test_sarif_fingerprints_are_stable_with_a_key(run, sample_dir, monkeypatch):
+    monkeypatch.setenv("VIGIE_FINGERPRINT_KEY", "k1")
+    a = json.loads(run("scan", "--format", "sarif", sample_dir / "compte_rendu.txt").stdout)
+    b = json.loads(run("scan", "--format", "sarif", sample_dir / "compte_rendu.txt").stdout)
+    fa = [x["partialFingerprints"] for x in a["runs"][0]["results"]]
+    fb = [x["partialFingerprints"] for x in b["runs"][0]["results"]]
+    assert fa == fb
+
+
+def test_version(run):
+    r = run("--version")
+    assert r.returncode == 0
+    assert r.stdout.startswith(b"vigie 0.")

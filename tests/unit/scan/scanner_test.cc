@@ -1,0 +1,270 @@
+// The Scanner from the outside: findings, offsets, context, overlaps,
+// delimited files, custom detectors, options and bad input.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "test_util.h"
+#include "vigie/vigie.h"
+
+namespace vigie {
+namespace {
+
+Scanner MakeScanner(const ScanOptions& options = {}) {
+  auto s = Scanner::Create(options);
+  EXPECT_TRUE(s.ok()) << s.error();
+  return std::move(s).value();
+}
+
+const Finding* FindKind(const std::vector<Finding>& findings, std::string_view kind) {
+  for (const auto& f : findings) {
+    if (f.kind == kind) return &f;
+  }
+  return nullptr;
+}
+
+std::string_view Slice(std::string_view text, const Finding& f) {
+  return text.substr(f.begin, f.end - f.begin);
+}
+
+TEST(ScannerTest, FindsNirPhoneAndEmailWithByteOffsets) {
+  std::string text =
+      "Patiente née à Ajaccio, n° de sécurité sociale : 2 84 05 2A 321 025 52, "
+      "tél. 06 12 34 56 78, courriel héloïse.x@example.org ou h.dupont@example.org.";
+  auto findings = MakeScanner().Scan(text);
+  ASSERT_EQ(findings.size(), 3u);
+  EXPECT_EQ(findings[0].kind, "FR_NIR");
+  EXPECT_EQ(Slice(text, findings[0]), "2 84 05 2A 321 025 52");
+  EXPECT_EQ(findings[0].value, "284052A32102552");
+  EXPECT_EQ(findings[0].category, Category::kIdentity);
+  EXPECT_GE(findings[0].score, 0.9);
+  EXPECT_EQ(findings[1].kind, "PHONE_NUMBER");
+  EXPECT_EQ(Slice(text, findings[1]), "06 12 34 56 78");
+  EXPECT_EQ(findings[1].value, "+33612345678");
+  EXPECT_EQ(findings[1].category, Category::kContact);
+  // "héloïse.x@" is not an ASCII local part: only the second address counts.
+  EXPECT_EQ(findings[2].kind, "EMAIL_ADDRESS");
+  EXPECT_EQ(Slice(text, findings[2]), "h.dupont@example.org");
+}
+
+TEST(ScannerTest, LineAndColumnCountCodePoints) {
+  std::string text = "première ligne\nNIR é : 1 53 12 45 007 231 60\n";
+  auto findings = MakeScanner().Scan(text);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].line, 2u);
+  EXPECT_EQ(findings[0].column, 9u);       // "NIR é : " is 8 code points, 9 bytes
+  EXPECT_EQ(findings[0].begin, 16u + 9u);  // "première ligne\n" is 16 bytes
+}
+
+TEST(ScannerTest, ScoresFollowTheScale) {
+  auto scanner = MakeScanner(ScanOptions{.min_score = 0});
+  auto score_of = [&](const std::string& text) {
+    auto findings = scanner.Scan(text);
+    const Finding* f = FindKind(findings, "FR_NIR");
+    return f ? f->score : -1.0;
+  };
+  EXPECT_GE(score_of("NIR : 185057512345673"), 0.9);           // context
+  EXPECT_GE(score_of("vu 1 85 05 75 123 456 73 hier"), 0.75);  // written as a NIR
+  EXPECT_LE(score_of("vu 185057512345673 hier"), 0.5);         // bare run
+  EXPECT_LT(score_of("commande 185057512345673"), 0.3);        // negative context
+  EXPECT_LE(score_of("vu 185057512345674 hier"), 0.3);         // wrong key: unconfirmed
+}
+
+TEST(ScannerTest, DefaultMinScoreDropsBareRunsWithoutContext) {
+  auto findings = MakeScanner().Scan("vu 185057512345673 hier");
+  EXPECT_EQ(FindKind(findings, "FR_NIR"), nullptr);
+}
+
+TEST(ScannerTest, KeywordsNeedWordBoundaries) {
+  auto scanner = MakeScanner(ScanOptions{.min_score = 0});
+  auto findings = scanner.Scan("INSIDER 185057512345673");  // "ins" inside a word
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_LT(findings[0].score, 0.5);
+}
+
+TEST(ScannerTest, KeywordsIgnoreCaseAndAccents) {
+  auto scanner = MakeScanner();
+  for (const char* prefix :
+       {"Sécurité sociale", "SECURITE SOCIALE", "SÉCURITÉ SOCIALE", "securite_sociale"}) {
+    std::string text = std::string(prefix) + " : 185057512345673";
+    auto findings = scanner.Scan(text);
+    ASSERT_EQ(findings.size(), 1u) << prefix;
+    EXPECT_GE(findings[0].score, 0.9) << prefix;
+  }
+}
+
+TEST(ScannerTest, NoMatchInsideLongerNumbers) {
+  auto findings = MakeScanner(ScanOptions{.min_score = 0}).Scan("9185057512345673 06123456789");
+  EXPECT_TRUE(findings.empty());
+}
+
+TEST(ScannerTest, DelimitedHeaderGivesContextToItsColumn) {
+  std::string csv =
+      "nom;num_secu;code;telephone\n"
+      "DUPONT;185057512345673;185057512345673;0612345678\n";
+  auto findings = MakeScanner().Scan(csv);
+  // The num_secu column is a NIR by its header; the same value under
+  // "code" has no context and stays below the default minimum.
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].kind, "FR_NIR");
+  EXPECT_EQ(findings[0].begin, csv.find("185057512345673"));
+  EXPECT_GE(findings[0].score, 0.9);
+  EXPECT_EQ(findings[1].kind, "PHONE_NUMBER");
+  EXPECT_GE(findings[1].score, 0.9);
+}
+
+TEST(ScannerTest, CellsDoNotLendContextToTheirNeighbours) {
+  std::string csv =
+      "a;b;c\n"
+      "NIR;185057512345673;x\n";
+  auto findings = MakeScanner(ScanOptions{.min_score = 0}).Scan(csv);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_LT(findings[0].score, 0.5);
+  // The same line as running text: the keyword counts.
+  auto prose = MakeScanner(ScanOptions{.min_score = 0, .layout = Layout::kText}).Scan(csv);
+  ASSERT_EQ(prose.size(), 1u);
+  EXPECT_GE(prose[0].score, 0.9);
+}
+
+TEST(ScannerTest, FindingsNeverSpanTwoCells) {
+  // With ',' as delimiter a number cut by the delimiter is two cells.
+  std::string csv = "x,y,z\n06 12 34,56 78,a\n";
+  auto findings = MakeScanner(ScanOptions{.min_score = 0}).Scan(csv);
+  EXPECT_TRUE(findings.empty());
+}
+
+TEST(ScannerTest, QuotedCellsMayHoldDelimitersAndNewlines) {
+  std::string csv = "nom,commentaire,tel\n\"Dupont, Jean\",\"ligne 1\nligne 2\",0612345678\n";
+  auto findings = MakeScanner().Scan(csv);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].kind, "PHONE_NUMBER");
+  EXPECT_GE(findings[0].score, 0.9);  // under the "tel" header
+}
+
+TEST(ScannerTest, OverlapsKeepTheBetterFinding) {
+  // A custom kind that also matches inside the phone number loses to it.
+  DetectorSpec digits{.kind = "FOUR_DIGITS",
+                      .category = Category::kIdentity,
+                      .patterns = {"[0-9]{2} [0-9]{2}"},
+                      .score = 0.55};
+  ScanOptions options{.detectors = {digits}};
+  auto findings = MakeScanner(options).Scan("tél 06 12 34 56 78");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].kind, "PHONE_NUMBER");
+}
+
+TEST(ScannerTest, CustomRegexDetectorWithConfirmCallback) {
+  // An employee number E-123456-K whose last letter is a check letter.
+  DetectorSpec spec;
+  spec.kind = "ACME_EMPLOYEE_ID";
+  spec.category = Category::kIdentity;
+  spec.patterns = {"E-[0-9]{6}-[A-Z]"};
+  spec.keywords = {"matricule"};
+  spec.score = 0.7;
+  spec.confirm = [](std::string_view m) {
+    int sum = 0;
+    for (char c : m.substr(2, 6)) sum += c - '0';
+    char expected = static_cast<char>('A' + sum % 26);
+    if (m.back() != expected) return Verdict::Reject();
+    return Verdict::Confirmed(-1, std::string(m.substr(2, 6)));
+  };
+  auto scanner = MakeScanner(ScanOptions{.detectors = {spec}});
+  std::string text =
+      "matricule E-123456-V, autre E-123456-A" + std::string(80, ' ') + "sans contexte E-000001-B";
+  auto findings = scanner.Scan(text);
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(Slice(text, findings[0]), "E-123456-V");
+  EXPECT_EQ(findings[0].value, "123456");
+  EXPECT_GT(findings[0].score, 0.9);
+  EXPECT_EQ(Slice(text, findings[1]), "E-000001-B");
+  EXPECT_DOUBLE_EQ(findings[1].score, 0.7);
+}
+
+TEST(ScannerTest, CustomLiteralDetectorMatchesVariants) {
+  DetectorSpec spec{.kind = "PROJECT_CODENAME", .literals = {"Opération Hélios"}, .score = 0.8};
+  auto scanner = MakeScanner(ScanOptions{.builtin_detectors = false, .detectors = {spec}});
+  std::string text = "voir OPERATION HELIOS et opération hélios, pas OpérationHélios2.";
+  auto findings = scanner.Scan(text);
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(Slice(text, findings[0]), "OPERATION HELIOS");
+  EXPECT_EQ(Slice(text, findings[1]), "opération hélios");
+}
+
+TEST(ScannerTest, ThrowingCallbackRejectsInsteadOfCrashing) {
+  DetectorSpec spec{.kind = "BOOM", .patterns = {"boom[0-9]"}};
+  spec.confirm = [](std::string_view) -> Verdict { throw std::runtime_error("no"); };
+  auto findings = MakeScanner(ScanOptions{.detectors = {spec}}).Scan("a boom1 b");
+  EXPECT_TRUE(findings.empty());
+}
+
+TEST(ScannerTest, KindsOptionKeepsOnlyThoseKinds) {
+  auto scanner = MakeScanner(ScanOptions{.kinds = {"EMAIL_ADDRESS"}});
+  EXPECT_EQ(scanner.Kinds(), std::vector<std::string>{"EMAIL_ADDRESS"});
+  auto findings = scanner.Scan("tel 06 12 34 56 78 mail a@example.org");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].kind, "EMAIL_ADDRESS");
+}
+
+TEST(ScannerTest, MinScoreDropsWeakFindings) {
+  auto findings = MakeScanner(ScanOptions{.min_score = 0.99}).Scan("tel 06 12 34 56 78");
+  EXPECT_TRUE(findings.empty());
+}
+
+TEST(ScannerTest, CreateExplainsBadOptions) {
+  auto unknown = Scanner::Create(ScanOptions{.kinds = {"NOPE"}});
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.error().find("unknown kind 'NOPE'"), std::string::npos);
+
+  auto bad_regex = Scanner::Create(ScanOptions{.detectors = {{.kind = "X", .patterns = {"(a"}}}});
+  ASSERT_FALSE(bad_regex.ok());
+  EXPECT_NE(bad_regex.error().find("'(a'"), std::string::npos);
+
+  auto unbounded =
+      Scanner::Create(ScanOptions{.detectors = {{.kind = "X", .patterns = {"a[0-9]+"}}}});
+  ASSERT_FALSE(unbounded.ok());
+  EXPECT_NE(unbounded.error().find("512 bytes"), std::string::npos);
+
+  auto bad_kind = Scanner::Create(ScanOptions{.detectors = {{.kind = "lower", .literals = {"x"}}}});
+  EXPECT_FALSE(bad_kind.ok());
+
+  auto twice = Scanner::Create(ScanOptions{.detectors = {{.kind = "FR_NIR", .literals = {"x"}}}});
+  EXPECT_FALSE(twice.ok());
+
+  EXPECT_FALSE(Scanner::Create(ScanOptions{.min_score = 1.5}).ok());
+}
+
+TEST(ScannerTest, EmptyInputHasNoFindings) {
+  auto scanner = MakeScanner();
+  EXPECT_TRUE(scanner.Scan("").empty());
+  EXPECT_TRUE(scanner.Scan(std::string_view()).empty());
+}
+
+TEST(ScannerTest, InvalidUtf8AndNulBytesAreScannedAround) {
+  const char raw[] =
+      "\xff\xfe\x80 NIR \xc3 185057512345673\x00\xc3\xa9 tel 0612345678 \xe2\x82\0\0\xff";
+  std::string text(raw, sizeof raw - 1);
+  auto findings = MakeScanner().Scan(text);
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(Slice(text, findings[0]), "185057512345673");
+  EXPECT_EQ(Slice(text, findings[1]), "0612345678");
+}
+
+TEST(ScannerTest, SampleExportHasEveryRowFound) {
+  std::string csv =
+      vigie::testing::ReadFile(std::string(VIGIE_SOURCE_DIR) + "/examples/data/patients_labo.csv");
+  ASSERT_FALSE(csv.empty());
+  auto findings = MakeScanner().Scan(csv);
+  size_t rows = static_cast<size_t>(std::count(csv.begin(), csv.end(), '\n')) - 1;
+  for (const char* kind : {"FR_NIR", "PHONE_NUMBER", "EMAIL_ADDRESS"}) {
+    size_t n = static_cast<size_t>(std::count_if(findings.begin(), findings.end(),
+                                                 [&](const Finding& f) { return f.kind == kind; }));
+    EXPECT_EQ(n, rows) << kind;
+  }
+  for (const auto& f : findings) {
+    EXPECT_GE(f.score, 0.9) << f.kind << " at line " << f.line;
+    EXPECT_EQ(csv.substr(f.begin, f.end - f.begin).find(';'), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace vigie

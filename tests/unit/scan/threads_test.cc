@@ -1,0 +1,46 @@
+// One Scanner shared by eight threads gives each the same findings.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "corpus.h"
+#include "vigie/vigie.h"
+
+namespace vigie {
+namespace {
+
+TEST(ThreadsTest, EightThreadsShareOneScanner) {
+  auto scanner = Scanner::Create();
+  ASSERT_TRUE(scanner.ok());
+  std::vector<std::string> texts;
+  for (uint32_t i = 0; i < 8; ++i) texts.push_back(vigie::testing::FrenchProse(20000, 100 + i));
+  std::vector<size_t> expected;
+  for (const auto& t : texts) expected.push_back(scanner->Scan(t).size());
+  std::vector<std::vector<size_t>> seen(8);
+  std::vector<std::thread> threads;
+  const Scanner& shared = *scanner;
+  for (size_t t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 20; ++round) {
+        size_t which = (t + static_cast<size_t>(round)) % texts.size();
+        if (round % 2 == 0) {
+          seen[t].push_back(shared.Scan(texts[which]).size());
+        } else {
+          Stream s = shared.OpenStream();
+          size_t n = s.Write(texts[which]).size();
+          seen[t].push_back(n + s.Finish().size());
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (size_t t = 0; t < 8; ++t) {
+    ASSERT_EQ(seen[t].size(), 20u);
+    for (size_t round = 0; round < 20; ++round) {
+      EXPECT_EQ(seen[t][round], expected[(t + round) % texts.size()]) << t << "/" << round;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace vigie

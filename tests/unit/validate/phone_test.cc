@@ -1,0 +1,108 @@
+// French phone numbers against the vectors checked with python-phonenumbers,
+// and the places where vigie decides otherwise on purpose.
+#include "validate/phone.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "test_util.h"
+
+namespace vigie::validate {
+namespace {
+
+using vigie::testing::ReadLines;
+
+TEST(PhoneTest, AcceptsEveryValidWriting) {
+  auto lines = ReadLines("vectors/phone_fr_valid.txt");
+  ASSERT_GE(lines.size(), 150u);
+  for (const auto& phone : lines) {
+    PhoneCheck check = CheckFrenchPhone(phone);
+    EXPECT_TRUE(check.valid) << phone << ": " << check.reason;
+    EXPECT_EQ(check.territory, "FR") << phone;
+  }
+}
+
+TEST(PhoneTest, AllWritingsOfOneNumberNormalizeAlike) {
+  for (const char* writing :
+       {"01 23 45 67 89", "01.23.45.67.89", "01-23-45-67-89", "0123456789", "01/23/45/67/89",
+        "+33 1 23 45 67 89", "+33 (0)1 23 45 67 89", "+33(0)123456789", "0033 1 23 45 67 89",
+        "(+33) 1 23 45 67 89", "+33.1.23.45.67.89"}) {
+    EXPECT_EQ(CheckFrenchPhone(writing).e164, "+33123456789") << writing;
+  }
+}
+
+TEST(PhoneTest, AcceptsFakerNumbers) {
+  auto lines = ReadLines("vectors/faker_phone_fr.txt");
+  ASSERT_EQ(lines.size(), 2000u);
+  for (const auto& phone : lines) EXPECT_TRUE(CheckFrenchPhone(phone).valid) << phone;
+}
+
+TEST(PhoneTest, OverseasNumbersKeepTheirCountryCode) {
+  auto lines = ReadLines("vectors/phone_dom_valid_international.txt");
+  ASSERT_EQ(lines.size(), 22u);
+  for (const auto& phone : lines) {
+    PhoneCheck check = CheckFrenchPhone(phone);
+    EXPECT_TRUE(check.valid) << phone << ": " << check.reason;
+    EXPECT_EQ(check.e164.substr(0, 4), phone.substr(0, 4)) << phone;
+  }
+  EXPECT_EQ(CheckFrenchPhone("06 92 12 34 56").e164, "+262692123456");
+  EXPECT_EQ(CheckFrenchPhone("06 92 12 34 56").territory, "RE");
+  EXPECT_EQ(CheckFrenchPhone("0596 30 12 34").e164, "+596596301234");
+  EXPECT_EQ(CheckFrenchPhone("0269 60 12 34").territory, "YT");
+}
+
+TEST(PhoneTest, ArcepFictionBlockIsMetropolitan) {
+  EXPECT_EQ(CheckFrenchPhone("06 39 98 12 34").e164, "+33639981234");
+  EXPECT_EQ(CheckFrenchPhone("06 39 01 23 45").territory, "YT");
+}
+
+// phone_fr_invalid.txt lists what python-phonenumbers rejects for region FR.
+// vigie rejects the same, except overseas numbers written nationally: they
+// are French numbers of the 10-digit plan, reported with their territory;
+// and 08 36, since vigie checks the 08 service plan by its first two digits
+// only (service numbers belong to businesses, not to persons).
+TEST(PhoneTest, RejectsInvalidExceptOverseasWrittenNationally) {
+  const std::set<std::string> overseas = {"06 90 00 12 34", "06 92 12 34 56", "06 39 01 23 45",
+                                          "06 94 20 12 34", "06 96 20 12 34", "0262 16 12 34",
+                                          "0590 20 12 34",  "0594 10 12 34"};
+  const std::set<std::string> service = {"08 36 04 12 34"};
+  auto lines = ReadLines("vectors/phone_fr_invalid.txt");
+  ASSERT_EQ(lines.size(), 20u);
+  for (const auto& phone : lines) {
+    PhoneCheck check = CheckFrenchPhone(phone);
+    if (service.count(phone)) {
+      EXPECT_EQ(check.type, "special") << phone;
+    } else if (overseas.count(phone)) {
+      EXPECT_TRUE(check.valid) << phone;
+      EXPECT_NE(check.territory, "FR") << phone;
+    } else {
+      EXPECT_FALSE(check.valid) << phone << " read as " << check.e164;
+    }
+  }
+}
+
+TEST(PhoneTest, EdgeTrunkZeroAfterCountryCodeIsTolerated) {
+  EXPECT_EQ(CheckFrenchPhone("+33 0 6 12 34 56 78").e164, "+33612345678");
+}
+
+TEST(PhoneTest, EdgeMobile070To072IsNotOpen) {
+  EXPECT_FALSE(CheckFrenchPhone("07 00 12 34 56").valid);
+  EXPECT_FALSE(CheckFrenchPhone("07 12 34 56 78").valid);
+  EXPECT_TRUE(CheckFrenchPhone("07 45 12 34 56").valid);
+}
+
+TEST(PhoneTest, OwnPlansOfPacificAndSaintPierre) {
+  EXPECT_EQ(CheckFrenchPhone("+687 20.12.34").territory, "NC");
+  EXPECT_EQ(CheckFrenchPhone("+689 87 12 34 56").e164, "+68987123456");
+  EXPECT_FALSE(CheckFrenchPhone("+508 43 01 2").valid);
+}
+
+TEST(PhoneTest, BareDigitsAreNotFormatted) {
+  EXPECT_FALSE(CheckFrenchPhone("0612345678").formatted);
+  EXPECT_TRUE(CheckFrenchPhone("06 12 34 56 78").formatted);
+  EXPECT_TRUE(CheckFrenchPhone("+33612345678").formatted);
+}
+
+}  // namespace
+}  // namespace vigie::validate
