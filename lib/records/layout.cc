@@ -131,13 +131,27 @@ void CellTracker::Feed(std::string_view bytes, uint64_t offset) {
 }
 
 Cell CellTracker::CellAt(uint64_t pos) const {
+  // Lookups move forward almost always: try a few cells from the last one.
+  if (hint_ < cells_.size() && cells_[hint_].begin <= pos) {
+    for (size_t i = hint_, stop = std::min(cells_.size(), hint_ + 8); i < stop; ++i) {
+      if (i + 1 == cells_.size() || cells_[i + 1].begin > pos) {
+        hint_ = i;
+        return cells_[i];
+      }
+    }
+  }
   auto it = std::upper_bound(cells_.begin(), cells_.end(), pos,
                              [](uint64_t p, const Cell& c) { return p < c.begin; });
-  return it == cells_.begin() ? cells_.front() : *(it - 1);
+  if (it == cells_.begin()) return cells_.front();
+  hint_ = static_cast<size_t>(it - cells_.begin()) - 1;
+  return *(it - 1);
 }
 
 void CellTracker::Forget(uint64_t pos) {
-  while (cells_.size() > 1 && cells_[1].begin <= pos) cells_.pop_front();
+  while (cells_.size() > 1 && cells_[1].begin <= pos) {
+    cells_.pop_front();
+    if (hint_ > 0) --hint_;
+  }
 }
 
 }  // namespace vigie::records

@@ -57,6 +57,7 @@ class CellTracker {
   uint64_t row_ = 0;
   uint32_t column_ = 0;
   std::deque<Cell> cells_{Cell{}};
+  mutable size_t hint_ = 0;  // index of the last cell found
 };
 
 }  // namespace vigie::records

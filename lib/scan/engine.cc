@@ -4,7 +4,8 @@
 
 #include <algorithm>
 #include <cstring>
-#include <map>
+
+#include <absl/container/flat_hash_map.h>
 
 #include "detect/builtin.h"
 #include "text/fold.h"
@@ -190,7 +191,7 @@ Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
   if (detectors_.empty()) return R::Error("no detector to compile");
 
   // Literals are deduplicated ignoring ASCII case, since they match caselessly.
-  std::map<std::string, uint32_t> keyword_ids;
+  absl::flat_hash_map<std::string, uint32_t> keyword_ids;
   fingerprint_ = Fnv1a(14695981039346656037ULL, std::string_view(VIGIE_VERSION_STRING));
   auto add = [&](DbRole db, std::string expression, unsigned flags, MatchTarget target) {
     fingerprint_ = Fnv1a(Fnv1a(Fnv1a(fingerprint_, uint64_t{db}), expression), uint64_t{flags});

@@ -41,8 +41,10 @@ Result<Scanner> Scanner::Deserialize(std::string_view bytes, const ScanOptions& 
 std::vector<Finding> Scanner::Scan(std::string_view text) const {
   internal::StreamState state(engine_);
   std::vector<Finding> findings = state.ScanAll(text);
-  std::stable_sort(findings.begin(), findings.end(),
-                   [](const Finding& a, const Finding& b) { return a.begin < b.begin; });
+  auto by_begin = [](const Finding& a, const Finding& b) { return a.begin < b.begin; };
+  if (!std::is_sorted(findings.begin(), findings.end(), by_begin)) {
+    std::stable_sort(findings.begin(), findings.end(), by_begin);
+  }
   return findings;
 }
 

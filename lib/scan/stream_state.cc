@@ -217,6 +217,7 @@ void StreamState::Trim(uint64_t keep_from) {
   if (keep_from <= window_start_) return;
   keep_from = std::min(keep_from, fed_);
   MoveCursor(cursor_, std::max(cursor_.pos, keep_from));
+  if (last_.pos < cursor_.pos) last_ = cursor_;
   if (cells_) cells_->Forget(keep_from);
   if (borrowed_.data() != nullptr) return;
   uint64_t dead = keep_from - window_start_;
@@ -228,14 +229,30 @@ void StreamState::Trim(uint64_t keep_from) {
 void StreamState::MoveCursor(LineCursor& cursor, uint64_t to) const {
   if (to <= cursor.pos) return;
   std::string_view bytes = View().substr(cursor.pos - window_start_, to - cursor.pos);
-  size_t last_newline = bytes.rfind('\n');
-  if (last_newline == std::string_view::npos) {
-    cursor.column += text::CountCodePoints(bytes);
-  } else {
-    cursor.line += static_cast<uint64_t>(std::count(bytes.begin(), bytes.end(), '\n'));
-    cursor.column = text::CountCodePoints(bytes.substr(last_newline + 1));
+  // One pass: newlines, and code points since the last of them.
+  uint64_t lines = 0, column = cursor.column;
+  for (char c : bytes) {
+    if (c == '\n') {
+      ++lines;
+      column = 0;
+    } else {
+      column += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }
   }
+  cursor.line += lines;
+  cursor.column = column;
   cursor.pos = to;
+}
+
+StreamState::LineCursor StreamState::CursorAt(uint64_t pos) {
+  // Candidates come in order of their end, so their starts are almost
+  // always increasing: follow them with `last_`, and fall back on the
+  // lagging `cursor_`, which never passes a start still to come.
+  if (pos < last_.pos) {
+    last_ = cursor_;
+  }
+  MoveCursor(last_, pos);
+  return last_;
 }
 
 void StreamState::ProcessEvent(const Event& event) {
@@ -308,11 +325,7 @@ void StreamState::ProcessCandidate(const Event& event, const MatchTarget& target
   c.verdict = d.confirm(match);
   if (c.verdict.status == Verdict::Status::kReject) return;
 
-  // Later candidates start at or after event.end - max_width.
-  uint64_t width = engine_->max_width();
-  MoveCursor(cursor_, std::max(cursor_.pos, event.end > width ? event.end - width : 0));
-  LineCursor at = cursor_;
-  MoveCursor(at, abs_begin);
+  LineCursor at = CursorAt(abs_begin);
 
   Finding& f = c.finding;
   f.kind = d.kind;

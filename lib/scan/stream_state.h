@@ -83,6 +83,7 @@ class StreamState {
   void Score(Candidate& candidate) const;
   void Resolve(std::vector<Finding>& out);
   void MoveCursor(LineCursor& cursor, uint64_t to) const;
+  LineCursor CursorAt(uint64_t pos);
   void Trim(uint64_t keep_from);
 
   // Retained bytes [window_start_, fed_).
@@ -113,7 +114,8 @@ class StreamState {
   std::vector<Candidate> cluster_;
   uint64_t cluster_end_ = 0;
   std::vector<std::pair<uint64_t, uint64_t>> last_span_;
-  LineCursor cursor_;
+  LineCursor cursor_;  // never past a start still to come
+  LineCursor last_;    // at the last start asked for
 };
 
 }  // namespace vigie::internal
