@@ -2,10 +2,10 @@
 // database, compile (or load) the databases, and size the scratch.
 #include "scan/engine.h"
 
+#include <absl/container/flat_hash_map.h>
+
 #include <algorithm>
 #include <cstring>
-
-#include <absl/container/flat_hash_map.h>
 
 #include "detect/builtin.h"
 #include "text/fold.h"
