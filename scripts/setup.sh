@@ -7,7 +7,7 @@ packages=(
   g++ cmake ninja-build pkg-config
   libabsl-dev libicu-dev libssl-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libbenchmark-dev
-  clang-format
+  clang-format clang-tidy
   python3 python3-venv python3-pip
 )
 # Intel's Hyperscan on x86-64 (Debian's Vectorscan 5.4.9 falls in the range

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test: install what is missing, build (optimized and with ASan+UBSan),
 # run the unit tests in both builds, the command-line tests against both
-# programs, and the format check. Ends with "N passed, N failed".
+# programs, the format check and clang-tidy. Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh || exit 1
@@ -66,6 +66,17 @@ if clang-format --dry-run --Werror "${sources[@]}" >"$log_dir/format.log" 2>&1; 
   echo "format: 1 passed, 0 failed"; add 1 0
 else
   echo "format: 0 passed, 1 failed"; head -20 "$log_dir/format.log"; add 0 1
+fi
+
+# Static analysis: clang-tidy (.clang-tidy) over the library and the program,
+# with the release build's compile commands; any warning fails.
+if [ -f build/release/compile_commands.json ]; then
+  if git ls-files 'lib/*.cc' 'tools/*.cc' | xargs -P2 -n4 clang-tidy -p build/release --quiet \
+      >"$log_dir/tidy.log" 2>&1; then
+    echo "clang-tidy: 1 passed, 0 failed"; add 1 0
+  else
+    echo "clang-tidy: 0 passed, 1 failed"; grep -E "error:|warning:" "$log_dir/tidy.log" | head -20; add 0 1
+  fi
 fi
 
 echo "$passed passed, $failed failed"

@@ -6,6 +6,7 @@
 #include <cassert>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace vigie {
@@ -17,9 +18,9 @@ class Result {
   Result(T value) : value_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
 
   // A failed result; `message` says what went wrong.
-  static Result Error(std::string message) {
+  static Result Error(std::string_view message) {
     Result r;
-    r.error_ = std::move(message);
+    r.error_ = std::string(message);
     return r;
   }
 

@@ -12,7 +12,7 @@
 namespace vigie::records {
 
 // Bytes of the text's beginning that the layout guess may look at.
-constexpr size_t kLayoutProbeBytes = 64 * 1024;
+constexpr size_t kLayoutProbeBytes = size_t{64} * 1024;
 
 struct LayoutGuess {
   bool delimited = false;

@@ -23,7 +23,7 @@ constexpr size_t kMaxHyperscanCall = 1u << 30;
 // A chain of overlapping findings longer than this is resolved in parts.
 constexpr size_t kMaxCluster = 256;
 // The retained window is compacted when its dead prefix passes this size.
-constexpr size_t kCompactBytes = 64 * 1024;
+constexpr size_t kCompactBytes = size_t{64} * 1024;
 constexpr uint64_t kNever = std::numeric_limits<uint64_t>::max() / 4;
 
 bool Overlap(const Finding& a, const Finding& b) { return a.begin < b.end && b.begin < a.end; }
@@ -58,7 +58,7 @@ int StreamState::OnMatch(unsigned id, unsigned long long /*from*/, unsigned long
 }
 
 std::string_view StreamState::View() const {
-  if (borrowed_.data() != nullptr) return borrowed_.substr(0, fed_);
+  if (borrowing_) return borrowed_.substr(0, fed_);
   return window_;
 }
 
@@ -86,7 +86,7 @@ void StreamState::Feed(std::string_view bytes) {
     });
     events_.insert(events_.end(), new_events_.begin(), new_events_.end());
     if (cells_) cells_->Feed(piece, fed_);
-    if (borrowed_.data() == nullptr) window_.append(piece);
+    if (!borrowing_) window_.append(piece);
     fed_ += piece.size();
   }
 }
@@ -144,7 +144,8 @@ std::vector<Finding> StreamState::Finish() {
 std::vector<Finding> StreamState::ScanAll(std::string_view text) {
   std::vector<Finding> out;
   if (finished_ || broken_ || written_ != 0) return out;
-  borrowed_ = text.data() ? text : std::string_view("", 0);
+  borrowing_ = true;
+  borrowed_ = text;
   written_ = text.size();
   if (!layout_known_) DecideLayout(text.substr(0, records::LayoutProbeLength(text, true)));
   for (size_t at = 0; at < text.size(); at += kSliceBytes) {
@@ -219,7 +220,7 @@ void StreamState::Trim(uint64_t keep_from) {
   MoveCursor(cursor_, std::max(cursor_.pos, keep_from));
   if (last_.pos < cursor_.pos) last_ = cursor_;
   if (cells_) cells_->Forget(keep_from);
-  if (borrowed_.data() != nullptr) return;
+  if (borrowing_) return;
   uint64_t dead = keep_from - window_start_;
   if (dead < kCompactBytes || dead < window_.size() / 2) return;
   window_.erase(0, dead);

@@ -102,6 +102,7 @@ class StreamState {
   std::vector<std::vector<KeywordOwner>> column_context_;
 
   std::string window_;
+  bool borrowing_ = false;     // ScanAll reads the caller's text in place
   std::string_view borrowed_;  // ScanAll's text
   uint64_t window_start_ = 0;
   uint64_t fed_ = 0;

@@ -188,8 +188,10 @@ int RunScan(const ScanCommand& cmd) {
 }  // namespace
 }  // namespace vigie::cli
 
-int main(int argc, char** argv) {
-  using vigie::cli::ScanCommand;
+namespace vigie::cli {
+namespace {
+
+int Main(int argc, char** argv) {
   CLI::App app{"vigie: finds personal and health data in text, French first"};
   app.set_version_flag("--version", std::string("vigie ") + VIGIE_VERSION_STRING);
   app.require_subcommand(1);
@@ -216,7 +218,21 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
-    return rc == 0 ? 0 : vigie::cli::kExitError;
+    return rc == 0 ? 0 : kExitError;
   }
-  return vigie::cli::RunScan(cmd);
+  return RunScan(cmd);
+}
+
+}  // namespace
+}  // namespace vigie::cli
+
+int main(int argc, char** argv) {
+  try {
+    return vigie::cli::Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "vigie: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "vigie: unexpected error\n";
+  }
+  return 2;
 }
