@@ -14,36 +14,25 @@ const vigie::Scanner& SharedScanner() {
   return scanner;
 }
 
-void BM_ScanFrenchProse(benchmark::State& state) {
-  static const std::string text = vigie::testing::FrenchProse(kCorpusBytes);
+// One Scan() of a whole generated text.
+void BM_Scan(benchmark::State& state, const std::string* text) {
   const auto& scanner = SharedScanner();
   size_t findings = 0;
   for (auto _ : state) {
-    auto f = scanner.Scan(text);
+    auto f = scanner.Scan(*text);
     findings = f.size();
     benchmark::DoNotOptimize(f);
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text->size()));
   state.counters["findings"] = static_cast<double>(findings);
 }
-BENCHMARK(BM_ScanFrenchProse)->Unit(benchmark::kMillisecond);
-
-void BM_ScanLabExport(benchmark::State& state) {
-  static const std::string text = vigie::testing::LabExport(kCorpusBytes);
-  const auto& scanner = SharedScanner();
-  size_t findings = 0;
-  for (auto _ : state) {
-    auto f = scanner.Scan(text);
-    findings = f.size();
-    benchmark::DoNotOptimize(f);
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
-  state.counters["findings"] = static_cast<double>(findings);
-}
-BENCHMARK(BM_ScanLabExport)->Unit(benchmark::kMillisecond);
+const std::string kProse = vigie::testing::FrenchProse(kCorpusBytes);
+const std::string kLabExport = vigie::testing::LabExport(kCorpusBytes);
+BENCHMARK_CAPTURE(BM_Scan, FrenchProse, &kProse)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Scan, LabExport, &kLabExport)->Unit(benchmark::kMillisecond);
 
 void BM_StreamFrenchProse(benchmark::State& state) {
-  static const std::string text = vigie::testing::FrenchProse(kCorpusBytes);
+  const std::string& text = kProse;
   const auto& scanner = SharedScanner();
   const auto chunk = static_cast<size_t>(state.range(0));
   for (auto _ : state) {

@@ -53,13 +53,27 @@ StreamState::~StreamState() {
 int StreamState::OnMatch(unsigned id, unsigned long long /*from*/, unsigned long long to,
                          unsigned /*flags*/, void* ctx) {
   auto* m = static_cast<MatchContext*>(ctx);
-  m->self->new_events_.push_back(Event{to, m->db, id});
+  StreamState& self = *m->self;
+  const MatchTarget& target = self.engine_->target(static_cast<DbRole>(m->db), id);
+  if (target.type == MatchTarget::Type::kKeyword && !self.KeywordMayStand(to, target.length)) {
+    return 0;  // most keyword hits are inside longer words: drop them early
+  }
+  self.new_events_.push_back(Event{to, m->db, id});
   return 0;
+}
+
+bool StreamState::KeywordMayStand(uint64_t end, uint32_t length) const {
+  // Only what the visible bytes decide: a boundary that depends on bytes not
+  // yet seen is checked again when the event is processed.
+  if (end < length || end - length < window_start_) return true;
+  size_t begin = end - length - window_start_;
+  size_t stop = end - window_start_;
+  return !text::WordCharBefore(visible_, begin) && !text::WordCharAt(visible_, stop);
 }
 
 std::string_view StreamState::View() const {
   if (borrowing_) return borrowed_.substr(0, fed_);
-  return window_;
+  return std::string_view(window_).substr(0, fed_ - window_start_);
 }
 
 void StreamState::DecideLayout(std::string_view head) {
@@ -73,6 +87,8 @@ void StreamState::Feed(std::string_view bytes) {
     std::string_view piece = bytes.substr(0, kMaxHyperscanCall);
     bytes.remove_prefix(piece.size());
     new_events_.clear();
+    if (!borrowing_) window_.append(piece);
+    visible_ = borrowing_ ? borrowed_.substr(0, fed_ + piece.size()) : std::string_view(window_);
     for (int db = 0; db < kNumStreamDbs; ++db) {
       if (!streams_[db]) continue;
       MatchContext ctx{this, static_cast<uint8_t>(db)};
@@ -86,7 +102,6 @@ void StreamState::Feed(std::string_view bytes) {
     });
     events_.insert(events_.end(), new_events_.begin(), new_events_.end());
     if (cells_) cells_->Feed(piece, fed_);
-    if (!borrowing_) window_.append(piece);
     fed_ += piece.size();
   }
 }
@@ -217,8 +232,12 @@ void StreamState::Advance(bool final, std::vector<Finding>& out) {
 void StreamState::Trim(uint64_t keep_from) {
   if (keep_from <= window_start_) return;
   keep_from = std::min(keep_from, fed_);
-  MoveCursor(cursor_, std::max(cursor_.pos, keep_from));
-  if (last_.pos < cursor_.pos) last_ = cursor_;
+  if (last_.pos <= keep_from) {
+    MoveCursor(last_, keep_from);  // count these bytes once, not twice
+    cursor_ = last_;
+  } else {
+    MoveCursor(cursor_, std::max(cursor_.pos, keep_from));
+  }
   if (cells_) cells_->Forget(keep_from);
   if (borrowing_) return;
   uint64_t dead = keep_from - window_start_;
@@ -230,18 +249,13 @@ void StreamState::Trim(uint64_t keep_from) {
 void StreamState::MoveCursor(LineCursor& cursor, uint64_t to) const {
   if (to <= cursor.pos) return;
   std::string_view bytes = View().substr(cursor.pos - window_start_, to - cursor.pos);
-  // One pass: newlines, and code points since the last of them.
-  uint64_t lines = 0, column = cursor.column;
-  for (char c : bytes) {
-    if (c == '\n') {
-      ++lines;
-      column = 0;
-    } else {
-      column += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }
+  uint64_t lines = text::CountByte(bytes, '\n');
+  if (lines == 0) {
+    cursor.column += text::CountCodePoints(bytes);
+  } else {
+    cursor.line += lines;
+    cursor.column = text::CountCodePoints(bytes.substr(bytes.rfind('\n') + 1));
   }
-  cursor.line += lines;
-  cursor.column = column;
   cursor.pos = to;
 }
 
@@ -250,6 +264,10 @@ StreamState::LineCursor StreamState::CursorAt(uint64_t pos) {
   // always increasing: follow them with `last_`, and fall back on the
   // lagging `cursor_`, which never passes a start still to come.
   if (pos < last_.pos) {
+    // Keep the fallback near: no start still to come lies before
+    // pos - max_width, so the lagging cursor may go that far.
+    uint64_t width = engine_->max_width();
+    MoveCursor(cursor_, std::max(cursor_.pos, pos > width ? pos - width : 0));
     last_ = cursor_;
   }
   MoveCursor(last_, pos);

@@ -88,6 +88,8 @@ class StreamState {
 
   // Retained bytes [window_start_, fed_).
   std::string_view View() const;
+  // False when a keyword ending at `end` surely stands inside a word.
+  bool KeywordMayStand(uint64_t end, uint32_t length) const;
 
   std::shared_ptr<const Engine> engine_;
   hs_scratch_t* scratch_ = nullptr;
@@ -102,6 +104,7 @@ class StreamState {
   std::vector<std::vector<KeywordOwner>> column_context_;
 
   std::string window_;
+  std::string_view visible_;   // during Feed: retained bytes plus the piece scanned
   bool borrowing_ = false;     // ScanAll reads the caller's text in place
   std::string_view borrowed_;  // ScanAll's text
   uint64_t window_start_ = 0;

@@ -21,6 +21,9 @@ bool WordCharAt(std::string_view text, size_t pos);
 // counts as one, so an invalid byte counts as one too.
 uint64_t CountCodePoints(std::string_view text);
 
+// How many times `byte` occurs in `text`.
+uint64_t CountByte(std::string_view text, char byte);
+
 inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline bool IsAsciiAlnum(char c) { return IsAsciiDigit(c) || IsAsciiAlpha(c); }

@@ -56,7 +56,7 @@ class TextReporter : public Reporter {
     double mib = static_cast<double>(t.bytes) / (1024.0 * 1024.0);
     out_ << absl::StrFormat("Scanned %d file%s, %.2f MiB in %.3f s", t.files,
                             t.files == 1 ? "" : "s", mib, t.seconds);
-    if (t.seconds > 0 && t.bytes > 0) out_ << absl::StrFormat(" (%.0f MiB/s)", mib / t.seconds);
+    if (t.seconds > 0 && mib >= 1) out_ << absl::StrFormat(" (%.0f MiB/s)", mib / t.seconds);
     out_ << absl::StrFormat(": %d finding%s in %d file%s, %d error%s\n", t.findings,
                             t.findings == 1 ? "" : "s", t.files_with_findings,
                             t.files_with_findings == 1 ? "" : "s", t.errors,

@@ -60,5 +60,23 @@ TEST(Utf8Test, InvalidBytesAreNotWordCharacters) {
             3u);
 }
 
+TEST(Utf8Test, CountsMatchAByteLoopOnEveryLengthAndAlignment) {
+  std::string s = "ligne é\nœ\xff\x80\n€ fin\n\n\xc3\xa9t\xc3\xa9\n";
+  for (int i = 0; i < 6; ++i) s += s;  // past 255 words, so lanes are flushed
+  for (size_t from = 0; from < 9; ++from) {
+    for (size_t n : {size_t{0}, size_t{1}, size_t{7}, size_t{8}, size_t{9}, size_t{63},
+                     size_t{2040}, size_t{2047}, s.size() - from}) {
+      std::string_view v = std::string_view(s).substr(from, n);
+      uint64_t newlines = 0, points = 0;
+      for (unsigned char c : v) {
+        newlines += c == '\n';
+        points += (c & 0xC0) != 0x80;
+      }
+      ASSERT_EQ(CountByte(v, '\n'), newlines) << from << "+" << n;
+      ASSERT_EQ(CountCodePoints(v), points) << from << "+" << n;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace vigie::text
