@@ -6,8 +6,7 @@
 
 #include "text/utf8.h"
 #include "validate/email.h"
-#include "validate/nir.h"
-#include "validate/phone.h"
+#include "vigie/validate.h"
 
 namespace vigie::detect {
 namespace {
@@ -61,16 +60,16 @@ DetectorDef NirDetector() {
   d.max_width = kNirMaxWidth;
   d.find_start = [](std::string_view text, size_t earliest, size_t end) {
     return internal::LeftmostStart(text, earliest, end, kNirMinWidth, [](std::string_view s) {
-      return validate::CheckNir(s).compact.size() == 15;
+      return ValidateNir(s).normalized.size() == 15;
     });
   };
   d.confirm = [](std::string_view match) {
-    validate::NirCheck check = validate::CheckNir(match);
-    if (check.compact.empty()) return Verdict::Reject();
-    if (!check.valid) return Verdict::Unconfirmed(0.2, check.compact);
-    bool separated = check.compact.size() != match.size();
+    NirValidation check = ValidateNir(match);
+    if (check.normalized.size() != 15) return Verdict::Reject();
+    if (!check.valid) return Verdict::Unconfirmed(0.2, check.normalized);
+    bool separated = check.normalized.size() != match.size();
     double score = check.grouped ? 0.8 : separated ? 0.6 : 0.45;
-    return Verdict::Confirmed(score, check.compact);
+    return Verdict::Confirmed(score, check.normalized);
   };
   return d;
 }
@@ -98,11 +97,11 @@ DetectorDef PhoneDetector() {
   d.find_start = [](std::string_view text, size_t earliest, size_t end) {
     return internal::LeftmostStart(text, earliest, end, kPhoneMinWidth, [](std::string_view s) {
       char first = s[0];
-      return (first == '0' || first == '+' || first == '(') && validate::CheckFrenchPhone(s).valid;
+      return (first == '0' || first == '+' || first == '(') && ValidatePhone(s).valid;
     });
   };
   d.confirm = [](std::string_view match) {
-    validate::PhoneCheck check = validate::CheckFrenchPhone(match);
+    PhoneValidation check = ValidatePhone(match);
     if (!check.valid) return Verdict::Reject();
     return Verdict::Confirmed(check.formatted ? 0.8 : 0.5, check.e164);
   };
@@ -132,7 +131,7 @@ DetectorDef EmailDetector() {
     return begin;
   };
   d.confirm = [](std::string_view match) {
-    validate::EmailCheck check = validate::CheckEmail(match);
+    Validation check = ValidateEmail(match);
     if (!check.valid) return Verdict::Reject();
     return Verdict::Confirmed(0.9, check.normalized);
   };

@@ -2,9 +2,9 @@
 #include "validate/email.h"
 
 #include "text/utf8.h"
+#include "vigie/validate.h"
 
 namespace vigie::validate {
-namespace {
 
 constexpr size_t kMaxLocalPart = 64;
 constexpr size_t kMaxDomain = 253;
@@ -12,14 +12,21 @@ constexpr size_t kMaxLabel = 63;
 constexpr size_t kMinTld = 2;
 constexpr size_t kMaxTld = 24;
 
-}  // namespace
-
 bool IsEmailLocalChar(char c) {
   return text::IsAsciiAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
 }
 
-EmailCheck CheckEmail(std::string_view text) {
-  EmailCheck out;
+}  // namespace vigie::validate
+
+namespace vigie {
+
+// The syntax people and mail systems actually use (RFC 5321 dot-atoms), not
+// the full RFC 5322 grammar.
+Validation ValidateEmail(std::string_view text) {
+  using validate::IsEmailLocalChar;
+  using validate::kMaxDomain, validate::kMaxLabel, validate::kMaxLocalPart, validate::kMaxTld,
+      validate::kMinTld;
+  Validation out;
   size_t at = text.find('@');
   if (at == std::string_view::npos || text.find('@', at + 1) != std::string_view::npos) {
     out.reason = "not exactly one @";
@@ -85,4 +92,4 @@ EmailCheck CheckEmail(std::string_view text) {
   return out;
 }
 
-}  // namespace vigie::validate
+}  // namespace vigie

@@ -1,13 +1,12 @@
 // ARCEP plan: 01-05 geographic, 06 and 073-079 mobile, 08 special, 09
 // non-geographic. Overseas departments share the 10-digit plan and keep
 // their own country codes, so 0692 12 34 56 is +262 692 12 34 56.
-#include "validate/phone.h"
-
 #include <array>
 
 #include "text/utf8.h"
+#include "vigie/validate.h"
 
-namespace vigie::validate {
+namespace vigie {
 namespace {
 
 constexpr size_t kNationalDigits = 9;  // after the trunk 0 or country code
@@ -59,7 +58,7 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 
 // Classifies the 9 digits of the national number; false when the plan
 // has no such range.
-bool ClassifyNational(std::string_view nsn, PhoneCheck& out) {
+bool ClassifyNational(std::string_view nsn, PhoneValidation& out) {
   out.territory = "FR";
   std::string_view country_code = "33";
   size_t matched = 0;
@@ -104,8 +103,8 @@ bool ClassifyNational(std::string_view nsn, PhoneCheck& out) {
 
 }  // namespace
 
-PhoneCheck CheckFrenchPhone(std::string_view text) {
-  PhoneCheck out;
+PhoneValidation ValidatePhone(std::string_view text) {
+  PhoneValidation out;
   std::string_view rest = text;
   std::string_view country_code;
   bool international = false;
@@ -158,6 +157,7 @@ PhoneCheck CheckFrenchPhone(std::string_view text) {
       return out;
     }
     out.valid = ClassifyNational(std::string_view(digits).substr(1), out);
+    if (out.valid) out.normalized = out.e164;
     return out;
   }
   for (const auto& plan : kOwnPlans) {
@@ -169,6 +169,7 @@ PhoneCheck CheckFrenchPhone(std::string_view text) {
       out.territory = std::string(plan.territory);
       out.type = "any";
       out.e164 = "+" + std::string(country_code) + digits;
+      out.normalized = out.e164;
       out.valid = true;
       return out;
     }
@@ -189,7 +190,8 @@ PhoneCheck CheckFrenchPhone(std::string_view text) {
     return out;
   }
   out.valid = true;
+  out.normalized = out.e164;
   return out;
 }
 
-}  // namespace vigie::validate
+}  // namespace vigie

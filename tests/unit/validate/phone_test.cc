@@ -1,14 +1,13 @@
 // French phone numbers against the vectors checked with python-phonenumbers,
 // and the places where vigie decides otherwise on purpose.
-#include "validate/phone.h"
-
 #include <gtest/gtest.h>
 
 #include <set>
 
 #include "test_util.h"
+#include "vigie/validate.h"
 
-namespace vigie::validate {
+namespace vigie {
 namespace {
 
 using vigie::testing::ReadLines;
@@ -17,7 +16,7 @@ TEST(PhoneTest, AcceptsEveryValidWriting) {
   auto lines = ReadLines("vectors/phone_fr_valid.txt");
   ASSERT_GE(lines.size(), 150u);
   for (const auto& phone : lines) {
-    PhoneCheck check = CheckFrenchPhone(phone);
+    PhoneValidation check = ValidatePhone(phone);
     EXPECT_TRUE(check.valid) << phone << ": " << check.reason;
     EXPECT_EQ(check.territory, "FR") << phone;
   }
@@ -28,33 +27,33 @@ TEST(PhoneTest, AllWritingsOfOneNumberNormalizeAlike) {
        {"01 23 45 67 89", "01.23.45.67.89", "01-23-45-67-89", "0123456789", "01/23/45/67/89",
         "+33 1 23 45 67 89", "+33 (0)1 23 45 67 89", "+33(0)123456789", "0033 1 23 45 67 89",
         "(+33) 1 23 45 67 89", "+33.1.23.45.67.89"}) {
-    EXPECT_EQ(CheckFrenchPhone(writing).e164, "+33123456789") << writing;
+    EXPECT_EQ(ValidatePhone(writing).e164, "+33123456789") << writing;
   }
 }
 
 TEST(PhoneTest, AcceptsFakerNumbers) {
   auto lines = ReadLines("vectors/faker_phone_fr.txt");
   ASSERT_EQ(lines.size(), 2000u);
-  for (const auto& phone : lines) EXPECT_TRUE(CheckFrenchPhone(phone).valid) << phone;
+  for (const auto& phone : lines) EXPECT_TRUE(ValidatePhone(phone).valid) << phone;
 }
 
 TEST(PhoneTest, OverseasNumbersKeepTheirCountryCode) {
   auto lines = ReadLines("vectors/phone_dom_valid_international.txt");
   ASSERT_EQ(lines.size(), 22u);
   for (const auto& phone : lines) {
-    PhoneCheck check = CheckFrenchPhone(phone);
+    PhoneValidation check = ValidatePhone(phone);
     EXPECT_TRUE(check.valid) << phone << ": " << check.reason;
     EXPECT_EQ(check.e164.substr(0, 4), phone.substr(0, 4)) << phone;
   }
-  EXPECT_EQ(CheckFrenchPhone("06 92 12 34 56").e164, "+262692123456");
-  EXPECT_EQ(CheckFrenchPhone("06 92 12 34 56").territory, "RE");
-  EXPECT_EQ(CheckFrenchPhone("0596 30 12 34").e164, "+596596301234");
-  EXPECT_EQ(CheckFrenchPhone("0269 60 12 34").territory, "YT");
+  EXPECT_EQ(ValidatePhone("06 92 12 34 56").e164, "+262692123456");
+  EXPECT_EQ(ValidatePhone("06 92 12 34 56").territory, "RE");
+  EXPECT_EQ(ValidatePhone("0596 30 12 34").e164, "+596596301234");
+  EXPECT_EQ(ValidatePhone("0269 60 12 34").territory, "YT");
 }
 
 TEST(PhoneTest, ArcepFictionBlockIsMetropolitan) {
-  EXPECT_EQ(CheckFrenchPhone("06 39 98 12 34").e164, "+33639981234");
-  EXPECT_EQ(CheckFrenchPhone("06 39 01 23 45").territory, "YT");
+  EXPECT_EQ(ValidatePhone("06 39 98 12 34").e164, "+33639981234");
+  EXPECT_EQ(ValidatePhone("06 39 01 23 45").territory, "YT");
 }
 
 // phone_fr_invalid.txt lists what python-phonenumbers rejects for region FR.
@@ -70,7 +69,7 @@ TEST(PhoneTest, RejectsInvalidExceptOverseasWrittenNationally) {
   auto lines = ReadLines("vectors/phone_fr_invalid.txt");
   ASSERT_EQ(lines.size(), 20u);
   for (const auto& phone : lines) {
-    PhoneCheck check = CheckFrenchPhone(phone);
+    PhoneValidation check = ValidatePhone(phone);
     if (service.count(phone)) {
       EXPECT_EQ(check.type, "special") << phone;
     } else if (overseas.count(phone)) {
@@ -83,26 +82,26 @@ TEST(PhoneTest, RejectsInvalidExceptOverseasWrittenNationally) {
 }
 
 TEST(PhoneTest, EdgeTrunkZeroAfterCountryCodeIsTolerated) {
-  EXPECT_EQ(CheckFrenchPhone("+33 0 6 12 34 56 78").e164, "+33612345678");
+  EXPECT_EQ(ValidatePhone("+33 0 6 12 34 56 78").e164, "+33612345678");
 }
 
 TEST(PhoneTest, EdgeMobile070To072IsNotOpen) {
-  EXPECT_FALSE(CheckFrenchPhone("07 00 12 34 56").valid);
-  EXPECT_FALSE(CheckFrenchPhone("07 12 34 56 78").valid);
-  EXPECT_TRUE(CheckFrenchPhone("07 45 12 34 56").valid);
+  EXPECT_FALSE(ValidatePhone("07 00 12 34 56").valid);
+  EXPECT_FALSE(ValidatePhone("07 12 34 56 78").valid);
+  EXPECT_TRUE(ValidatePhone("07 45 12 34 56").valid);
 }
 
 TEST(PhoneTest, OwnPlansOfPacificAndSaintPierre) {
-  EXPECT_EQ(CheckFrenchPhone("+687 20.12.34").territory, "NC");
-  EXPECT_EQ(CheckFrenchPhone("+689 87 12 34 56").e164, "+68987123456");
-  EXPECT_FALSE(CheckFrenchPhone("+508 43 01 2").valid);
+  EXPECT_EQ(ValidatePhone("+687 20.12.34").territory, "NC");
+  EXPECT_EQ(ValidatePhone("+689 87 12 34 56").e164, "+68987123456");
+  EXPECT_FALSE(ValidatePhone("+508 43 01 2").valid);
 }
 
 TEST(PhoneTest, BareDigitsAreNotFormatted) {
-  EXPECT_FALSE(CheckFrenchPhone("0612345678").formatted);
-  EXPECT_TRUE(CheckFrenchPhone("06 12 34 56 78").formatted);
-  EXPECT_TRUE(CheckFrenchPhone("+33612345678").formatted);
+  EXPECT_FALSE(ValidatePhone("0612345678").formatted);
+  EXPECT_TRUE(ValidatePhone("06 12 34 56 78").formatted);
+  EXPECT_TRUE(ValidatePhone("+33612345678").formatted);
 }
 
 }  // namespace
-}  // namespace vigie::validate
+}  // namespace vigie
