@@ -23,12 +23,22 @@ Validation Fail(Validation out, const char* reason) {
   return out;
 }
 
+// The first step of every all-digit number: `out` gets the compact value,
+// and a reason when it is not `length` digits.
+bool DigitsOfLength(std::string_view text, size_t length, Validation& out) {
+  out.normalized = Compact(text, kSeparators);
+  if (!AllDigits(out.normalized)) {
+    out.reason = "not only digits";
+  } else if (out.normalized.size() != length) {
+    out.reason = "wrong length";
+  }
+  return out.reason.empty();
+}
+
 // A fixed number of digits checked with Luhn: SIREN, RPPS, ADELI.
 Validation LuhnNumber(std::string_view text, size_t length) {
   Validation out;
-  out.normalized = Compact(text, kSeparators);
-  if (!AllDigits(out.normalized)) return Fail(out, "not only digits");
-  if (out.normalized.size() != length) return Fail(out, "wrong length");
+  if (!DigitsOfLength(text, length, out)) return out;
   if (!LuhnValid(out.normalized)) return Fail(out, "Luhn check fails");
   out.valid = true;
   return out;
@@ -42,10 +52,8 @@ Validation ValidateAdeli(std::string_view text) { return LuhnNumber(text, 9); }
 
 Validation ValidateSiret(std::string_view text) {
   Validation out;
-  out.normalized = Compact(text, kSeparators);
+  if (!DigitsOfLength(text, 14, out)) return out;
   const std::string& n = out.normalized;
-  if (!AllDigits(n)) return Fail(out, "not only digits");
-  if (n.size() != 14) return Fail(out, "wrong length");
   if (n.compare(0, 9, kLaPosteSiren) == 0 && n != kLaPosteHeadOffice) {
     // La Poste's establishments: the digits add up to a multiple of 5 (its
     // head office keeps the Luhn key).
@@ -89,10 +97,8 @@ Validation ValidateTvaFr(std::string_view text) {
 
 Validation ValidateNifFr(std::string_view text) {
   Validation out;
-  out.normalized = Compact(text, kSeparators);
+  if (!DigitsOfLength(text, 13, out)) return out;
   const std::string& n = out.normalized;
-  if (!AllDigits(n)) return Fail(out, "not only digits");
-  if (n.size() != 13) return Fail(out, "wrong length");
   if (n[0] > '3') return Fail(out, "first digit is not 0-3");
   uint64_t head = std::stoull(n.substr(0, 10));
   if (head % 511 != std::stoull(n.substr(10))) return Fail(out, "key does not match");
@@ -121,10 +127,8 @@ Validation ValidateFiness(std::string_view text) {
 
 Validation ValidateCip13(std::string_view text) {
   Validation out;
-  out.normalized = Compact(text, kSeparators);
+  if (!DigitsOfLength(text, 13, out)) return out;
   const std::string& n = out.normalized;
-  if (!AllDigits(n)) return Fail(out, "not only digits");
-  if (n.size() != 13) return Fail(out, "wrong length");
   if (n.compare(0, 5, "34009") != 0) return Fail(out, "does not start with 34009");
   if (!validate::Ean13Valid(n)) return Fail(out, "EAN-13 check fails");
   out.valid = true;
