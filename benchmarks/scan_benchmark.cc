@@ -3,6 +3,7 @@
 #include <benchmark/benchmark.h>
 
 #include "corpus.h"
+#include "scan/engine.h"
 #include "vigie/vigie.h"
 
 namespace {
@@ -80,6 +81,37 @@ void BM_LoadSerialized(benchmark::State& state) {
   state.counters["database_bytes"] = static_cast<double>(bytes.size());
 }
 BENCHMARK(BM_LoadSerialized)->Unit(benchmark::kMillisecond);
+
+// Each stream database on its own, Hyperscan only, with a callback that
+// counts: the ceiling of each pattern shape.
+void BM_Database(benchmark::State& state) {
+  auto engine = vigie::internal::Engine::Build(vigie::ScanOptions{}, nullptr).value();
+  auto role = static_cast<vigie::internal::DbRole>(state.range(0));
+  hs_database_t* db = engine->database(role);
+  hs_scratch_t* scratch = engine->AcquireScratch();
+  const std::string& text = kProse;
+  size_t matches = 0;
+  for (auto _ : state) {
+    hs_stream_t* stream = nullptr;
+    hs_open_stream(db, 0, &stream);
+    hs_scan_stream(
+        stream, text.data(), static_cast<unsigned>(text.size()), 0, scratch,
+        [](unsigned, unsigned long long, unsigned long long, unsigned, void* ctx) {
+          ++*static_cast<size_t*>(ctx);
+          return 0;
+        },
+        &matches);
+    hs_close_stream(stream, scratch, nullptr, nullptr);
+  }
+  engine->ReleaseScratch(scratch);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  state.counters["matches"] =
+      static_cast<double>(matches) / static_cast<double>(state.iterations());
+  state.SetLabel(role == vigie::internal::kLiteralDb    ? "literal"
+                 : role == vigie::internal::kDigitLedDb ? "digit-led"
+                                                        : "other");
+}
+BENCHMARK(BM_Database)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

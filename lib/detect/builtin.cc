@@ -36,9 +36,10 @@ DetectorDef NirDetector() {
   DetectorDef d;
   d.kind = "FR_NIR";
   d.category = Category::kIdentity;
+  // \b at both ends: see identifiers.cc, Digits().
   d.patterns = {
-      {"[12][ .\\-]?[0-9]{2}[ .\\-]?[0-9]{2}[ .\\-]?(?:[0-9]{2}|2[ABab])"
-       "[ .\\-]?[0-9]{3}[ .\\-]?[0-9]{3}[ .\\-]?[0-9]{2}",
+      {"\\b[12][ .\\-]?[0-9]{2}[ .\\-]?[0-9]{2}[ .\\-]?(?:[0-9]{2}|2[ABab])"
+       "[ .\\-]?[0-9]{3}[ .\\-]?[0-9]{3}[ .\\-]?[0-9]{2}\\b",
        Shape::kDigitLed, false}};
   d.keywords = {"nir",
                 "nia",
@@ -80,8 +81,8 @@ DetectorDef PhoneDetector() {
   d.category = Category::kContact;
   const std::string tail = "[1-9](?:[ .\\-/]?[0-9]){8}";
   d.patterns = {
-      {"0[ .\\-/]?" + tail, Shape::kDigitLed, false},
-      {"00[ .\\-]?(?:33|262|590|594|596)[ .\\-]?(?:\\(0\\)[ .\\-]?|0[ .\\-]?)?" + tail,
+      {"\\b0[ .\\-/]?" + tail + "\\b", Shape::kDigitLed, false},
+      {"\\b00[ .\\-]?(?:33|262|590|594|596)[ .\\-]?(?:\\(0\\)[ .\\-]?|0[ .\\-]?)?" + tail + "\\b",
        Shape::kDigitLed, false},
       {"\\+[ .\\-]?(?:33|262|590|594|596)[ .\\-]?(?:\\(0\\)[ .\\-]?|0[ .\\-]?)?" + tail,
        Shape::kOther, false},
@@ -139,7 +140,9 @@ DetectorDef EmailDetector() {
 }
 
 std::vector<DetectorDef> BuiltinDetectors() {
-  return {NirDetector(), PhoneDetector(), EmailDetector()};
+  std::vector<DetectorDef> all = {NirDetector(), PhoneDetector(), EmailDetector()};
+  for (DetectorDef& d : IdentifierDetectors()) all.push_back(std::move(d));
+  return all;
 }
 
 }  // namespace vigie::detect

@@ -11,6 +11,9 @@ namespace vigie::detect {
 internal::DetectorDef NirDetector();
 internal::DetectorDef PhoneDetector();
 internal::DetectorDef EmailDetector();
+// IBAN, cards, SIREN/SIRET/TVA/NIF, RPPS/ADELI/FINESS/CIP13, identity
+// documents and dates of birth (lib/detect/identifiers.cc).
+std::vector<internal::DetectorDef> IdentifierDetectors();
 
 // Every built-in detector, in a stable order.
 std::vector<internal::DetectorDef> BuiltinDetectors();

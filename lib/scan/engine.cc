@@ -216,12 +216,12 @@ Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
       if (min_width == 0) {
         return R::Error("detector " + d.kind + ": pattern '" + p.regex + "' matches empty text");
       }
+      if (max_width != UINT_MAX) width = std::max<size_t>(width, max_width);
       if (!d.find_start) {  // custom: must be bounded so that streams stay bounded
         if (max_width == UINT_MAX || max_width > kMaxCustomWidth) {
           return R::Error("detector " + d.kind + ": pattern '" + p.regex +
                           "' may match more than 512 bytes; bound its repeats");
         }
-        width = std::max<size_t>(width, max_width);
         fingerprint_ = Fnv1a(fingerprint_, p.regex);
         plan.anchored.push_back({"^(?:" + p.regex + ")$", flags | HS_FLAG_SINGLEMATCH});
         anchored_owner_.push_back(i);

@@ -55,8 +55,12 @@ int StreamState::OnMatch(unsigned id, unsigned long long /*from*/, unsigned long
   auto* m = static_cast<MatchContext*>(ctx);
   StreamState& self = *m->self;
   const MatchTarget& target = self.engine_->target(static_cast<DbRole>(m->db), id);
-  if (target.type == MatchTarget::Type::kKeyword && !self.KeywordMayStand(to, target.length)) {
-    return 0;  // most keyword hits are inside longer words: drop them early
+  // Most raw matches end inside a longer word or number (a 9-digit pattern
+  // matches at every digit of a long run): drop those that the visible
+  // bytes already condemn, before they are queued and sorted.
+  if (target.type == MatchTarget::Type::kKeyword ? !self.KeywordMayStand(to, target.length)
+                                                 : self.EndsInsideWord(to)) {
+    return 0;
   }
   self.new_events_.push_back(Event{to, m->db, id});
   return 0;
@@ -69,6 +73,11 @@ bool StreamState::KeywordMayStand(uint64_t end, uint32_t length) const {
   size_t begin = end - length - window_start_;
   size_t stop = end - window_start_;
   return !text::WordCharBefore(visible_, begin) && !text::WordCharAt(visible_, stop);
+}
+
+bool StreamState::EndsInsideWord(uint64_t end) const {
+  if (end < window_start_) return false;
+  return text::WordCharAt(visible_, end - window_start_);
 }
 
 std::string_view StreamState::View() const {

@@ -90,6 +90,9 @@ class StreamState {
   std::string_view View() const;
   // False when a keyword ending at `end` surely stands inside a word.
   bool KeywordMayStand(uint64_t end, uint32_t length) const;
+  // True when a candidate ending at `end` is followed by a letter or digit
+  // in the visible bytes (then it can never stand).
+  bool EndsInsideWord(uint64_t end) const;
 
   std::shared_ptr<const Engine> engine_;
   hs_scratch_t* scratch_ = nullptr;

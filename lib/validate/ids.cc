@@ -84,7 +84,7 @@ Validation ValidateTvaFr(std::string_view text) {
   if (siren.substr(0, 3) != "000" && !LuhnValid(siren)) return Fail(out, "SIREN part fails Luhn");
   uint64_t value = std::stoull(std::string(siren));
   if (text::IsAsciiDigit(n[0]) && text::IsAsciiDigit(n[1])) {
-    uint64_t key = static_cast<uint64_t>((n[0] - '0') * 10 + (n[1] - '0'));
+    uint64_t key = std::stoull(n.substr(0, 2));
     if (key != (value * 100 + 12) % 97) return Fail(out, "key does not match");
   } else {
     // New-style keys with letters.

@@ -18,8 +18,9 @@ def test_sample_jsonl_has_kinds_offsets_and_masked_values(run, sample_dir):
     summary = records[-1]
     assert summary["type"] == "summary"
     rows = data.count(b"\n") - 1
-    assert summary["by_kind"] == {"EMAIL_ADDRESS": rows, "FR_NIR": rows, "PHONE_NUMBER": rows}
-    assert summary["findings"] == len(findings) == 3 * rows
+    assert summary["by_kind"] == {"DATE_OF_BIRTH": rows, "EMAIL_ADDRESS": rows, "FR_NIR": rows,
+                                  "PHONE_NUMBER": rows}
+    assert summary["findings"] == len(findings) == 4 * rows
     for f in findings:
         assert set(f) >= {"path", "kind", "category", "start", "end", "line", "column", "score"}
         assert "value" not in f
@@ -189,8 +190,8 @@ def test_sarif_is_valid_and_carries_no_values(run, sample_dir):
     assert log["version"] == "2.1.0"
     run0 = log["runs"][0]
     rules = [x["id"] for x in run0["tool"]["driver"]["rules"]]
-    assert sorted(rules) == ["EMAIL_ADDRESS", "FR_NIR", "PHONE_NUMBER"]
-    assert len(run0["results"]) == 5
+    assert sorted(rules) == ["DATE_OF_BIRTH", "EMAIL_ADDRESS", "FR_NIR", "PHONE_NUMBER"]
+    assert len(run0["results"]) == 6
     for res in run0["results"]:
         loc = res["locations"][0]["physicalLocation"]
         assert not loc["artifactLocation"]["uri"].startswith("/")
