@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: install what is missing, build (optimized and with ASan+UBSan),
 # run the unit tests in both builds, the command-line tests against both
-# programs, the format check and clang-tidy. Ends with "N passed, N failed".
+# programs, the differential tests against python-stdnum and phonenumbers,
+# the format check and clang-tidy. Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh || exit 1
@@ -30,8 +31,8 @@ ctest_suite() {
 
 # pytest's closing line: "3 failed, 14 passed in 1.2s".
 pytest_suite() {
-  local name=$1 bin=$2 log="$log_dir/$1.log"
-  VIGIE_BIN="$bin" python3 -m pytest -q -p no:cacheprovider tests/cli >"$log" 2>&1
+  local name=$1 bin=$2 tests=$3 python=${4:-python3} log="$log_dir/$1.log"
+  VIGIE_BIN="$bin" "$python" -m pytest -q -p no:cacheprovider "$tests" >"$log" 2>&1
   local rc=$? line p f e
   line=$(tail -1 "$log")
   p=$(grep -oE "[0-9]+ passed" <<<"$line" | grep -oE "[0-9]+" || echo 0)
@@ -51,13 +52,30 @@ build_flavour() {
   fi
 }
 
+# The reference implementations for the differential tests, from PyPI, in
+# a virtual environment of their own (pinned: their verdicts are the test).
+reference_env() {
+  local venv=build/venv-reference
+  if ! "$venv/bin/python" -c "import stdnum, phonenumbers, pytest" 2>/dev/null; then
+    python3 -m venv "$venv" &&
+      "$venv/bin/pip" install -q python-stdnum==2.2 phonenumbers==9.0.43 pytest >"$log_dir/pip.log" 2>&1
+  fi
+}
+
 if build_flavour release; then
   ctest_suite unit-release build/release
-  pytest_suite cli-release "$PWD/build/release/tools/vigie/vigie"
+  pytest_suite cli-release "$PWD/build/release/tools/vigie/vigie" tests/cli
+  if reference_env; then
+    pytest_suite differential "$PWD/build/release/tools/vigie/vigie" tests/differential \
+      build/venv-reference/bin/python
+  else
+    echo "differential: could not install the reference packages"; tail -5 "$log_dir/pip.log"
+    add 0 1
+  fi
 fi
 if build_flavour asan; then
   ctest_suite unit-asan build/asan
-  pytest_suite cli-asan "$PWD/build/asan/tools/vigie/vigie"
+  pytest_suite cli-asan "$PWD/build/asan/tools/vigie/vigie" tests/cli
 fi
 
 # Formatting: clang-format's Google-based style, checked, never rewritten here.

@@ -114,6 +114,10 @@ size_t LeftmostStart(std::string_view text, size_t earliest, size_t end, size_t 
   for (size_t s = earliest; s + min_width <= end; ++s) {
     if (text::WordCharBefore(text, s)) continue;
     if (s > 0 && text[s - 1] == '+') continue;
+    // A match starts on a letter, a digit, '+' or '(': never on a separator
+    // that a validator would strip.
+    unsigned char first = static_cast<unsigned char>(text[s]);
+    if (first < 0x80 && !text::IsAsciiAlnum(text[s]) && first != '+' && first != '(') continue;
     if (accepts(text.substr(s, end - s))) return s;
   }
   return std::string_view::npos;

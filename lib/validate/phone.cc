@@ -20,7 +20,7 @@ struct OverseasRange {
 // Ranges of the 10-digit plan that belong to overseas departments.
 // The longest matching prefix wins: 06 39 98 is the metropolitan block that
 // ARCEP reserves for fiction, inside Mayotte's 0639.
-constexpr std::array<OverseasRange, 14> kOverseasRanges = {{
+constexpr std::array<OverseasRange, 15> kOverseasRanges = {{
     {"63998", "33", "FR"},
     {"262", "262", "RE"},
     {"263", "262", "RE"},
@@ -35,6 +35,7 @@ constexpr std::array<OverseasRange, 14> kOverseasRanges = {{
     {"694", "594", "GF"},
     {"596", "596", "MQ"},
     {"696", "596", "MQ"},
+    {"697", "596", "MQ"},
 }};
 
 // Collectivities with a plan of their own: country code and digit count.

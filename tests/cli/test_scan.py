@@ -216,3 +216,15 @@ def test_version(run):
     r = run("--version")
     assert r.returncode == 0
     assert r.stdout.startswith(b"vigie 0.")
+
+
+def test_validate_prints_one_verdict_per_value(run):
+    r = run("validate", "nir", "2 84 05 2A 321 025 52", "2 84 05 2A 321 025 53")
+    assert r.returncode == 1
+    good, bad = jsonl(r.stdout)
+    assert good["valid"] and good["department"] == "2A" and good["form"] == "permanent"
+    assert not bad["valid"] and bad["reason"] == "key does not match"
+    r = run("validate", "iban", stdin=b"FR7630006000011234567890189\nDE89370400440532013000\n")
+    assert r.returncode == 0
+    assert [x["country"] for x in jsonl(r.stdout)] == ["FR", "DE"]
+    assert run("validate", "nope", "x").returncode == 2

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "report.h"
+#include "validate_command.h"
 #include "vigie/vigie.h"
 
 namespace vigie::cli {
@@ -214,12 +215,21 @@ int Main(int argc, char** argv) {
       ->capture_default_str();
   scan->add_option("--delimiter", cmd.delimiter, "Delimiter of a delimited file: ';', ',' or tab")
       ->check(CLI::IsMember({";", ",", "tab", "\\t", "\t"}));
+  std::string validator;
+  std::vector<std::string> values;
+  CLI::App* validate = app.add_subcommand(
+      "validate", "Check values with a validator; prints one JSON verdict per value");
+  validate->add_option("kind", validator, "Which validator")
+      ->required()
+      ->check(CLI::IsMember(ValidatorNames()));
+  validate->add_option("values", values, "Values to check; none reads one per line from stdin");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : kExitError;
   }
+  if (validate->parsed()) return RunValidate(validator, values, std::cin, std::cout);
   return RunScan(cmd);
 }
 

@@ -1,0 +1,22 @@
+// `vigie validate KIND [VALUE...]`: runs one of the public validators on
+// each value (or each line of standard input) and prints its verdict.
+#ifndef VIGIE_TOOLS_VIGIE_VALIDATE_COMMAND_H_
+#define VIGIE_TOOLS_VIGIE_VALIDATE_COMMAND_H_
+
+#include <istream>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace vigie::cli {
+
+// The validator names `vigie validate` accepts.
+std::vector<std::string> ValidatorNames();
+
+// One JSON object per value; exit status 0 when all are valid, 1 otherwise.
+int RunValidate(const std::string& kind, const std::vector<std::string>& values, std::istream& in,
+                std::ostream& out);
+
+}  // namespace vigie::cli
+
+#endif  // VIGIE_TOOLS_VIGIE_VALIDATE_COMMAND_H_
