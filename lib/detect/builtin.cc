@@ -32,31 +32,21 @@ const std::vector<std::string>& BusinessNegatives() {
 
 }  // namespace
 
+std::string NirPattern() {
+  // \b at both ends: see identifiers.cc, Digits().
+  return "\\b[12][ .\\-]?[0-9]{2}[ .\\-]?[0-9]{2}[ .\\-]?(?:[0-9]{2}|2[ABab])"
+         "[ .\\-]?[0-9]{3}[ .\\-]?[0-9]{3}[ .\\-]?[0-9]{2}\\b";
+}
+
 DetectorDef NirDetector() {
   DetectorDef d;
   d.kind = "FR_NIR";
   d.category = Category::kIdentity;
-  // \b at both ends: see identifiers.cc, Digits().
-  d.patterns = {
-      {"\\b[12][ .\\-]?[0-9]{2}[ .\\-]?[0-9]{2}[ .\\-]?(?:[0-9]{2}|2[ABab])"
-       "[ .\\-]?[0-9]{3}[ .\\-]?[0-9]{3}[ .\\-]?[0-9]{2}\\b",
-       Shape::kDigitLed, false}};
-  d.keywords = {"nir",
-                "nia",
-                "insee",
-                "n° insee",
-                "numéro insee",
-                "sécurité sociale",
-                "sécu",
-                "num secu",
-                "n° ss",
-                "nss",
-                "carte vitale",
-                "immatriculation",
-                "assuré social",
-                "ssn",
-                "social security",
-                "ins"};
+  d.patterns = {{NirPattern(), Shape::kDigitLed, false}};
+  d.keywords = {
+      "nir",           "nia",      "insee",          "n° insee", "numéro insee", "sécurité sociale",
+      "sécu",          "num secu", "n° ss",          "nss",      "carte vitale", "immatriculation",
+      "assuré social", "ssn",      "social security"};
   d.negative_keywords = BusinessNegatives();
   d.max_width = kNirMaxWidth;
   d.find_start = [](std::string_view text, size_t earliest, size_t end) {
@@ -89,6 +79,8 @@ DetectorDef PhoneDetector() {
       {"\\(\\+(?:33|262|590|594|596)\\)[ .\\-]?" + tail, Shape::kOther, false},
       {"(?:\\+|00)(?:508|681|687)(?:[ .\\-]?[0-9]){6}", Shape::kOther, false},
       {"(?:\\+|00)689(?:[ .\\-]?[0-9]){8}", Shape::kOther, false},
+      // Other countries, validated with libphonenumber.
+      {"\\+[1-9](?:[ .\\-]?(?:\\(0\\))?[0-9]){6,14}\\b", Shape::kOther, false},
   };
   d.keywords = {"tél",    "tel", "téléphone", "phone",   "portable", "mobile",
                 "fixe",   "fax", "gsm",       "appeler", "joindre",  "numéro de téléphone",

@@ -2,11 +2,15 @@
 #ifndef VIGIE_LIB_DETECT_BUILTIN_H_
 #define VIGIE_LIB_DETECT_BUILTIN_H_
 
+#include <string>
 #include <vector>
 
 #include "scan/detector_def.h"
 
 namespace vigie::detect {
+
+// The regex of a NIR as people write it (FR_NIR and FR_INS).
+std::string NirPattern();
 
 internal::DetectorDef NirDetector();
 internal::DetectorDef PhoneDetector();

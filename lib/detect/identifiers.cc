@@ -74,18 +74,46 @@ PatternDef Word(const std::string& regex) {
   return {"\\b(?:" + regex + ")\\b", Shape::kOther, false};
 }
 
+// An IBAN written across a line break, as in a letter or a PDF's text.
+Validation IbanAcrossLines(std::string_view s) {
+  std::string joined;
+  for (char c : s) {
+    if (c != '\n' && c != '\r') joined.push_back(c);
+  }
+  return ValidateIban(joined);
+}
+
+// An INS is a NIR named as such (or by its OID): the same value, reported
+// as FR_INS when the INS context outweighs the NIR's own.
+Validation Ins(std::string_view s) {
+  NirValidation v = ValidateNir(s);
+  v.valid = v.valid && v.normalized.size() == 15;
+  return v;
+}
+
 }  // namespace
 
 std::vector<DetectorDef> IdentifierDetectors() {
   std::vector<DetectorDef> out;
+  out.push_back(
+      MakeValidated({"FR_INS",
+                     Category::kIdentity,
+                     {{NirPattern(), Shape::kDigitLed, false}},
+                     {"ins", "identité nationale de santé", "matricule ins", "ins-nir",
+                      "1.2.250.1.213.1.4.8", "1.2.250.1.213.1.4.9", "1.2.250.1.213.1.4.10"},
+                     {},
+                     15,
+                     Ins,
+                     0.3,
+                     0.3}));
   out.push_back(MakeValidated({"IBAN_CODE",
                                Category::kFinancial,
-                               {Word("[A-Z]{2}[0-9]{2}(?:[ ]?[A-Za-z0-9]){11,30}")},
+                               {Word("[A-Z]{2}[0-9]{2}(?:(?:[ ]|\\r?\\n)?[A-Za-z0-9]){11,30}")},
                                {"iban", "rib", "bic", "compte bancaire", "coordonnées bancaires",
                                 "virement", "prélèvement", "account", "bank"},
                                {},
                                15,
-                               [](std::string_view s) -> Validation { return ValidateIban(s); },
+                               IbanAcrossLines,
                                0.9,
                                0.8}));
   out.push_back(

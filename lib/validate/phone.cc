@@ -1,7 +1,10 @@
 // ARCEP plan: 01-05 geographic, 06 and 073-079 mobile, 08 special, 09
 // non-geographic. Overseas departments share the 10-digit plan and keep
 // their own country codes, so 0692 12 34 56 is +262 692 12 34 56.
+#include <phonenumbers/phonenumberutil.h>
+
 #include <array>
+#include <string>
 
 #include "text/utf8.h"
 #include "vigie/validate.h"
@@ -102,6 +105,53 @@ bool ClassifyNational(std::string_view nsn, PhoneValidation& out) {
   return true;
 }
 
+bool HasFrenchCountryCode(std::string_view digits) {
+  for (std::string_view cc : {"33", "262", "590", "594", "596", "508", "681", "687", "689"}) {
+    if (StartsWith(digits, cc)) return true;
+  }
+  return false;
+}
+
+// Numbers of other countries: libphonenumber's metadata, which is the
+// reference for them (vigie's own tables cover France and its territories).
+PhoneValidation OtherCountry(const std::string& input) {
+  using i18n::phonenumbers::PhoneNumber;
+  using i18n::phonenumbers::PhoneNumberUtil;
+  PhoneValidation out;
+  out.formatted = true;
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  PhoneNumber number;
+  if (util.Parse(input, "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR) {
+    out.reason = "not a phone number";
+    return out;
+  }
+  if (!util.IsValidNumber(number)) {
+    out.reason = "not a valid number for its country";
+    return out;
+  }
+  util.Format(number, PhoneNumberUtil::E164, &out.e164);
+  util.GetRegionCodeForNumber(number, &out.territory);
+  switch (util.GetNumberType(number)) {
+    case PhoneNumberUtil::FIXED_LINE:
+      out.type = "geographic";
+      break;
+    case PhoneNumberUtil::MOBILE:
+      out.type = "mobile";
+      break;
+    case PhoneNumberUtil::TOLL_FREE:
+    case PhoneNumberUtil::PREMIUM_RATE:
+    case PhoneNumberUtil::SHARED_COST:
+      out.type = "special";
+      break;
+    default:
+      out.type = "any";
+      break;
+  }
+  out.normalized = out.e164;
+  out.valid = true;
+  return out;
+}
+
 }  // namespace
 
 PhoneValidation ValidatePhone(std::string_view text) {
@@ -121,6 +171,7 @@ PhoneValidation ValidatePhone(std::string_view text) {
   } else if (StartsWith(rest, "+") || StartsWith(rest, "00")) {
     rest.remove_prefix(rest[0] == '+' ? 1 : 2);
     while (!rest.empty() && IsSeparator(rest[0])) rest.remove_prefix(1);
+    if (!HasFrenchCountryCode(rest)) return OtherCountry("+" + std::string(rest));
     size_t n = 0;
     while (n < rest.size() && n < 3 && text::IsAsciiDigit(rest[n])) ++n;
     // Country codes here are 33 or three digits.

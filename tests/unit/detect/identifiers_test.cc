@@ -119,5 +119,25 @@ TEST(IdentifiersTest, IbanIsNotAlsoACardOrAPhone) {
   EXPECT_EQ(findings[0].category, Category::kFinancial);
 }
 
+TEST(IdentifiersTest, IbanAcrossALineBreak) {
+  std::string text = "Coordonnées bancaires : IBAN FR76 3000 6000 0112\n3456 7890 189 merci.";
+  auto findings = Scanner::Create().value().Scan(text);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].kind, "IBAN_CODE");
+  EXPECT_EQ(findings[0].value, "FR7630006000011234567890189");
+  EXPECT_EQ(findings[0].end, text.find(" merci"));
+}
+
+TEST(IdentifiersTest, InsContextMakesANirAnIns) {
+  auto scanner = Scanner::Create().value();
+  auto ins = scanner.Scan("Matricule INS (OID 1.2.250.1.213.1.4.8) : 185057512345673");
+  ASSERT_EQ(ins.size(), 1u);
+  EXPECT_EQ(ins[0].kind, "FR_INS");
+  EXPECT_GE(ins[0].score, 0.85);
+  auto nir = scanner.Scan("NIR : 185057512345673");
+  ASSERT_EQ(nir.size(), 1u);
+  EXPECT_EQ(nir[0].kind, "FR_NIR");
+}
+
 }  // namespace
 }  // namespace vigie

@@ -6,6 +6,7 @@
 
 #include "test_util.h"
 #include "vigie/validate.h"
+#include "vigie/vigie.h"
 
 namespace vigie {
 namespace {
@@ -101,6 +102,33 @@ TEST(PhoneTest, BareDigitsAreNotFormatted) {
   EXPECT_FALSE(ValidatePhone("0612345678").formatted);
   EXPECT_TRUE(ValidatePhone("06 12 34 56 78").formatted);
   EXPECT_TRUE(ValidatePhone("+33612345678").formatted);
+}
+
+}  // namespace
+}  // namespace vigie
+
+namespace vigie {
+namespace {
+
+// Numbers of other countries go to libphonenumber's metadata.
+TEST(PhoneTest, OtherCountriesByLibphonenumber) {
+  PhoneValidation us = ValidatePhone("+1 650-253-0000");
+  EXPECT_TRUE(us.valid);
+  EXPECT_EQ(us.e164, "+16502530000");
+  EXPECT_EQ(us.territory, "US");
+  EXPECT_EQ(ValidatePhone("+44 20 7946 0958").territory, "GB");
+  EXPECT_EQ(ValidatePhone("0049 30 901820").e164, "+4930901820");
+  EXPECT_FALSE(ValidatePhone("+1 123").valid);
+}
+
+TEST(PhoneTest, InternationalNumbersAreFoundInText) {
+  auto scanner = Scanner::Create().value();
+  std::string text = "Joindre le patient au +44 20 7946 0958 (Londres).";
+  auto findings = scanner.Scan(text);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].value, "+442079460958");
+  EXPECT_EQ(text.substr(findings[0].begin, findings[0].end - findings[0].begin),
+            "+44 20 7946 0958");
 }
 
 }  // namespace
