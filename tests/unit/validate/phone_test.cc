@@ -133,3 +133,92 @@ TEST(PhoneTest, InternationalNumbersAreFoundInText) {
 
 }  // namespace
 }  // namespace vigie
+
+namespace vigie {
+namespace {
+
+using vigie::testing::ReadLines;
+
+// Rows of a .tsv vector file, header dropped, split on tabs.
+std::vector<std::vector<std::string>> Rows(const std::string& file) {
+  std::vector<std::vector<std::string>> rows;
+  auto lines = ReadLines("vectors/" + file);
+  for (size_t i = 1; i < lines.size(); ++i) {
+    std::vector<std::string> cells;
+    size_t start = 0;
+    for (size_t tab; (tab = lines[i].find('\t', start)) != std::string::npos; start = tab + 1) {
+      cells.push_back(lines[i].substr(start, tab - start));
+    }
+    cells.push_back(lines[i].substr(start));
+    rows.push_back(cells);
+  }
+  return rows;
+}
+
+// phone_fr_edge_cases.tsv: one decision per line, in the file's order.
+TEST(PhoneEdgeTest, EveryEdgeCaseHasItsDecision) {
+  struct Decision {
+    std::string input;
+    std::string e164;  // empty: rejected
+  };
+  const std::vector<Decision> decisions = {
+      {"0269 60 12 34", "+262269601234"},       // Mayotte fixed: its own country code
+      {"0596 30 12 34", "+596596301234"},       // Martinique fixed
+      {"0262 16 12 34", "+262262161234"},       // Réunion fixed
+      {"0590 20 12 34", "+590590201234"},       // Guadeloupe fixed
+      {"0594 10 12 34", "+594594101234"},       // Guyane fixed
+      {"06 92 12 34 56", "+262692123456"},      // Réunion mobile
+      {"06 39 01 23 45", "+262639012345"},      // Mayotte mobile
+      {"07 00 12 34 56", ""},                   // 070: M2M numbers have 14 digits
+      {"07 12 34 56 78", ""},                   // 071-072 not open
+      {"+33 0 6 12 34 56 78", "+33612345678"},  // a trunk 0 after +33 is tolerated
+      {"00 12 34 56 78", ""},                   // 00 is the international prefix
+  };
+  auto rows = Rows("phone_fr_edge_cases.tsv");
+  ASSERT_EQ(rows.size(), decisions.size());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    ASSERT_EQ(rows[i][0], decisions[i].input);
+    PhoneValidation v = ValidatePhone(rows[i][0]);
+    EXPECT_EQ(v.valid, !decisions[i].e164.empty()) << rows[i][0] << ": " << v.reason;
+    EXPECT_EQ(v.e164, decisions[i].e164) << rows[i][0];
+  }
+}
+
+// Overseas numbers written nationally: vigie names the territory that owns
+// the range. Saint-Martin and Saint-Barthélemy share Guadeloupe's ranges;
+// the collectivities with plans of their own (PM, WF, NC, PF) have 6- or
+// 8-digit numbers that are found only with their country code.
+TEST(PhoneEdgeTest, OverseasNationalNumbersByRegion) {
+  auto rows = Rows("phone_dom_national_with_region.tsv");
+  ASSERT_EQ(rows.size(), 22u);
+  for (const auto& row : rows) {
+    const std::string& region = row[0];
+    PhoneValidation v = ValidatePhone(row[1]);
+    if (region == "PM" || region == "WF" || region == "NC" || region == "PF") {
+      EXPECT_FALSE(v.valid) << row[1];
+    } else if (region == "MF" || region == "BL") {
+      EXPECT_EQ(v.territory, "GP") << row[1];
+    } else {
+      EXPECT_EQ(v.territory, region) << row[1];
+    }
+  }
+}
+
+// Short numbers (15, 112, 3919...) are services, not a person's number.
+TEST(PhoneEdgeTest, ShortNumbersAreNotPhoneNumbers) {
+  auto rows = Rows("phone_fr_short.tsv");
+  ASSERT_EQ(rows.size(), 20u);
+  for (const auto& row : rows) EXPECT_FALSE(ValidatePhone(row[0]).valid) << row[0];
+}
+
+// Debian Faker 0.9.3's numbers: all valid for vigie, including the 78 that
+// phonenumbers 8.13 rejects (overseas ranges written nationally, 08 and
+// geographic blocks checked by zone; see README).
+TEST(PhoneEdgeTest, OldFakerNumbers) {
+  auto lines = ReadLines("vectors/faker093_phone_fr.txt");
+  ASSERT_EQ(lines.size(), 2000u);
+  for (const auto& phone : lines) EXPECT_TRUE(ValidatePhone(phone).valid) << phone;
+}
+
+}  // namespace
+}  // namespace vigie
