@@ -53,9 +53,11 @@ VIGIE_EXPORT Validation ValidateIns(std::string_view nir, std::string_view oid);
 
 // French phone numbers in every usual writing, metropolitan and overseas.
 struct PhoneValidation : Validation {
-  std::string e164;        // "+33612345678", "+262692123456"
-  std::string territory;   // "FR", "RE", "YT", "GP", "GF", "MQ", "PM", "WF", "NC", "PF"
-  std::string type;        // "geographic", "mobile", "special", "non-geographic", "any"
+  std::string e164;       // "+33612345678", "+262692123456"
+  std::string territory;  // "FR", "RE", "YT", "GP", "GF", "MQ", "PM", "WF", "NC", "PF"
+  // "geographic", "mobile", "toll-free" (0800-0805), "special" (other 08),
+  // "non-geographic" (09), "m2m" (14 digits in 0700), "any".
+  std::string type;
   bool formatted = false;  // written with a country code or separators
 };
 VIGIE_EXPORT PhoneValidation ValidatePhone(std::string_view text);

@@ -13,6 +13,7 @@ namespace vigie {
 namespace {
 
 constexpr size_t kNationalDigits = 9;  // after the trunk 0 or country code
+constexpr size_t kM2mDigits = 14;
 
 struct OverseasRange {
   std::string_view prefix;  // leading digits of the 9-digit number
@@ -92,7 +93,8 @@ bool ClassifyNational(std::string_view nsn, PhoneValidation& out) {
       out.type = "mobile";
       break;
     case '8':
-      out.type = "special";
+      // 0800-0805: free to the caller; the rest of 08: shared or premium cost.
+      out.type = nsn[1] == '0' && nsn[2] <= '5' ? "toll-free" : "special";
       break;
     case '9':
       out.type = "non-geographic";
@@ -204,6 +206,16 @@ PhoneValidation ValidatePhone(std::string_view text) {
   }
   out.formatted = international || separated;
   if (!international) {
+    if (digits.size() == kM2mDigits && StartsWith(digits, "0700")) {
+      // Machine-to-machine numbers: 14 digits in 0700. Recognised here, but
+      // not searched for in text: they are machines', not persons'.
+      out.type = "m2m";
+      out.territory = "FR";
+      out.e164 = "+33" + digits.substr(1);
+      out.normalized = out.e164;
+      out.valid = true;
+      return out;
+    }
     if (digits.size() != kNationalDigits + 1 || digits[0] != '0') {
       out.reason = "not 0 followed by 9 digits";
       return out;

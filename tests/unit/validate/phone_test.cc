@@ -98,6 +98,15 @@ TEST(PhoneTest, OwnPlansOfPacificAndSaintPierre) {
   EXPECT_FALSE(ValidatePhone("+508 43 01 2").valid);
 }
 
+TEST(PhoneTest, FreeAndMachineNumbers) {
+  EXPECT_EQ(ValidatePhone("0 800 12 34 56").type, "toll-free");
+  EXPECT_EQ(ValidatePhone("08 06 12 34 56").type, "special");
+  PhoneValidation m2m = ValidatePhone("07 00 12 34 56 78 90");
+  EXPECT_TRUE(m2m.valid);
+  EXPECT_EQ(m2m.type, "m2m");
+  EXPECT_EQ(m2m.e164, "+337001234567890");
+}
+
 TEST(PhoneTest, BareDigitsAreNotFormatted) {
   EXPECT_FALSE(ValidatePhone("0612345678").formatted);
   EXPECT_TRUE(ValidatePhone("06 12 34 56 78").formatted);
