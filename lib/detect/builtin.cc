@@ -80,7 +80,8 @@ DetectorDef PhoneDetector() {
       {"(?:\\+|00)(?:508|681|687)(?:[ .\\-]?[0-9]){6}", Shape::kOther, false},
       {"(?:\\+|00)689(?:[ .\\-]?[0-9]){8}", Shape::kOther, false},
       // Other countries, validated with libphonenumber.
-      {"\\+[1-9](?:[ .\\-]?(?:\\(0\\))?[0-9]){6,14}\\b", Shape::kOther, false},
+      {"\\+[1-9][0-9]{0,2}[ .\\-]?(?:\\(0\\)[ .\\-]?)?[0-9][0-9 .\\-]{4,18}[0-9]\\b", Shape::kOther,
+       false},
   };
   d.keywords = {"tél",    "tel", "téléphone", "phone",   "portable", "mobile",
                 "fixe",   "fax", "gsm",       "appeler", "joindre",  "numéro de téléphone",
