@@ -18,6 +18,9 @@ internal::DetectorDef EmailDetector();
 // IBAN, cards, SIREN/SIRET/TVA/NIF, RPPS/ADELI/FINESS/CIP13, identity
 // documents and dates of birth (lib/detect/identifiers.cc).
 std::vector<internal::DetectorDef> IdentifierDetectors();
+// One detector per HEALTH_* kind, from the embedded lexicon
+// (lib/detect/health.cc).
+std::vector<internal::DetectorDef> HealthDetectors();
 
 // Every built-in detector, in a stable order.
 std::vector<internal::DetectorDef> BuiltinDetectors();

@@ -20,7 +20,7 @@ constexpr uint64_t kMargin = 8;
 constexpr size_t kSliceBytes = 1 << 20;
 // Hyperscan takes at most 4 GiB per call.
 constexpr size_t kMaxHyperscanCall = 1u << 30;
-// A chain of overlapping findings longer than this is resolved in parts.
+// A chain of overlapping findings longer than this is resolved as it stands.
 constexpr size_t kMaxCluster = 256;
 // The retained window is compacted when its dead prefix passes this size.
 constexpr size_t kCompactBytes = size_t{64} * 1024;
@@ -201,12 +201,7 @@ void StreamState::Advance(bool final, std::vector<Finding>& out) {
       Candidate c = std::move(pending_.front());
       pending_.pop_front();
       Score(c);
-      if (!cluster_.empty() &&
-          (c.finding.begin >= cluster_end_ || cluster_.size() >= kMaxCluster)) {
-        Resolve(out);
-      }
-      cluster_end_ = std::max(cluster_end_, c.finding.end);
-      cluster_.push_back(std::move(c));
+      scored_.push_back(std::move(c));
     }
   };
   for (;;) {
@@ -226,14 +221,11 @@ void StreamState::Advance(bool final, std::vector<Finding>& out) {
     }
     while (!hits_.empty() && hits_.front().end + e.max_before() < lowest_begin) hits_.pop_front();
   }
-  // Later candidates begin at or after below - after - width, so a cluster
-  // ending before that can take no new member.
+  // Candidates still to be scored begin at or after below - after - width:
+  // a chain of overlapping findings that ends before that is complete.
   uint64_t below = processed_below();
-  if (!cluster_.empty() && cluster_end_ + after + width < below) Resolve(out);
-  if (final) {
-    if (!cluster_.empty()) Resolve(out);
-    return;
-  }
+  Settle(final ? kNever : (below > after + width ? below - after - width : 0), out);
+  if (final) return;
   uint64_t needed = below - std::min(below, width + e.max_keyword() + kMargin);
   Trim(needed);
 }
@@ -393,9 +385,42 @@ void StreamState::Score(Candidate& c) const {
   c.finding.score = ContextScore(c.verdict, positive, negative);
 }
 
-void StreamState::Resolve(std::vector<Finding>& out) {
+void StreamState::Settle(uint64_t frontier, std::vector<Finding>& out) {
+  if (scored_.empty()) return;
+  // Chains of overlapping findings, in order of their start. A chain that
+  // ends at or before the frontier can take no new member: it is resolved.
+  // The decision depends only on the findings, never on how the text was
+  // cut into chunks. (A chain longer than kMaxCluster members is resolved
+  // as it stands, so that a pathological text cannot hold memory.)
+  // Candidates are large: sort pointers, and move each candidate once.
   std::vector<Candidate*> order;
-  for (Candidate& c : cluster_) order.push_back(&c);
+  order.reserve(scored_.size());
+  for (Candidate& c : scored_) order.push_back(&c);
+  std::stable_sort(order.begin(), order.end(), [](const Candidate* a, const Candidate* b) {
+    return a->finding.begin < b->finding.begin;
+  });
+  std::vector<Candidate> kept;
+  size_t i = 0;
+  while (i < order.size()) {
+    size_t j = i + 1;
+    uint64_t chain_end = order[i]->finding.end;
+    while (j < order.size() && order[j]->finding.begin < chain_end) {
+      chain_end = std::max(chain_end, order[j]->finding.end);
+      ++j;
+    }
+    if (chain_end <= frontier || j - i >= kMaxCluster) {
+      Resolve(order.data() + i, order.data() + j, out);
+    } else {
+      for (size_t k = i; k < j; ++k) kept.push_back(std::move(*order[k]));
+    }
+    i = j;
+  }
+  scored_ = std::move(kept);
+}
+
+void StreamState::Resolve(Candidate* const* first, Candidate* const* last,
+                          std::vector<Finding>& out) {
+  std::vector<Candidate*> order(first, last);
   auto confirmed = [](const Candidate* c) {
     return c->finding.confidence == Confidence::kConfirmed;
   };
@@ -435,8 +460,6 @@ void StreamState::Resolve(std::vector<Finding>& out) {
   for (Candidate* w : winners) {
     if (w->finding.score >= engine_->min_score()) out.push_back(std::move(w->finding));
   }
-  cluster_.clear();
-  cluster_end_ = 0;
 }
 
 }  // namespace vigie::internal

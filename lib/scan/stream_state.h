@@ -3,7 +3,7 @@
 //
 //   bytes -> Hyperscan (one stream per database) -> events sorted by end
 //   -> confirm (find the start, boundaries, cell, checksum) -> candidates
-//   -> score (keywords within the window, column headers) -> clusters of
+//   -> score (keywords within the window, column headers) -> chains of
 //   overlapping findings -> resolve -> findings
 //
 // Each stage waits only until the bytes or keywords it needs have been
@@ -81,7 +81,10 @@ class StreamState {
   void ProcessKeyword(const Event& event, const MatchTarget& target);
   void ProcessCandidate(const Event& event, const MatchTarget& target);
   void Score(Candidate& candidate) const;
-  void Resolve(std::vector<Finding>& out);
+  // Resolves the chains of scored findings that no later finding can reach.
+  void Settle(uint64_t frontier, std::vector<Finding>& out);
+  // Resolves overlaps among [first, last) and emits the winners.
+  void Resolve(Candidate* const* first, Candidate* const* last, std::vector<Finding>& out);
   void MoveCursor(LineCursor& cursor, uint64_t to) const;
   LineCursor CursorAt(uint64_t pos);
   void Trim(uint64_t keep_from);
@@ -118,8 +121,7 @@ class StreamState {
   std::deque<Event> events_;
   std::deque<KeywordHit> hits_;
   std::deque<Candidate> pending_;
-  std::vector<Candidate> cluster_;
-  uint64_t cluster_end_ = 0;
+  std::vector<Candidate> scored_;  // scored, waiting for their chain to complete
   std::vector<std::pair<uint64_t, uint64_t>> last_span_;
   LineCursor cursor_;  // never past a start still to come
   LineCursor last_;    // at the last start asked for

@@ -18,9 +18,10 @@ def test_sample_jsonl_has_kinds_offsets_and_masked_values(run, sample_dir):
     summary = records[-1]
     assert summary["type"] == "summary"
     rows = data.count(b"\n") - 1
-    assert summary["by_kind"] == {"DATE_OF_BIRTH": rows, "EMAIL_ADDRESS": rows, "FR_NIR": rows,
-                                  "PHONE_NUMBER": rows}
-    assert summary["findings"] == len(findings) == 4 * rows
+    for kind in ("DATE_OF_BIRTH", "EMAIL_ADDRESS", "FR_NIR", "PHONE_NUMBER"):
+        assert summary["by_kind"][kind] == rows, kind
+    assert any(kind.startswith("HEALTH_") for kind in summary["by_kind"])
+    assert summary["findings"] == len(findings) == sum(summary["by_kind"].values())
     for f in findings:
         assert set(f) >= {"path", "kind", "category", "start", "end", "line", "column", "score"}
         assert "value" not in f
@@ -190,8 +191,10 @@ def test_sarif_is_valid_and_carries_no_values(run, sample_dir):
     assert log["version"] == "2.1.0"
     run0 = log["runs"][0]
     rules = [x["id"] for x in run0["tool"]["driver"]["rules"]]
-    assert sorted(rules) == ["DATE_OF_BIRTH", "EMAIL_ADDRESS", "FR_NIR", "PHONE_NUMBER"]
-    assert len(run0["results"]) == 6
+    assert {"DATE_OF_BIRTH", "EMAIL_ADDRESS", "FR_NIR", "PHONE_NUMBER"} <= set(rules)
+    assert len(set(rules)) == len(rules)
+    jsonl_run = run("scan", "--format", "jsonl", sample_dir / "compte_rendu.txt")
+    assert len(run0["results"]) == jsonl(jsonl_run.stdout)[-1]["findings"]
     for res in run0["results"]:
         loc = res["locations"][0]["physicalLocation"]
         assert not loc["artifactLocation"]["uri"].startswith("/")

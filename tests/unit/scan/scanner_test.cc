@@ -158,6 +158,17 @@ TEST(ScannerTest, OverlapsKeepTheBetterFinding) {
   EXPECT_EQ(findings[0].kind, "PHONE_NUMBER");
 }
 
+TEST(ScannerTest, NestedTermsOfTwoKindsResolveAsOneChain) {
+  // "sérologie" (lab test) ends first, "toxoplasmose" starts after it, and
+  // "sérologie toxoplasmose" spans both: all three are one chain, and the
+  // longest wins however the findings arrive.
+  std::string text = "Sérologie toxoplasmose négative.";
+  auto findings = MakeScanner().Scan(text);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].kind, "HEALTH_PREGNANCY");
+  EXPECT_EQ(Slice(text, findings[0]), "Sérologie toxoplasmose");
+}
+
 TEST(ScannerTest, CustomRegexDetectorWithConfirmCallback) {
   // An employee number E-123456-K whose last letter is a check letter.
   DetectorSpec spec;
@@ -266,7 +277,10 @@ TEST(ScannerTest, SampleExportHasEveryRowFound) {
     EXPECT_EQ(n, rows) << kind;
   }
   for (const auto& f : findings) {
-    EXPECT_GE(f.score, 0.9) << f.kind << " at line " << f.line;
+    // Identifiers under their column's header are certain; health terms in
+    // the comment column are found at their own score.
+    EXPECT_GE(f.score, f.category == Category::kHealth ? 0.5 : 0.9)
+        << f.kind << " at line " << f.line;
     EXPECT_EQ(csv.substr(f.begin, f.end - f.begin).find(';'), std::string::npos);
   }
 }
