@@ -231,3 +231,12 @@ def test_validate_prints_one_verdict_per_value(run):
     assert r.returncode == 0
     assert [x["country"] for x in jsonl(r.stdout)] == ["FR", "DE"]
     assert run("validate", "nope", "x").returncode == 2
+
+
+def test_masked_values_hide_every_letter_of_any_script(run, sample_dir):
+    r = run("scan", "--format", "jsonl", sample_dir / "compte_rendu.txt")
+    masked = [x["masked_value"] for x in jsonl(r.stdout) if x["type"] == "finding"]
+    assert masked
+    for m in masked:
+        assert all(ord(c) < 128 for c in m), m  # no accented or Greek letter left visible
+        assert sum(c.isalnum() for c in m) <= 2, m

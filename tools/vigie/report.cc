@@ -39,7 +39,7 @@ class TextReporter : public Reporter {
       out_ << current_ << "\n";
     }
     for (const Finding& f : findings) {
-      out_ << absl::StrFormat("  %6d:%-4d %-16s %-9s %.2f  %s\n", f.line, f.column, f.kind,
+      out_ << absl::StrFormat("  %6d:%-4d %-18s %-9s %.2f  %s\n", f.line, f.column, f.kind,
                               CategoryName(f.category), f.score, ShownValue(f, options_));
     }
   }
@@ -62,7 +62,7 @@ class TextReporter : public Reporter {
                             t.files_with_findings == 1 ? "" : "s", t.errors,
                             t.errors == 1 ? "" : "s");
     for (const auto& [kind, count] : t.by_kind) {
-      out_ << absl::StrFormat("  %-9s %-16s %8d\n", t.category_of_kind.at(kind), kind, count);
+      out_ << absl::StrFormat("  %-9s %-18s %8d\n", t.category_of_kind.at(kind), kind, count);
     }
     if (!options_.show_values && t.findings > 0) {
       out_ << "Values are masked; --show-values prints them.\n";
@@ -234,15 +234,31 @@ class SarifReporter : public Reporter {
 }  // namespace
 
 std::string MaskValue(std::string_view value) {
-  size_t alnum = 0;
-  for (char c : value) alnum += IsAlnum(c);
-  size_t keep = alnum >= 8 ? 2 : 0;
-  std::string out(value);
+  // Code points: ASCII letters and digits and every non-ASCII character
+  // (accented letters, Greek...) are hidden; ASCII punctuation and spaces
+  // keep the shape.
+  std::vector<std::string_view> units;
+  for (size_t i = 0; i < value.size();) {
+    size_t n = 1;
+    while (i + n < value.size() && (static_cast<unsigned char>(value[i + n]) & 0xC0) == 0x80) ++n;
+    units.push_back(value.substr(i, n));
+    i += n;
+  }
+  auto hidden = [](std::string_view u) {
+    return static_cast<unsigned char>(u[0]) >= 0x80 || IsAlnum(u[0]);
+  };
+  size_t letters = 0;
+  for (auto u : units) letters += hidden(u);
+  size_t keep = letters >= 8 ? 2 : 0;
+  std::string out;
   size_t seen = 0;
-  for (char& c : out) {
-    if (!IsAlnum(c)) continue;
+  for (auto u : units) {
+    if (!hidden(u)) {
+      out += u;
+      continue;
+    }
     ++seen;
-    if (seen + keep <= alnum) c = '*';
+    out += seen + keep <= letters ? std::string_view("*") : u;
   }
   return out;
 }

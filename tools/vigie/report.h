@@ -49,7 +49,7 @@ class Reporter {
 std::unique_ptr<Reporter> MakeReporter(std::string_view format, const ReportOptions& options,
                                        std::ostream& out, std::ostream& err);
 
-// `value` with its letters and digits hidden, but for the last two of a
+// `value` with its letters and digits (any script) hidden, but for the last two of a
 // value of eight or more: "2 84 05 88 321 025 32" -> "* ** ** ** *** *** 32".
 std::string MaskValue(std::string_view value);
 
