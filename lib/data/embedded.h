@@ -2,7 +2,9 @@
 #ifndef VIGIE_LIB_DATA_EMBEDDED_H_
 #define VIGIE_LIB_DATA_EMBEDDED_H_
 
+#include <functional>
 #include <string_view>
+#include <vector>
 
 namespace vigie::data {
 
@@ -11,6 +13,11 @@ extern const std::string_view kIbanRegistry;
 
 // lib/data/health_curated.tsv: HEALTH_* kind, term, flags.
 extern const std::string_view kHealthCurated;
+
+// Calls `row` with the tab-separated cells of every line of `table`,
+// skipping empty lines and '#' comments: the one reader of lib/data tables.
+void ForEachRow(std::string_view table,
+                const std::function<void(const std::vector<std::string_view>& cells)>& row);
 
 }  // namespace vigie::data
 

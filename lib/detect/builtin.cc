@@ -16,9 +16,7 @@ using internal::PatternDef;
 using internal::Shape;
 
 constexpr size_t kNirMinWidth = 15;
-constexpr size_t kNirMaxWidth = 21;
 constexpr size_t kPhoneMinWidth = 10;
-constexpr size_t kPhoneMaxWidth = 28;
 constexpr size_t kEmailMaxLocal = 64;
 constexpr size_t kEmailMaxWidth = 320;
 
@@ -48,7 +46,6 @@ DetectorDef NirDetector() {
       "sécu",          "num secu", "n° ss",          "nss",      "carte vitale", "immatriculation",
       "assuré social", "ssn",      "social security"};
   d.negative_keywords = BusinessNegatives();
-  d.max_width = kNirMaxWidth;
   d.find_start = [](std::string_view text, size_t earliest, size_t end) {
     return internal::LeftmostStart(text, earliest, end, kNirMinWidth, [](std::string_view s) {
       return ValidateNir(s).normalized.size() == 15;
@@ -87,7 +84,6 @@ DetectorDef PhoneDetector() {
                 "fixe",   "fax", "gsm",       "appeler", "joindre",  "numéro de téléphone",
                 "contact"};
   d.negative_keywords = BusinessNegatives();
-  d.max_width = kPhoneMaxWidth;
   d.find_start = [](std::string_view text, size_t earliest, size_t end) {
     return internal::LeftmostStart(text, earliest, end, kPhoneMinWidth, [](std::string_view s) {
       char first = s[0];

@@ -9,7 +9,6 @@
 #include <absl/container/flat_hash_map.h>
 
 #include <map>
-#include <memory>
 
 #include "data/embedded.h"
 #include "detect/builtin.h"
@@ -46,26 +45,14 @@ struct Lexicon {
   std::map<std::string, absl::flat_hash_map<std::string, TermInfo>> spellings;
 };
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = text::AsciiLower(c);
-  return out;
-}
-
 const Lexicon& CuratedLexicon() {
   static const Lexicon lexicon = [] {
     Lexicon l;
-    std::string_view table = data::kHealthCurated;
-    while (!table.empty()) {
-      size_t nl = table.find('\n');
-      std::string_view line = table.substr(0, nl);
-      table.remove_prefix(nl == std::string_view::npos ? table.size() : nl + 1);
-      if (line.empty() || line[0] == '#') continue;
-      size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
-      if (t1 == std::string_view::npos || t2 == std::string_view::npos) continue;
-      std::string kind(line.substr(0, t1));
-      std::string term(line.substr(t1 + 1, t2 - t1 - 1));
-      std::string_view flags = line.substr(t2 + 1);
+    data::ForEachRow(data::kHealthCurated, [&](const std::vector<std::string_view>& cells) {
+      if (cells.size() < 2) return;
+      std::string kind(cells[0]);
+      std::string term(cells[1]);
+      std::string_view flags = cells.size() > 2 ? cells[2] : std::string_view();
       std::string folded = text::FoldForCompare(term);
       Strength s = flags == "context" ? Strength::kContext
                    : flags == "weak"  ? Strength::kWeak
@@ -74,9 +61,9 @@ const Lexicon& CuratedLexicon() {
       l.terms[kind].push_back(term);
       auto& spellings = l.spellings[kind];
       for (const std::string& v : text::SpellingVariants(term)) {
-        spellings.emplace(LowerAscii(v), TermInfo{s, folded});
+        spellings.emplace(text::AsciiLowered(v), TermInfo{s, folded});
       }
-    }
+    });
     return l;
   }();
   return lexicon;
@@ -119,7 +106,7 @@ std::vector<DetectorDef> HealthDetectors() {
     d.window_after = 32;
     const auto* spellings = &lexicon.spellings.at(kind);
     d.confirm = [spellings](std::string_view match) {
-      auto it = spellings->find(LowerAscii(match));
+      auto it = spellings->find(text::AsciiLowered(match));
       if (it == spellings->end()) return Verdict::Confirmed(kTermScore, std::string(match));
       Strength s = it->second.strength;
       double score = s == Strength::kTerm   ? kTermScore

@@ -40,7 +40,8 @@ struct DetectorDef {
   std::vector<std::string> negative_keywords;
   size_t window_before = 64;
   size_t window_after = 24;
-  // Longest match in bytes; 0 takes it from the patterns.
+  // Longest match in bytes, for a detector whose patterns are unbounded
+  // (its start finder then bounds it); bounded patterns give their own.
   size_t max_width = 0;
   // Built-in detectors find their own start; custom regexes use the
   // engine's anchored database.

@@ -39,11 +39,6 @@ bool ValidKindName(std::string_view kind) {
   });
 }
 
-std::string AsciiLower(std::string s) {
-  for (char& c : s) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  return s;
-}
-
 void AppendU64(std::string& out, uint64_t v) {
   for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
 }
@@ -244,7 +239,7 @@ Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
       const auto& words = polarity == 0 ? d.keywords : d.negative_keywords;
       for (const std::string& word : words) {
         for (std::string& v : text::SpellingVariants(word)) {
-          std::string key = AsciiLower(v);
+          std::string key = text::AsciiLowered(v);
           auto [it, inserted] = keyword_ids.emplace(key, static_cast<uint32_t>(keywords_.size()));
           if (inserted) {
             keywords_.push_back({static_cast<uint32_t>(v.size()), {}});

@@ -21,7 +21,7 @@ constexpr size_t kSliceBytes = 1 << 20;
 // Hyperscan takes at most 4 GiB per call.
 constexpr size_t kMaxHyperscanCall = 1u << 30;
 // A chain of overlapping findings longer than this is resolved as it stands.
-constexpr size_t kMaxCluster = 256;
+constexpr size_t kMaxChain = 256;
 // The retained window is compacted when its dead prefix passes this size.
 constexpr size_t kCompactBytes = size_t{64} * 1024;
 constexpr uint64_t kNever = std::numeric_limits<uint64_t>::max() / 4;
@@ -390,7 +390,7 @@ void StreamState::Settle(uint64_t frontier, std::vector<Finding>& out) {
   // Chains of overlapping findings, in order of their start. A chain that
   // ends at or before the frontier can take no new member: it is resolved.
   // The decision depends only on the findings, never on how the text was
-  // cut into chunks. (A chain longer than kMaxCluster members is resolved
+  // cut into chunks. (A chain longer than kMaxChain members is resolved
   // as it stands, so that a pathological text cannot hold memory.)
   // Candidates are large: sort pointers, and move each candidate once.
   std::vector<Candidate*> order;
@@ -408,7 +408,7 @@ void StreamState::Settle(uint64_t frontier, std::vector<Finding>& out) {
       chain_end = std::max(chain_end, order[j]->finding.end);
       ++j;
     }
-    if (chain_end <= frontier || j - i >= kMaxCluster) {
+    if (chain_end <= frontier || j - i >= kMaxChain) {
       Resolve(order.data() + i, order.data() + j, out);
     } else {
       for (size_t k = i; k < j; ++k) kept.push_back(std::move(*order[k]));

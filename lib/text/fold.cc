@@ -47,11 +47,6 @@ std::string ToUtf8(const icu::UnicodeString& s) {
   return out;
 }
 
-std::string AsciiLowered(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), AsciiLower);
-  return s;
-}
-
 }  // namespace
 
 std::vector<std::string> SpellingVariants(std::string_view term) {

@@ -2,6 +2,7 @@
 // the French RIB key for FR and MC) and payment card numbers.
 #include <array>
 #include <cstdlib>
+#include <map>
 #include <string>
 
 #include "data/embedded.h"
@@ -14,28 +15,28 @@ namespace {
 
 using validate::AllDigits;
 using validate::Compact;
+using validate::Fail;
 
 struct IbanFormat {
   size_t length = 0;
   std::string_view bban;  // "5!n5!n11!c2!n"
 };
 
-// The registry line of `country`, from the embedded table.
+// The registry's line for `country`, from the embedded table (read once).
 IbanFormat FindIbanFormat(std::string_view country) {
-  std::string_view table = data::kIbanRegistry;
-  while (!table.empty()) {
-    size_t nl = table.find('\n');
-    std::string_view line = table.substr(0, nl);
-    table.remove_prefix(nl == std::string_view::npos ? table.size() : nl + 1);
-    if (line.size() < 3 || line[0] == '#' || line.substr(0, 2) != country) continue;
-    size_t tab2 = line.find('\t', 3);
-    if (tab2 == std::string_view::npos) continue;
-    IbanFormat f;
-    f.length = static_cast<size_t>(std::atoi(std::string(line.substr(3, tab2 - 3)).c_str()));
-    f.bban = line.substr(tab2 + 1);
-    return f;
-  }
-  return {};
+  static const std::map<std::string, IbanFormat, std::less<>> formats = [] {
+    std::map<std::string, IbanFormat, std::less<>> m;
+    data::ForEachRow(data::kIbanRegistry, [&](const std::vector<std::string_view>& cells) {
+      if (cells.size() < 3) return;
+      IbanFormat f;
+      f.length = static_cast<size_t>(std::atoi(std::string(cells[1]).c_str()));
+      f.bban = cells[2];
+      m[std::string(cells[0])] = f;
+    });
+    return m;
+  }();
+  auto it = formats.find(country);
+  return it == formats.end() ? IbanFormat{} : it->second;
 }
 
 // Checks `bban` against a registry structure such as "4!n4!n12!c".
@@ -109,24 +110,20 @@ IbanValidation ValidateIban(std::string_view text) {
   IbanValidation out;
   out.normalized = Compact(text, " -.");
   const std::string& n = out.normalized;
-  auto fail = [&](const char* reason) {
-    out.reason = reason;
-    return out;
-  };
-  if (n.size() < 5) return fail("too short");
+  if (n.size() < 5) return Fail(out, "too short");
   out.country = n.substr(0, 2);
   IbanFormat format = FindIbanFormat(out.country);
-  if (format.length == 0) return fail("country not in the IBAN registry");
-  if (n.size() != format.length) return fail("wrong length for the country");
-  if (!AllDigits(std::string_view(n).substr(2, 2))) return fail("check digits are not digits");
+  if (format.length == 0) return Fail(out, "country not in the IBAN registry");
+  if (n.size() != format.length) return Fail(out, "wrong length for the country");
+  if (!AllDigits(std::string_view(n).substr(2, 2))) return Fail(out, "check digits are not digits");
   std::string_view bban = std::string_view(n).substr(4);
   if (!MatchesStructure(bban, format.bban))
-    return fail("BBAN does not follow the country's structure");
+    return Fail(out, "BBAN does not follow the country's structure");
   std::string rearranged = std::string(bban) + n.substr(0, 4);
-  if (validate::Mod97(rearranged) != 1) return fail("mod-97 check fails");
+  if (validate::Mod97(rearranged) != 1) return Fail(out, "mod-97 check fails");
   if (out.country == "FR" || out.country == "MC") {
     out.rib_key_checked = true;
-    if (!RibKeyValid(bban)) return fail("RIB key does not match");
+    if (!RibKeyValid(bban)) return Fail(out, "RIB key does not match");
   }
   out.valid = true;
   return out;
@@ -136,12 +133,8 @@ CardValidation ValidateCard(std::string_view text) {
   CardValidation out;
   out.normalized = Compact(text, " -");
   const std::string& n = out.normalized;
-  auto fail = [&](const char* reason) {
-    out.reason = reason;
-    return out;
-  };
-  if (!AllDigits(n)) return fail("not only digits");
-  if (n.size() < 12 || n.size() > 19) return fail("wrong length");
+  if (!AllDigits(n)) return Fail(out, "not only digits");
+  if (n.size() < 12 || n.size() > 19) return Fail(out, "wrong length");
   const auto length = static_cast<int>(n.size());
   for (const CardRange& r : kCardRanges) {
     std::string_view head = std::string_view(n).substr(0, r.low.size());
@@ -150,8 +143,8 @@ CardValidation ValidateCard(std::string_view text) {
       break;
     }
   }
-  if (out.brand.empty()) return fail("no known issuer range of that length");
-  if (!validate::LuhnValid(n)) return fail("Luhn check fails");
+  if (out.brand.empty()) return Fail(out, "no known issuer range of that length");
+  if (!validate::LuhnValid(n)) return Fail(out, "Luhn check fails");
   out.valid = true;
   return out;
 }

@@ -12,6 +12,14 @@ std::string Compact(std::string_view text, std::string_view separators);
 
 bool AllDigits(std::string_view s);
 
+// `out` marked invalid with `reason`: the one way validators fail.
+template <typename V>
+V Fail(V out, const char* reason) {
+  out.valid = false;
+  out.reason = reason;
+  return out;
+}
+
 // Luhn (mod 10) over a string of digits, check digit last.
 bool LuhnValid(std::string_view digits);
 

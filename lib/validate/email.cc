@@ -86,8 +86,7 @@ Validation ValidateEmail(std::string_view text) {
       return out;
     }
   }
-  out.normalized.reserve(text.size());
-  for (char c : text) out.normalized.push_back(text::AsciiLower(c));
+  out.normalized = text::AsciiLowered(text);
   out.valid = true;
   return out;
 }

@@ -9,6 +9,7 @@ namespace {
 
 using validate::AllDigits;
 using validate::Compact;
+using validate::Fail;
 using validate::LuhnValid;
 
 constexpr std::string_view kSeparators = " .-";
@@ -16,12 +17,6 @@ constexpr std::string_view kLaPosteSiren = "356000000";
 constexpr std::string_view kLaPosteHeadOffice = "35600000000048";
 // Letters of new-style TVA keys, without I and O.
 constexpr std::string_view kTvaAlphabet = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-
-Validation Fail(Validation out, const char* reason) {
-  out.valid = false;
-  out.reason = reason;
-  return out;
-}
 
 // The first step of every all-digit number: `out` gets the compact value,
 // and a reason when it is not `length` digits.

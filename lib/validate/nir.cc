@@ -17,18 +17,14 @@ constexpr size_t kShortFormLength = 13;  // NNP, MIG
 // commune, order, key.
 constexpr int kNirGroups[] = {1, 2, 2, 2, 3, 3, 2};
 
+using validate::Fail;
+
 bool IsSeparator(char c) { return c == ' ' || c == '.' || c == '-'; }
 
 int Digits(std::string_view s, size_t at, size_t n) {
   int v = 0;
   for (size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
   return v;
-}
-
-NirValidation Fail(NirValidation out, const char* reason) {
-  out.valid = false;
-  out.reason = reason;
-  return out;
 }
 
 // The key of the 13 leading characters (2A read as 19, 2B as 18).

@@ -2,6 +2,8 @@
 #ifndef VIGIE_TESTS_UNIT_TEST_UTIL_H_
 #define VIGIE_TESTS_UNIT_TEST_UTIL_H_
 
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -29,6 +31,18 @@ inline std::vector<std::string> ReadLines(const std::string& name) {
     if (!line.empty()) lines.push_back(line);
   }
   return lines;
+}
+
+// Every value of vectors/`file` (`expected_lines` of them) gets the verdict
+// `valid` from `validate`, which returns a vigie::Validation or a subclass.
+template <typename Fn>
+void ExpectAll(const std::string& file, Fn validate, bool valid, size_t expected_lines) {
+  auto lines = ReadLines("vectors/" + file);
+  ASSERT_EQ(lines.size(), expected_lines) << file;
+  for (const auto& line : lines) {
+    auto v = validate(line);
+    EXPECT_EQ(v.valid, valid) << file << ": " << line << " (" << v.reason << ")";
+  }
 }
 
 }  // namespace vigie::testing

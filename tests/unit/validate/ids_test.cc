@@ -8,17 +8,8 @@
 namespace vigie {
 namespace {
 
+using vigie::testing::ExpectAll;
 using vigie::testing::ReadLines;
-
-template <typename Fn>
-void ExpectAll(const std::string& file, Fn validate, bool valid, size_t expected_lines) {
-  auto lines = ReadLines("vectors/" + file);
-  ASSERT_EQ(lines.size(), expected_lines) << file;
-  for (const auto& line : lines) {
-    Validation v = validate(line);
-    EXPECT_EQ(v.valid, valid) << file << ": " << line << " (" << v.reason << ")";
-  }
-}
 
 TEST(SirenTest, Vectors) {
   ExpectAll("siren_valid.txt", ValidateSiren, true, 18);

@@ -8,27 +8,16 @@
 namespace vigie {
 namespace {
 
-using vigie::testing::ReadLines;
-
 TEST(NirTest, AcceptsEveryPublishedValidNir) {
-  auto lines = ReadLines("vectors/nir_valid.txt");
-  ASSERT_EQ(lines.size(), 25u);
-  for (const auto& nir : lines) {
-    NirValidation check = ValidateNir(nir);
-    EXPECT_TRUE(check.valid) << nir << ": " << check.reason;
-  }
+  vigie::testing::ExpectAll("nir_valid.txt", ValidateNir, true, 25);
 }
 
 TEST(NirTest, AcceptsAllFakerNirs) {
-  auto lines = ReadLines("vectors/faker_nir.txt");
-  ASSERT_EQ(lines.size(), 2000u);
-  for (const auto& nir : lines) EXPECT_TRUE(ValidateNir(nir).valid) << nir;
+  vigie::testing::ExpectAll("faker_nir.txt", ValidateNir, true, 2000);
 }
 
 TEST(NirTest, RejectsEveryPublishedInvalidNir) {
-  auto lines = ReadLines("vectors/nir_invalid.txt");
-  ASSERT_EQ(lines.size(), 10u);
-  for (const auto& nir : lines) EXPECT_FALSE(ValidateNir(nir).valid) << nir;
+  vigie::testing::ExpectAll("nir_invalid.txt", ValidateNir, false, 10);
 }
 
 // The key as INSEE defines it, written out for the tests.
