@@ -29,6 +29,18 @@ enum class Confidence : uint8_t {
   kConfirmed,    // structure and checksum hold
 };
 
+// What the text says of a health finding. A qualified finding is still
+// health data ("sérologie VIH négative" reveals that a test was done).
+enum class Qualifier : uint8_t {
+  kNegated = 1,       // said to be absent: "pas de diabète"
+  kHypothetical = 2,  // suspected or possible: "suspicion de tuberculose"
+  kFamily = 4,        // of a relative: "mère diabétique"
+  kHistory = 8,       // past: "antécédents d'asthme"
+};
+
+// "negated", "hypothetical", "family" or "history".
+VIGIE_EXPORT std::string_view QualifierName(Qualifier qualifier);
+
 struct Finding {
   // Stable kind name: "FR_NIR", "PHONE_NUMBER", "EMAIL_ADDRESS", or the
   // kind of a custom detector.
@@ -49,6 +61,10 @@ struct Finding {
   // This is the personal data itself: vigie's own outputs never print it
   // unless asked to.
   std::string value;
+  // Health findings: the Qualifier bits that apply, 0 for none.
+  uint8_t qualifiers = 0;
+
+  bool Has(Qualifier q) const { return (qualifiers & static_cast<uint8_t>(q)) != 0; }
 };
 
 }  // namespace vigie

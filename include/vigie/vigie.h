@@ -5,6 +5,7 @@
 
 #include "vigie/detector.h"
 #include "vigie/finding.h"
+#include "vigie/health.h"
 #include "vigie/options.h"
 #include "vigie/result.h"
 #include "vigie/scanner.h"

@@ -11,8 +11,9 @@ namespace vigie::data {
 // lib/data/iban_registry.tsv: country, IBAN length, BBAN structure.
 extern const std::string_view kIbanRegistry;
 
-// lib/data/health_curated.tsv: HEALTH_* kind, term, flags.
-extern const std::string_view kHealthCurated;
+// lib/data/health/*.tsv compiled by lib/data/lexicon_compiler.cc: the
+// health terms with their spellings, and the qualifier triggers.
+extern const std::string_view kHealthLexicon;
 
 // Calls `row` with the tab-separated cells of every line of `table`,
 // skipping empty lines and '#' comments: the one reader of lib/data tables.

@@ -21,6 +21,8 @@ std::vector<internal::DetectorDef> IdentifierDetectors();
 // One detector per HEALTH_* kind, from the embedded lexicon
 // (lib/detect/health.cc).
 std::vector<internal::DetectorDef> HealthDetectors();
+// The triggers of the qualifiers that health findings carry.
+std::vector<internal::QualifierTrigger> QualifierTriggers();
 
 // Every built-in detector, in a stable order.
 std::vector<internal::DetectorDef> BuiltinDetectors();

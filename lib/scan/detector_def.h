@@ -31,11 +31,36 @@ struct PatternDef {
 // than `earliest`; returns npos when there is no acceptable start.
 using StartFinder = std::function<size_t(std::string_view text, size_t earliest, size_t end)>;
 
+// Confirms literal number `spelling` of a detector's `spellings`.
+using SpellingConfirmFn = std::function<Verdict(uint32_t spelling, std::string_view match)>;
+
+// A word that qualifies the health findings near it in its sentence
+// ("pas de", "suspicion de", "mère", "antécédents").
+struct QualifierTrigger {
+  enum class Position : uint8_t {
+    kBefore,  // qualifies a finding that follows it
+    kAfter,   // qualifies a finding that precedes it
+    kBoth,
+    kPseudo,  // a phrase that holds a trigger without being one ("pas de doute")
+  };
+  uint8_t qualifier = 0;  // a vigie::Qualifier bit
+  Position position = Position::kBoth;
+  std::string_view spelling;  // already spelled as the matcher needs
+};
+
 struct DetectorDef {
   std::string kind;
   Category category = Category::kIdentity;
   std::vector<PatternDef> patterns;
   std::vector<std::string> literals;
+  // Literals already given in every spelling the matcher needs (a compiled
+  // lexicon): added as they are, and confirmed by `confirm_spelling`.
+  std::vector<std::string_view> spellings;
+  SpellingConfirmFn confirm_spelling;
+  // A detector of health terms: its findings carry the qualifiers of the
+  // triggers around them, a term of one such detector is context for the
+  // others, and among them the longest match wins.
+  bool health_terms = false;
   std::vector<std::string> keywords;
   std::vector<std::string> negative_keywords;
   size_t window_before = 64;

@@ -197,6 +197,19 @@ Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
     plan.stream[db].push_back({std::move(expression), flags});
     targets_[db].push_back(target);
   };
+  // A keyword spelling, added once whatever the number of its owners.
+  auto keyword = [&](std::string v) -> KeywordDef& {
+    std::string key = text::AsciiLowered(v);
+    auto [it, inserted] = keyword_ids.emplace(key, static_cast<uint32_t>(keywords_.size()));
+    if (inserted) {
+      keywords_.push_back({static_cast<uint32_t>(v.size()), {}});
+      max_keyword_ = std::max(max_keyword_, v.size());
+      add(kLiteralDb, std::move(v), HS_FLAG_CASELESS,
+          {MatchTarget::Type::kKeyword, it->second, static_cast<uint32_t>(key.size())});
+    }
+    return keywords_[it->second];
+  };
+  bool health_terms = false;
   for (uint32_t i = 0; i < detectors_.size(); ++i) {
     DetectorDef& d = detectors_[i];
     size_t width = d.max_width;
@@ -235,19 +248,17 @@ Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
         add(kLiteralDb, std::move(v), HS_FLAG_CASELESS, {MatchTarget::Type::kCandidate, i, length});
       }
     }
+    for (uint32_t k = 0; k < d.spellings.size(); ++k) {
+      std::string_view v = d.spellings[k];
+      width = std::max(width, v.size());
+      add(kLiteralDb, std::string(v), HS_FLAG_CASELESS,
+          {MatchTarget::Type::kCandidate, i, static_cast<uint32_t>(v.size()), k, true});
+    }
     for (int polarity = 0; polarity < 2; ++polarity) {
       const auto& words = polarity == 0 ? d.keywords : d.negative_keywords;
       for (const std::string& word : words) {
         for (std::string& v : text::SpellingVariants(word)) {
-          std::string key = text::AsciiLowered(v);
-          auto [it, inserted] = keyword_ids.emplace(key, static_cast<uint32_t>(keywords_.size()));
-          if (inserted) {
-            keywords_.push_back({static_cast<uint32_t>(v.size()), {}});
-            max_keyword_ = std::max(max_keyword_, v.size());
-            add(kLiteralDb, std::move(v), HS_FLAG_CASELESS,
-                {MatchTarget::Type::kKeyword, it->second, static_cast<uint32_t>(key.size())});
-          }
-          auto& owners = keywords_[it->second].owners;
+          auto& owners = keyword(std::move(v)).owners;
           KeywordOwner owner{i, polarity == 0};
           bool known = std::any_of(owners.begin(), owners.end(), [&](const KeywordOwner& o) {
             return o.detector == owner.detector && o.positive == owner.positive;
@@ -256,10 +267,20 @@ Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
         }
       }
     }
+    health_terms = health_terms || d.health_terms;
     d.max_width = width;
     max_width_ = std::max(max_width_, width);
     max_before_ = std::max(max_before_, d.window_before);
     max_after_ = std::max(max_after_, d.window_after);
+  }
+  if (health_terms) {
+    using P = QualifierTrigger::Position;
+    for (const QualifierTrigger& t : detect::QualifierTriggers()) {
+      KeywordDef& k = keyword(std::string(t.spelling));
+      if (t.position == P::kPseudo) k.pseudo = true;
+      if (t.position == P::kBefore || t.position == P::kBoth) k.qualifies_before |= t.qualifier;
+      if (t.position == P::kAfter || t.position == P::kBoth) k.qualifies_after |= t.qualifier;
+    }
   }
   return true;
 }

@@ -24,8 +24,10 @@ namespace vigie::internal {
 struct MatchTarget {
   enum class Type : uint8_t { kCandidate, kKeyword };
   Type type = Type::kCandidate;
-  uint32_t index = 0;   // detector index, or keyword index
-  uint32_t length = 0;  // byte length of a literal; 0 for a regex
+  uint32_t index = 0;     // detector index, or keyword index
+  uint32_t length = 0;    // byte length of a literal; 0 for a regex
+  uint32_t spelling = 0;  // for a detector's `spellings`: which one
+  bool spelled = false;   // it is one of a detector's `spellings`
 };
 
 struct KeywordOwner {
@@ -36,6 +38,12 @@ struct KeywordOwner {
 struct KeywordDef {
   uint32_t length = 0;
   std::vector<KeywordOwner> owners;
+  // As a qualifier trigger: the Qualifier bits it gives to a health-term
+  // finding that follows it (`before`) or precedes it (`after`); a pseudo
+  // trigger cancels the triggers it contains.
+  uint8_t qualifies_before = 0;
+  uint8_t qualifies_after = 0;
+  bool pseudo = false;
 };
 
 // The stream-mode databases, one per pattern shape.

@@ -22,6 +22,20 @@ std::string_view CategoryName(Category category) {
   return "identity";
 }
 
+std::string_view QualifierName(Qualifier qualifier) {
+  switch (qualifier) {
+    case Qualifier::kNegated:
+      return "negated";
+    case Qualifier::kHypothetical:
+      return "hypothetical";
+    case Qualifier::kFamily:
+      return "family";
+    case Qualifier::kHistory:
+      return "history";
+  }
+  return "unknown";
+}
+
 Scanner::Scanner(std::shared_ptr<const internal::Engine> engine) : engine_(std::move(engine)) {}
 
 Result<Scanner> Scanner::Create() { return Create(ScanOptions{}); }

@@ -25,6 +25,9 @@ constexpr size_t kMaxChain = 256;
 // The retained window is compacted when its dead prefix passes this size.
 constexpr size_t kCompactBytes = size_t{64} * 1024;
 constexpr uint64_t kNever = std::numeric_limits<uint64_t>::max() / 4;
+// A health term confirmed at this score or more without context stands on
+// its own, and is context for the health terms near it.
+constexpr double kStandaloneHealth = 0.7;
 
 bool Overlap(const Finding& a, const Finding& b) { return a.begin < b.end && b.begin < a.end; }
 
@@ -220,13 +223,17 @@ void StreamState::Advance(bool final, std::vector<Finding>& out) {
       lowest_begin = std::min(lowest_begin, front > width ? front - width : 0);
     }
     while (!hits_.empty() && hits_.front().end + e.max_before() < lowest_begin) hits_.pop_front();
+    while (!terms_.empty() && terms_.front().end + e.max_before() < lowest_begin) {
+      terms_.pop_front();
+    }
   }
   // Candidates still to be scored begin at or after below - after - width:
   // a chain of overlapping findings that ends before that is complete.
   uint64_t below = processed_below();
   Settle(final ? kNever : (below > after + width ? below - after - width : 0), out);
   if (final) return;
-  uint64_t needed = below - std::min(below, width + e.max_keyword() + kMargin);
+  // Scoring reads the bytes between a candidate and the keywords before it.
+  uint64_t needed = below - std::min(below, width + after + e.max_before() + kMargin);
   Trim(needed);
 }
 
@@ -342,9 +349,13 @@ void StreamState::ProcessCandidate(const Event& event, const MatchTarget& target
     c.column = cell.column;
   }
   std::string_view match = view.substr(begin, end - begin);
-  c.verdict = d.confirm(match);
+  c.verdict = target.spelled ? d.confirm_spelling(target.spelling, match) : d.confirm(match);
   if (c.verdict.status == Verdict::Status::kReject) return;
 
+  if (d.health_terms && c.verdict.status == Verdict::Status::kConfirmed &&
+      c.verdict.score >= kStandaloneHealth) {
+    terms_.push_back({abs_begin, event.end, c.cell_begin});
+  }
   LineCursor at = CursorAt(abs_begin);
 
   Finding& f = c.finding;
@@ -382,7 +393,59 @@ void StreamState::Score(Candidate& c) const {
     apply(engine_->keywords()[hit.keyword].owners);
   }
   if (cells_ && c.column < column_context_.size()) apply(column_context_[c.column]);
+  if (d.health_terms && !positive) {
+    // Another health term within the window. One after the candidate
+    // counts when it ends within the window: by then it has surely been
+    // processed, in a stream as in a block.
+    for (const TermHit& t : terms_) {
+      if (cells_ && t.cell_begin != c.cell_begin) continue;
+      bool before = t.end <= f.begin && f.begin - t.end <= d.window_before;
+      bool after = t.begin >= f.end && t.end - f.end <= d.window_after;
+      if (before || after) {
+        positive = true;
+        break;
+      }
+    }
+  }
   c.finding.score = ContextScore(c.verdict, positive, negative);
+  if (d.health_terms) c.finding.qualifiers = Qualifiers(c);
+}
+
+bool StreamState::SameSentence(uint64_t from, uint64_t to) const {
+  if (from < window_start_ || to > fed_ || from > to) return false;
+  std::string_view between = View().substr(from - window_start_, to - from);
+  for (size_t i = 0; i < between.size(); ++i) {
+    char ch = between[i];
+    if (ch == '\n' || ch == ';' || ch == '!' || ch == '?') return false;
+    // A full stop ends a sentence; one inside a number or an abbreviation
+    // ("2.5", "Dr.X") does not.
+    if (ch == '.' && (i + 1 == between.size() || between[i + 1] == ' ')) return false;
+  }
+  return true;
+}
+
+uint8_t StreamState::Qualifiers(const Candidate& c) const {
+  const DetectorDef& d = engine_->detectors()[c.detector];
+  const Finding& f = c.finding;
+  const auto& keywords = engine_->keywords();
+  uint8_t q = 0;
+  for (const KeywordHit& hit : hits_) {
+    const KeywordDef& k = keywords[hit.keyword];
+    if (k.qualifies_before == 0 && k.qualifies_after == 0) continue;
+    if (cells_ && hit.cell_begin != c.cell_begin) continue;
+    bool before = hit.end <= f.begin && f.begin - hit.end <= d.window_before &&
+                  k.qualifies_before != 0 && SameSentence(hit.end, f.begin);
+    bool after = hit.begin >= f.end && hit.begin - f.end <= d.window_after &&
+                 k.qualifies_after != 0 && SameSentence(f.end, hit.begin);
+    if (!before && !after) continue;
+    bool cancelled = std::any_of(hits_.begin(), hits_.end(), [&](const KeywordHit& p) {
+      return keywords[p.keyword].pseudo && p.begin <= hit.begin && hit.end <= p.end &&
+             (p.begin != hit.begin || p.end != hit.end || !k.pseudo);
+    });
+    if (cancelled) continue;
+    q |= before ? k.qualifies_before : k.qualifies_after;
+  }
+  return q;
 }
 
 void StreamState::Settle(uint64_t frontier, std::vector<Finding>& out) {
@@ -425,9 +488,14 @@ void StreamState::Resolve(Candidate* const* first, Candidate* const* last,
     return c->finding.confidence == Confidence::kConfirmed;
   };
   auto length = [](const Candidate* c) { return c->finding.end - c->finding.begin; };
-  // Within a kind: confirmed first, then the longer match.
+  // Within a kind, and among the health-term kinds taken together:
+  // confirmed first, then the longer ("infection par le VIH" over "infection").
+  const auto& detectors = engine_->detectors();
+  auto group = [&](const Candidate* c) -> int64_t {
+    return detectors[c->detector].health_terms ? -1 : int64_t{c->detector};
+  };
   std::stable_sort(order.begin(), order.end(), [&](const Candidate* a, const Candidate* b) {
-    if (a->detector != b->detector) return a->detector < b->detector;
+    if (group(a) != group(b)) return group(a) < group(b);
     if (confirmed(a) != confirmed(b)) return confirmed(a);
     if (length(a) != length(b)) return length(a) > length(b);
     if (a->finding.score != b->finding.score) return a->finding.score > b->finding.score;
@@ -436,7 +504,7 @@ void StreamState::Resolve(Candidate* const* first, Candidate* const* last,
   std::vector<Candidate*> kept;
   for (Candidate* c : order) {
     bool clash = std::any_of(kept.begin(), kept.end(), [&](const Candidate* k) {
-      return k->detector == c->detector && Overlap(k->finding, c->finding);
+      return group(k) == group(c) && Overlap(k->finding, c->finding);
     });
     if (!clash) kept.push_back(c);
   }

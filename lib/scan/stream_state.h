@@ -54,6 +54,13 @@ class StreamState {
     uint32_t keyword;
     uint64_t cell_begin;
   };
+  // A health term that stands on its own: context for the health findings
+  // near it ("douleur" is medical next to "pancréatite").
+  struct TermHit {
+    uint64_t begin;
+    uint64_t end;
+    uint64_t cell_begin;
+  };
   struct Candidate {
     uint32_t detector;
     Verdict verdict;
@@ -81,6 +88,10 @@ class StreamState {
   void ProcessKeyword(const Event& event, const MatchTarget& target);
   void ProcessCandidate(const Event& event, const MatchTarget& target);
   void Score(Candidate& candidate) const;
+  // The qualifiers that the triggers around a candidate give it.
+  uint8_t Qualifiers(const Candidate& candidate) const;
+  // True when no sentence ends within [from, to).
+  bool SameSentence(uint64_t from, uint64_t to) const;
   // Resolves the chains of scored findings that no later finding can reach.
   void Settle(uint64_t frontier, std::vector<Finding>& out);
   // Resolves overlaps among [first, last) and emits the winners.
@@ -120,6 +131,7 @@ class StreamState {
   std::vector<Event> new_events_;
   std::deque<Event> events_;
   std::deque<KeywordHit> hits_;
+  std::deque<TermHit> terms_;
   std::deque<Candidate> pending_;
   std::vector<Candidate> scored_;  // scored, waiting for their chain to complete
   std::vector<std::pair<uint64_t, uint64_t>> last_span_;

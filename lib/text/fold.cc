@@ -49,7 +49,7 @@ std::string ToUtf8(const icu::UnicodeString& s) {
 
 }  // namespace
 
-std::vector<std::string> SpellingVariants(std::string_view term) {
+std::vector<std::string> SpellingVariants(std::string_view term, bool joiners) {
   icu::UnicodeString base = icu::UnicodeString::fromUTF8(
       icu::StringPiece(term.data(), static_cast<int32_t>(term.size())));
   icu::UnicodeString nfc = Normalize(Nfc(), base);
@@ -69,10 +69,17 @@ std::vector<std::string> SpellingVariants(std::string_view term) {
     seen.push_back(std::move(key));
     out.push_back(std::move(v));
   };
+  // Ligatures that normalization keeps: "cœliaque" is also "coeliaque".
+  for (size_t i = 0, n = forms.size(); i < n; ++i) {
+    icu::UnicodeString open = forms[i];
+    open.findAndReplace(u"œ", u"oe").findAndReplace(u"Œ", u"OE");
+    open.findAndReplace(u"æ", u"ae").findAndReplace(u"Æ", u"AE");
+    if (open != forms[i]) forms.push_back(open);
+  }
   for (const auto& f : forms) {
     std::string v = ToUtf8(f);
     add(v);
-    if (v.find(' ') != std::string::npos) {
+    if (joiners && v.find(' ') != std::string::npos) {
       for (char joiner : {'_', '-'}) {
         std::string joined = v;
         std::replace(joined.begin(), joined.end(), ' ', joiner);

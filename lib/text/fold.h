@@ -11,9 +11,9 @@ namespace vigie::text {
 
 // The distinct UTF-8 spellings under which `term` may appear: composed and
 // decomposed accents, accents removed, lower and upper case of non-ASCII
-// letters, and '_' or '-' in place of spaces. ASCII case is left to the
-// matcher (case-insensitive). The first element is `term` in NFC.
-std::vector<std::string> SpellingVariants(std::string_view term);
+// letters, ligatures opened (œ as oe), and (with `joiners`) '_' or '-' in place of spaces. ASCII
+// case is left to the matcher (case-insensitive). The first element is `term` in NFC.
+std::vector<std::string> SpellingVariants(std::string_view term, bool joiners = true);
 
 // `term` folded for comparisons: NFC, lower case, accents removed.
 std::string FoldForCompare(std::string_view term);

@@ -10,7 +10,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -38,11 +40,47 @@ struct ScanCommand {
   bool show_values = false;
   std::string layout = "auto";
   std::string delimiter;
+  std::string database;
 };
+
+// A compiled scanner from `path` when it holds one for these options;
+// otherwise compiles one and saves it there (written aside, then renamed,
+// so that a reader never sees half a file). Compiling takes seconds with
+// the health lexicons; loading, milliseconds.
+Result<Scanner> LoadOrCompile(const ScanOptions& options, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (in) {
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto loaded = Scanner::Deserialize(bytes, options);
+    if (loaded.ok()) return loaded;
+    std::cerr << "vigie: " << path << ": " << loaded.error() << "; compiling again\n";
+  }
+  auto scanner = Scanner::Create(options);
+  if (!scanner.ok()) return scanner;
+  std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << scanner->Serialize();
+    out.flush();
+    if (!out) {
+      std::cerr << "vigie: cannot write " << path << "; going on without saving it\n";
+      std::remove(tmp.c_str());
+      return scanner;
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::cerr << "vigie: cannot write " << path << ": " << std::strerror(errno) << "\n";
+    std::remove(tmp.c_str());
+  }
+  return scanner;
+}
 
 class Runner {
  public:
-  Runner(const Scanner& scanner, Reporter& reporter) : scanner_(scanner), reporter_(reporter) {}
+  // The scanner keeps findings down to kHealthEvidenceFloor for the health
+  // verdicts; only those scoring `min_score` or more are reported.
+  Runner(const Scanner& scanner, double min_score, Reporter& reporter)
+      : scanner_(scanner), min_score_(min_score), reporter_(reporter) {}
 
   void ScanPath(const std::string& path) {
     if (path == "-") {
@@ -114,47 +152,93 @@ class Runner {
   void ScanFd(int fd, const std::string& path) {
     Stream stream = scanner_.OpenStream();
     std::vector<char> buffer(kReadChunk);
-    uint64_t found = 0;
+    file_ = FileState{};
     for (;;) {
       ssize_t n = ::read(fd, buffer.data(), buffer.size());
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) {
         // What was read is still reported; the error says the file is partial.
-        Report(path, stream.Finish(), found);
+        Report(path, stream.Finish());
         Fail(path, std::string("read error after ") + std::to_string(stream.bytes_written()) +
                        " bytes: " + std::strerror(errno));
         return;
       }
       if (n == 0) break;
-      Report(path, stream.Write(std::string_view(buffer.data(), static_cast<size_t>(n))), found);
+      std::string_view bytes(buffer.data(), static_cast<size_t>(n));
+      file_.report.lines += static_cast<uint64_t>(std::count(bytes.begin(), bytes.end(), '\n'));
+      file_.last_byte = bytes.back();
+      Report(path, stream.Write(bytes));
     }
-    Report(path, stream.Finish(), found);
+    Report(path, stream.Finish());
+    FileReport& report = file_.report;
+    CloseLine();
+    report.bytes = stream.bytes_written();
+    if (report.bytes > 0 && file_.last_byte != '\n') ++report.lines;  // an unterminated last line
+    std::vector<Finding> distinct;
+    for (auto& [key, f] : file_.best) distinct.push_back(std::move(f));
+    report.health = AssessHealth(distinct);
     ++totals_.files;
-    totals_.bytes += stream.bytes_written();
-    if (found > 0) ++totals_.files_with_findings;
-    reporter_.FileDone(path, stream.bytes_written(), found);
+    totals_.bytes += report.bytes;
+    if (report.findings > 0) ++totals_.files_with_findings;
+    if (report.health.reveals_health) ++totals_.files_revealing_health;
+    reporter_.FileDone(path, report);
   }
 
-  void Report(const std::string& path, const std::vector<Finding>& findings, uint64_t& found) {
-    if (findings.empty()) return;
-    found += findings.size();
-    totals_.findings += findings.size();
+  void Report(const std::string& path, const std::vector<Finding>& findings) {
+    std::vector<Finding> reported;
     for (const Finding& f : findings) {
+      if (f.category == Category::kHealth) Weigh(f);
+      if (f.score >= min_score_) reported.push_back(f);
+    }
+    if (reported.empty()) return;
+    file_.report.findings += reported.size();
+    totals_.findings += reported.size();
+    for (const Finding& f : reported) {
       ++totals_.by_kind[f.kind];
       totals_.category_of_kind[f.kind] = std::string(CategoryName(f.category));
     }
-    reporter_.Findings(path, findings);
+    reporter_.Findings(path, reported);
   }
 
+  // A health finding, reported or not, as evidence for the verdicts.
+  void Weigh(const Finding& f) {
+    // The file's verdict needs each distinct value once, at its best.
+    auto [it, inserted] = file_.best.emplace(f.kind + '\0' + f.value, f);
+    if (!inserted && f.score > it->second.score) it->second = f;
+    // Findings come in text order: a line is judged when the next begins.
+    if (f.line != file_.line) CloseLine();
+    file_.line = f.line;
+    file_.line_findings.push_back(f);
+  }
+
+  void CloseLine() {
+    if (!file_.line_findings.empty() && AssessHealth(file_.line_findings).reveals_health) {
+      ++file_.report.health_lines;
+    }
+    file_.line_findings.clear();
+  }
+
+  // What a file's health verdicts need while it is read: its distinct
+  // health values, and the findings of the current line.
+  struct FileState {
+    FileReport report;
+    std::map<std::string, Finding> best;
+    uint64_t line = 0;
+    std::vector<Finding> line_findings;
+    char last_byte = '\n';
+  };
+
   const Scanner& scanner_;
+  double min_score_;
   Reporter& reporter_;
   Totals totals_;
+  FileState file_;
 };
 
 int RunScan(const ScanCommand& cmd) {
   ScanOptions options;
   options.kinds = cmd.kinds;
-  options.min_score = cmd.min_score;
+  options.min_score = std::min(cmd.min_score, kHealthEvidenceFloor);
   if (cmd.layout == "text") {
     options.layout = Layout::kText;
   } else if (cmd.layout == "delimited") {
@@ -164,7 +248,8 @@ int RunScan(const ScanCommand& cmd) {
     options.layout = Layout::kDelimited;
     options.delimiter = cmd.delimiter == "tab" || cmd.delimiter == "\\t" ? '\t' : cmd.delimiter[0];
   }
-  auto scanner = Scanner::Create(options);
+  auto scanner =
+      cmd.database.empty() ? Scanner::Create(options) : LoadOrCompile(options, cmd.database);
   if (!scanner.ok()) {
     std::cerr << "vigie: " << scanner.error() << "\n";
     return kExitError;
@@ -173,7 +258,7 @@ int RunScan(const ScanCommand& cmd) {
   report_options.show_values = cmd.show_values;
   if (const char* key = std::getenv("VIGIE_FINGERPRINT_KEY")) report_options.fingerprint_key = key;
   auto reporter = MakeReporter(cmd.format, report_options, std::cout, std::cerr);
-  Runner runner(*scanner, *reporter);
+  Runner runner(*scanner, cmd.min_score, *reporter);
   auto start = std::chrono::steady_clock::now();
   std::vector<std::string> paths = cmd.paths;
   if (paths.empty()) paths.push_back("-");
@@ -215,6 +300,9 @@ int Main(int argc, char** argv) {
       ->capture_default_str();
   scan->add_option("--delimiter", cmd.delimiter, "Delimiter of a delimited file: ';', ',' or tab")
       ->check(CLI::IsMember({";", ",", "tab", "\\t", "\t"}));
+  scan->add_option("--database", cmd.database,
+                   "Load the compiled detectors from this file, or compile and save them there "
+                   "(loading takes milliseconds, compiling seconds)");
   std::string validator;
   std::vector<std::string> values;
   CLI::App* validate = app.add_subcommand(

@@ -3,6 +3,7 @@
 #include "report.h"
 
 #include <absl/strings/str_format.h>
+#include <absl/strings/str_join.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 
@@ -27,6 +28,15 @@ std::string ShownValue(const Finding& f, const ReportOptions& options) {
   return options.show_values ? f.value : MaskValue(f.value);
 }
 
+json HealthJson(const FileReport& file) {
+  json kinds = json::array();
+  for (const HealthEvidence& e : file.health.kinds) kinds.push_back(e.kind);
+  return {{"reveals", file.health.reveals_health},
+          {"score", std::round(file.health.score * 10000.0) / 10000.0},
+          {"kinds", kinds},
+          {"lines", file.health_lines}};
+}
+
 class TextReporter : public Reporter {
  public:
   TextReporter(const ReportOptions& options, std::ostream& out, std::ostream& err)
@@ -39,13 +49,26 @@ class TextReporter : public Reporter {
       out_ << current_ << "\n";
     }
     for (const Finding& f : findings) {
-      out_ << absl::StrFormat("  %6d:%-4d %-18s %-9s %.2f  %s\n", f.line, f.column, f.kind,
+      out_ << absl::StrFormat("  %6d:%-4d %-18s %-9s %.2f  %s", f.line, f.column, f.kind,
                               CategoryName(f.category), f.score, ShownValue(f, options_));
+      std::vector<std::string> qualifiers = QualifierNames(f);
+      if (!qualifiers.empty()) out_ << "  [" << absl::StrJoin(qualifiers, ", ") << "]";
+      out_ << "\n";
     }
   }
 
-  void FileDone(std::string_view path, uint64_t /*bytes*/, uint64_t findings) override {
-    if (findings > 0) out_ << absl::StrFormat("  %s: %d findings\n\n", path, findings);
+  void FileDone(std::string_view path, const FileReport& file) override {
+    if (file.findings == 0) return;
+    out_ << absl::StrFormat("  %s: %d findings; ", path, file.findings);
+    if (file.health.reveals_health) {
+      std::vector<std::string> kinds;
+      for (const HealthEvidence& e : file.health.kinds) kinds.push_back(e.kind);
+      out_ << absl::StrFormat("reveals health data (%.2f: %s) in %d of %d lines\n\n",
+                              file.health.score, absl::StrJoin(kinds, ", "), file.health_lines,
+                              file.lines);
+    } else {
+      out_ << "no health data revealed\n\n";
+    }
   }
 
   void Error(std::string_view path, std::string_view message) override {
@@ -57,10 +80,11 @@ class TextReporter : public Reporter {
     out_ << absl::StrFormat("Scanned %d file%s, %.2f MiB in %.3f s", t.files,
                             t.files == 1 ? "" : "s", mib, t.seconds);
     if (t.seconds > 0 && mib >= 1) out_ << absl::StrFormat(" (%.0f MiB/s)", mib / t.seconds);
-    out_ << absl::StrFormat(": %d finding%s in %d file%s, %d error%s\n", t.findings,
-                            t.findings == 1 ? "" : "s", t.files_with_findings,
-                            t.files_with_findings == 1 ? "" : "s", t.errors,
-                            t.errors == 1 ? "" : "s");
+    out_ << absl::StrFormat(
+        ": %d finding%s in %d file%s, %d error%s; %d file%s reveal%s health data\n", t.findings,
+        t.findings == 1 ? "" : "s", t.files_with_findings, t.files_with_findings == 1 ? "" : "s",
+        t.errors, t.errors == 1 ? "" : "s", t.files_revealing_health,
+        t.files_revealing_health == 1 ? "" : "s", t.files_revealing_health == 1 ? "s" : "");
     for (const auto& [kind, count] : t.by_kind) {
       out_ << absl::StrFormat("  %-9s %-18s %8d\n", t.category_of_kind.at(kind), kind, count);
     }
@@ -93,11 +117,20 @@ class JsonlReporter : public Reporter {
       } else {
         j["masked_value"] = MaskValue(f.value);
       }
+      if (f.qualifiers != 0) j["qualifiers"] = QualifierNames(f);
       out_ << j.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
     }
   }
 
-  void FileDone(std::string_view, uint64_t, uint64_t) override {}
+  void FileDone(std::string_view path, const FileReport& file) override {
+    json j = {{"type", "file"},
+              {"path", path},
+              {"bytes", file.bytes},
+              {"lines", file.lines},
+              {"findings", file.findings},
+              {"health", HealthJson(file)}};
+    out_ << j.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+  }
 
   void Error(std::string_view path, std::string_view message) override {
     json j = {{"type", "error"}, {"path", path}, {"message", message}};
@@ -106,9 +139,13 @@ class JsonlReporter : public Reporter {
   }
 
   void Summary(const Totals& t) override {
-    json j = {{"type", "summary"},      {"files", t.files},
-              {"bytes", t.bytes},       {"errors", t.errors},
-              {"findings", t.findings}, {"files_with_findings", t.files_with_findings},
+    json j = {{"type", "summary"},
+              {"files", t.files},
+              {"bytes", t.bytes},
+              {"errors", t.errors},
+              {"findings", t.findings},
+              {"files_with_findings", t.files_with_findings},
+              {"files_revealing_health", t.files_revealing_health},
               {"by_kind", t.by_kind}};
     out_ << j.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
   }
@@ -157,11 +194,17 @@ class SarifReporter : public Reporter {
           {"partialFingerprints", {{"valueHmacSha256/v1", Fingerprint(f)}}},
           {"properties", {{"score", f.score}, {"category", CategoryName(f.category)}}}};
       if (options_.show_values) result["properties"]["value"] = f.value;
+      if (f.qualifiers != 0) result["properties"]["qualifiers"] = QualifierNames(f);
       results_.push_back(std::move(result));
     }
   }
 
-  void FileDone(std::string_view, uint64_t, uint64_t) override {}
+  void FileDone(std::string_view path, const FileReport& file) override {
+    if (file.findings == 0) return;
+    artifacts_.push_back({{"location", {{"uri", RelativeUri(path)}}},
+                          {"length", file.bytes},
+                          {"properties", {{"health", HealthJson(file)}}}});
+  }
 
   void Error(std::string_view path, std::string_view message) override {
     notifications_.push_back(
@@ -175,6 +218,7 @@ class SarifReporter : public Reporter {
         {"tool",
          {{"driver", {{"name", "vigie"}, {"version", VIGIE_VERSION_STRING}, {"rules", rules_}}}}},
         {"columnKind", "unicodeCodePoints"},
+        {"artifacts", artifacts_},
         {"results", results_},
         {"invocations", json::array({{{"executionSuccessful", t.errors == 0},
                                       {"toolExecutionNotifications", notifications_}}})}};
@@ -228,6 +272,7 @@ class SarifReporter : public Reporter {
   std::map<std::string, size_t> rule_index_;
   json rules_ = json::array();
   json results_ = json::array();
+  json artifacts_ = json::array();
   json notifications_ = json::array();
 };
 
@@ -261,6 +306,15 @@ std::string MaskValue(std::string_view value) {
     out += seen + keep <= letters ? std::string_view("*") : u;
   }
   return out;
+}
+
+std::vector<std::string> QualifierNames(const Finding& finding) {
+  std::vector<std::string> names;
+  for (Qualifier q :
+       {Qualifier::kNegated, Qualifier::kHypothetical, Qualifier::kFamily, Qualifier::kHistory}) {
+    if (finding.Has(q)) names.emplace_back(QualifierName(q));
+  }
+  return names;
 }
 
 std::unique_ptr<Reporter> MakeReporter(std::string_view format, const ReportOptions& options,

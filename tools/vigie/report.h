@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "vigie/finding.h"
+#include "vigie/health.h"
 
 namespace vigie::cli {
 
@@ -22,12 +23,24 @@ struct ReportOptions {
   std::string fingerprint_key;
 };
 
+// What a file held, once read to its end.
+struct FileReport {
+  uint64_t bytes = 0;
+  uint64_t findings = 0;
+  uint64_t lines = 0;
+  // The verdict over the whole file, and the number of its lines (the
+  // records of a delimited file) whose own findings reveal health data.
+  HealthVerdict health;
+  uint64_t health_lines = 0;
+};
+
 struct Totals {
   uint64_t files = 0;
   uint64_t files_with_findings = 0;
   uint64_t bytes = 0;
   uint64_t errors = 0;
   uint64_t findings = 0;
+  uint64_t files_revealing_health = 0;
   double seconds = 0;
   std::map<std::string, uint64_t> by_kind;
   std::map<std::string, std::string> category_of_kind;
@@ -40,7 +53,7 @@ class Reporter {
   // file as a stream yields them.
   virtual void Findings(std::string_view path, const std::vector<Finding>& findings) = 0;
   // `path` has been read to its end.
-  virtual void FileDone(std::string_view path, uint64_t bytes, uint64_t findings) = 0;
+  virtual void FileDone(std::string_view path, const FileReport& file) = 0;
   virtual void Error(std::string_view path, std::string_view message) = 0;
   virtual void Summary(const Totals& totals) = 0;
 };
@@ -52,6 +65,9 @@ std::unique_ptr<Reporter> MakeReporter(std::string_view format, const ReportOpti
 // `value` with its letters and digits (any script) hidden, but for the last two of a
 // value of eight or more: "2 84 05 88 321 025 32" -> "* ** ** ** *** *** 32".
 std::string MaskValue(std::string_view value);
+
+// "negated, family": the names of a finding's qualifiers.
+std::vector<std::string> QualifierNames(const Finding& finding);
 
 }  // namespace vigie::cli
 

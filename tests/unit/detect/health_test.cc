@@ -1,8 +1,10 @@
-// Health terms from the curated lexicon: categories, case and accent
-// variants, the terms that need context, and the sample export.
+// Health terms: categories, the sources of the lexicons, case, accent and
+// plural variants, the terms that need context, morphology guesses,
+// qualifiers, and the health verdict on records.
 #include <gtest/gtest.h>
 
 #include <set>
+#include <sstream>
 
 #include "test_util.h"
 #include "vigie/vigie.h"
@@ -11,7 +13,7 @@ namespace vigie {
 namespace {
 
 const Scanner& Default() {
-  static const Scanner scanner = Scanner::Create().value();
+  static const Scanner scanner = vigie::testing::CachedScanner();
   return scanner;
 }
 
@@ -82,6 +84,165 @@ TEST(HealthTest, SampleExportCommentsRevealHealth) {
                            "HEALTH_INSURANCE", "HEALTH_CONDITION"}) {
     EXPECT_TRUE(kinds.count(kind)) << kind;
   }
+}
+
+const Finding* Find(const std::vector<Finding>& findings, std::string_view kind) {
+  for (const auto& f : findings) {
+    if (f.kind == kind) return &f;
+  }
+  return nullptr;
+}
+
+TEST(HealthTest, EachSourceOfTheLexiconsIsMatched) {
+  // One term per source file of lib/data/health, in a clinical sentence.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"HEALTH_DRUG", "Patient traité par imatinib depuis 2019."},              // ANSM substances
+      {"HEALTH_DRUG", "Il prend du DOLIPRANETABS le soir."},                    // ANSM products
+      {"HEALTH_CONDITION", "Diagnostic : syndrome de Marfan néonatal."},        // Orphanet FR
+      {"HEALTH_CONDITION", "History of cystic fibrosis in the patient."},       // Disease Ontology
+      {"HEALTH_CONDITION", "Patient with Alexander disease, follow-up."},       // Orphanet EN
+      {"HEALTH_DRUG", "Le patient reçoit du Sufentanilum en per-opératoire."},  // DrugBank
+      {"HEALTH_CONDITION", "ALD pour tuberculose active et lèpre."},            // ALD
+      {"HEALTH_LAB_TEST", "Dosage de la ferritine érythrocytaire demandé."},    // NABM
+      {"HEALTH_PROCEDURE", "Fibroscopie bronchique réalisée hier."},            // CCAM
+      {"HEALTH_PROVIDER", "Suivi en pneumologie au CHU."},                      // specialties
+  };
+  for (const auto& [kind, text] : cases) {
+    EXPECT_NE(Find(Default().Scan(text), kind), nullptr) << kind << " in: " << text;
+  }
+}
+
+TEST(HealthTest, LexiconTermsInEveryCaseAndAccentAndPlural) {
+  for (const char* text : {"Syndrome de Marfan", "SYNDROME DE MARFAN", "syndrome de marfan",
+                           "Drépanocytose", "DRÉPANOCYTOSE", "DREPANOCYTOSE", "drepanocytose",
+                           "Maladie de Fabry", "maladies de Fabry"}) {
+    auto findings = Default().Scan(std::string("Patient suivi pour : ") + text + ".");
+    ASSERT_EQ(findings.size(), 1u) << text;
+    EXPECT_EQ(findings[0].kind, "HEALTH_CONDITION") << text;
+    EXPECT_EQ(findings[0].end - findings[0].begin, std::string_view(text).size()) << text;
+  }
+}
+
+TEST(HealthTest, LongestTermWinsAcrossHealthKinds) {
+  // "infection par le VIH" (HEALTH_SEXUAL) holds "infection" (a condition).
+  auto findings = Default().Scan("Patient suivi pour une infection par le VIH depuis 2010.");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].kind, "HEALTH_SEXUAL");
+  EXPECT_EQ(findings[0].value, "infection par le vih");
+}
+
+TEST(HealthTest, MorphologyGuessesWhatNoLexiconLists) {
+  // Words made up on medical suffixes: a procedure and a condition.
+  auto opere = Default().Scan("Patient opéré d'une zygomectomie le 3 mars.");
+  ASSERT_FALSE(opere.empty());
+  EXPECT_EQ(opere.back().kind, "HEALTH_PROCEDURE");
+  EXPECT_EQ(opere.back().value, "zygomectomie");
+  auto douleur = Default().Scan("Le patient souffre d'une scapulalgie chronique.");
+  const Finding* condition = Find(douleur, "HEALTH_CONDITION");
+  ASSERT_NE(condition, nullptr);
+  // A guess scores below a lexicon term in the same context.
+  auto known = Default().Scan("Le patient souffre d'une lombalgie chronique.");
+  ASSERT_NE(Find(known, "HEALTH_CONDITION"), nullptr);
+  EXPECT_LT(condition->score, Find(known, "HEALTH_CONDITION")->score);
+  // Without clinical context, no guess; ordinary words are never guesses.
+  EXPECT_TRUE(Default().Scan("Une zygomectomie.").empty());
+  EXPECT_TRUE(Default().Scan("Le patient a dit la chose ensuite, une suite de visites.").empty());
+}
+
+std::vector<Finding> HealthOnly(const std::vector<Finding>& findings) {
+  std::vector<Finding> out;
+  for (const auto& f : findings) {
+    if (f.category == Category::kHealth) out.push_back(f);
+  }
+  return out;
+}
+
+TEST(HealthTest, QualifiersAreAttachedNeverSuppressing) {
+  struct Case {
+    const char* text;
+    const char* value;
+    uint8_t qualifiers;
+  };
+  const auto neg = static_cast<uint8_t>(Qualifier::kNegated);
+  const auto hyp = static_cast<uint8_t>(Qualifier::kHypothetical);
+  const auto fam = static_cast<uint8_t>(Qualifier::kFamily);
+  const auto his = static_cast<uint8_t>(Qualifier::kHistory);
+  const std::vector<Case> cases = {
+      {"Pas de diabète connu chez ce patient.", "diabete", neg},
+      {"Absence de tuberculose à la radiographie.", "tuberculose", neg},
+      {"Sérologie VIH négative.", "serologie vih", neg},
+      {"Suspicion de tuberculose pulmonaire, patient isolé.", "tuberculose", hyp},
+      {"Mère diabétique, père hypertendu.", "diabetique", fam},
+      {"Antécédents d'asthme dans l'enfance.", "asthme", his},
+      {"Le patient présente un diabète de type 2.", "diabete de type 2", 0},
+      // A pseudo trigger holds "pas de" without negating.
+      {"Il n'y a pas de doute : le patient a un lupus.", "lupus", 0},
+      // A sentence ends the scope of a trigger.
+      {"Pas de fièvre. Asthme traité depuis mars.", "asthme", 0},
+  };
+  for (const Case& c : cases) {
+    auto findings = HealthOnly(Default().Scan(c.text));
+    const Finding* hit = nullptr;
+    for (const auto& f : findings) {
+      if (f.value == c.value) hit = &f;
+    }
+    ASSERT_NE(hit, nullptr) << c.value << " in: " << c.text;
+    EXPECT_EQ(hit->qualifiers, c.qualifiers) << c.text;
+  }
+  Finding f;
+  f.qualifiers = neg | fam;
+  EXPECT_TRUE(f.Has(Qualifier::kNegated));
+  EXPECT_TRUE(f.Has(Qualifier::kFamily));
+  EXPECT_FALSE(f.Has(Qualifier::kHistory));
+  EXPECT_EQ(QualifierName(Qualifier::kHypothetical), "hypothetical");
+}
+
+TEST(HealthTest, VerdictOnRecords) {
+  auto verdict = [](const std::string& text) { return AssessHealth(Default().Scan(text)); };
+  HealthVerdict hiv = verdict("Sérologie VIH négative, patiente enceinte de 12 SA.");
+  EXPECT_TRUE(hiv.reveals_health);
+  EXPECT_GE(hiv.score, 0.95);
+  ASSERT_GE(hiv.kinds.size(), 2u);
+  std::set<std::string> kinds;
+  for (const auto& e : hiv.kinds) {
+    kinds.insert(e.kind);
+    EXPECT_FALSE(e.findings.empty());
+  }
+  EXPECT_TRUE(kinds.count("HEALTH_SEXUAL"));
+  EXPECT_TRUE(kinds.count("HEALTH_PREGNANCY"));
+  // Care and cover alone do not reveal health; no health finding at all,
+  // a score of 0.
+  EXPECT_FALSE(
+      verdict("Mutuelle mise à jour, carte Vitale et attestation CPAM reçues.").reveals_health);
+  HealthVerdict none = verdict("Adresse modifiée : 12 rue des Lilas, 69003 Lyon.");
+  EXPECT_FALSE(none.reveals_health);
+  EXPECT_EQ(none.score, 0.0);
+  EXPECT_TRUE(none.kinds.empty());
+}
+
+// The labelled lab-record comments of tests/data/health: the verdict's F1
+// must stay at or above 0.95 (README reports the figures).
+TEST(HealthTest, VerdictOnLabelledLabComments) {
+  const Scanner& evidence = vigie::testing::CachedScanner({.min_score = kHealthEvidenceFloor});
+  size_t tp = 0, fp = 0, fn = 0, tn = 0;
+  std::ostringstream errors;
+  for (const std::string& line : vigie::testing::ReadLines("health/lab_comments.tsv")) {
+    if (line[0] == '#') continue;
+    bool expected = line[0] == '1';
+    std::string text = line.substr(2);
+    bool got = AssessHealth(evidence.Scan(text)).reveals_health;
+    (got ? (expected ? tp : fp) : (expected ? fn : tn))++;
+    if (got != expected) errors << (expected ? "missed: " : "false alarm: ") << text << "\n";
+  }
+  ASSERT_EQ(tp + fn, 121u);
+  ASSERT_EQ(fp + tn, 97u);
+  double precision = static_cast<double>(tp) / static_cast<double>(tp + fp);
+  double recall = static_cast<double>(tp) / static_cast<double>(tp + fn);
+  double f1 = 2 * precision * recall / (precision + recall);
+  EXPECT_GE(f1, 0.95) << "precision " << precision << ", recall " << recall << "\n" << errors.str();
+  std::cout << "lab comments: precision " << precision << ", recall " << recall << ", F1 " << f1
+            << "\n"
+            << errors.str();
 }
 
 }  // namespace

@@ -2,13 +2,14 @@
 // the score its context earns, and the negative-context cases.
 #include <gtest/gtest.h>
 
+#include "test_util.h"
 #include "vigie/vigie.h"
 
 namespace vigie {
 namespace {
 
 const Scanner& AllKinds() {
-  static const Scanner scanner = Scanner::Create({.min_score = 0}).value();
+  static const Scanner scanner = vigie::testing::CachedScanner({.min_score = 0});
   return scanner;
 }
 
@@ -58,7 +59,7 @@ TEST(IdentifiersTest, EachKindInProseWithItsContextScoresHigh) {
     ASSERT_NE(f, nullptr) << c.kind << " in: " << text << "; found" << seen;
     EXPECT_GE(f->score, 0.85) << c.kind;
     // And it wins over any other kind on the same characters.
-    auto kept = Scanner::Create().value().Scan(text);
+    auto kept = vigie::testing::CachedScanner().Scan(text);
     const Finding* winner = FindValue(kept, text, c.kind, c.value);
     EXPECT_NE(winner, nullptr) << c.kind << " lost to another kind in: " << text;
   }
@@ -71,7 +72,7 @@ TEST(IdentifiersTest, EachKindInACsvColumnNamedForIt) {
       if (ch == ' ' || ch == ':') ch = '_';
     }
     std::string csv = "nom;" + header + ";ville\nDUPONT;" + c.value + ";Vannes\n";
-    auto findings = Scanner::Create().value().Scan(csv);
+    auto findings = vigie::testing::CachedScanner().Scan(csv);
     const Finding* f = FindValue(findings, csv, c.kind, c.value);
     ASSERT_NE(f, nullptr) << c.kind << " in: " << csv;
     EXPECT_GE(f->score, 0.85) << c.kind;
@@ -83,7 +84,7 @@ TEST(IdentifiersTest, WeakKindsNeedContext) {
   // itself (1 run in 10 passes): below the default minimum score.
   for (const char* text : {"valeur 552008443 relevée", "valeur 10001045367 relevée",
                            "le 14/03/1987 il pleuvait", "code X4RTBPFW4 ok"}) {
-    auto findings = Scanner::Create().value().Scan(text);
+    auto findings = vigie::testing::CachedScanner().Scan(text);
     EXPECT_TRUE(findings.empty()) << text << ": " << findings[0].kind;
   }
 }
@@ -113,7 +114,7 @@ TEST(IdentifiersTest, InvalidChecksumsAreNotFound) {
 
 TEST(IdentifiersTest, IbanIsNotAlsoACardOrAPhone) {
   std::string text = "IBAN FR76 3000 6000 0112 3456 7890 189";
-  auto findings = Scanner::Create().value().Scan(text);
+  auto findings = vigie::testing::CachedScanner().Scan(text);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].kind, "IBAN_CODE");
   EXPECT_EQ(findings[0].category, Category::kFinancial);
@@ -121,7 +122,7 @@ TEST(IdentifiersTest, IbanIsNotAlsoACardOrAPhone) {
 
 TEST(IdentifiersTest, IbanAcrossALineBreak) {
   std::string text = "Coordonnées bancaires : IBAN FR76 3000 6000 0112\n3456 7890 189 merci.";
-  auto findings = Scanner::Create().value().Scan(text);
+  auto findings = vigie::testing::CachedScanner().Scan(text);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].kind, "IBAN_CODE");
   EXPECT_EQ(findings[0].value, "FR7630006000011234567890189");
@@ -129,7 +130,7 @@ TEST(IdentifiersTest, IbanAcrossALineBreak) {
 }
 
 TEST(IdentifiersTest, InsContextMakesANirAnIns) {
-  auto scanner = Scanner::Create().value();
+  auto scanner = vigie::testing::CachedScanner();
   auto ins = scanner.Scan("Matricule INS (OID 1.2.250.1.213.1.4.8) : 185057512345673");
   ASSERT_EQ(ins.size(), 1u);
   EXPECT_EQ(ins[0].kind, "FR_INS");

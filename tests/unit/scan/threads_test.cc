@@ -4,14 +4,14 @@
 #include <thread>
 
 #include "corpus.h"
+#include "test_util.h"
 #include "vigie/vigie.h"
 
 namespace vigie {
 namespace {
 
 TEST(ThreadsTest, EightThreadsShareOneScanner) {
-  auto scanner = Scanner::Create();
-  ASSERT_TRUE(scanner.ok());
+  const Scanner* scanner = &vigie::testing::CachedScanner();
   std::vector<std::string> texts;
   for (uint32_t i = 0; i < 8; ++i) texts.push_back(vigie::testing::FrenchProse(20000, 100 + i));
   std::vector<size_t> expected;

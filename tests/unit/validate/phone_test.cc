@@ -129,7 +129,7 @@ TEST(PhoneTest, OtherCountriesByLibphonenumber) {
 }
 
 TEST(PhoneTest, InternationalNumbersAreFoundInText) {
-  auto scanner = Scanner::Create().value();
+  auto scanner = vigie::testing::CachedScanner();
   std::string text = "Joindre le patient au +44 20 7946 0958 (Londres).";
   auto findings = scanner.Scan(text);
   ASSERT_EQ(findings.size(), 1u);

@@ -1,0 +1,150 @@
+// vigie_lexicon_compiler: turns the health lexicons of lib/data/health into
+// the table the library embeds, at build time.
+//
+//   vigie_lexicon_compiler OUT.cc --curated FILE [--french|--english|--qualifiers FILE]...
+//
+// Every spelling variant the matcher needs (accents, case of non-ASCII
+// letters, French plurals) is generated here with ICU, once, so that a
+// Scanner neither calls ICU for 70,000 terms nor waits for it when it
+// loads a serialized database. The table is text, one record per line:
+//
+//   K <tab> KIND                       a kind; the terms below are its own
+//   T <tab> t|w|c <tab> canonical      a term: strength, folded form
+//   Q <tab> qualifier <tab> position   a qualifier trigger
+//   <tab> spelling                     a spelling of the term or trigger above
+//
+// Strength: t a medical term, w an everyday word (needs context), c a
+// short term or acronym (needs context).
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "data/embedded.h"
+#include "text/fold.h"
+#include "text/utf8.h"
+
+namespace {
+
+// Terms this short (bytes, folded) need context whatever their flag:
+// three-letter acronyms (CRP, AAH, IDE) mean many things.
+constexpr size_t kShortTerm = 3;
+
+struct Term {
+  char strength;
+  std::string canonical;
+  std::vector<std::string> spellings;
+};
+
+struct Kind {
+  std::vector<Term> terms;
+  std::set<std::string> seen;  // ASCII-lowered spellings already given
+};
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// French plural of a term: its first word (the head noun) takes an s.
+std::string FrenchPlural(const std::string& term) {
+  size_t space = term.find(' ');
+  size_t head_end = space == std::string::npos ? term.size() : space;
+  if (head_end < 4) return {};
+  char last = vigie::text::AsciiLowered(term.substr(head_end - 1, 1))[0];
+  if (last == 's' || last == 'x' || last == 'z' || !std::isalpha(static_cast<unsigned char>(last)))
+    return {};
+  return term.substr(0, head_end) + (std::isupper(static_cast<unsigned char>(last)) ? "S" : "s") +
+         term.substr(head_end);
+}
+
+void AddSpellings(const std::string& term, bool joiners, std::set<std::string>& seen,
+                  std::vector<std::string>& out) {
+  for (std::string& v : vigie::text::SpellingVariants(term, joiners)) {
+    if (seen.insert(vigie::text::AsciiLowered(v)).second) out.push_back(std::move(v));
+  }
+}
+
+void AddTerms(std::string_view table, bool french, bool curated,
+              std::map<std::string, Kind>& kinds) {
+  vigie::data::ForEachRow(table, [&](const std::vector<std::string_view>& cells) {
+    if (cells.size() < 2 || cells[1].empty()) return;
+    Kind& kind = kinds[std::string(cells[0])];
+    std::string term(cells[1]);
+    std::string_view flags = cells.size() > 2 ? cells[2] : std::string_view();
+    Term t;
+    t.canonical = vigie::text::FoldForCompare(term);
+    t.strength = flags == "context" ? 'c' : flags == "weak" ? 'w' : 't';
+    if (t.canonical.size() <= kShortTerm) t.strength = 'c';
+    AddSpellings(term, curated, kind.seen, t.spellings);
+    if (french && !curated) {
+      std::string plural = FrenchPlural(term);
+      if (!plural.empty()) AddSpellings(plural, false, kind.seen, t.spellings);
+    }
+    if (!t.spellings.empty()) kind.terms.push_back(std::move(t));
+  });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+  if (argc < 2) {
+    std::cerr << "usage: vigie_lexicon_compiler OUT.cc --curated FILE "
+                 "[--french|--english|--qualifiers FILE]...\n";
+    return 2;
+  }
+  std::map<std::string, Kind> kinds;
+  std::string out;
+  for (int i = 2; i + 1 < argc; i += 2) {
+    std::string_view option = argv[i];
+    std::string table = ReadAll(argv[i + 1]);
+    if (option == "--qualifiers") {
+      std::set<std::string> seen;
+      vigie::data::ForEachRow(table, [&](const std::vector<std::string_view>& cells) {
+        if (cells.size() < 3) return;
+        out += "Q\t" + std::string(cells[0]) + "\t" + std::string(cells[1]) + "\n";
+        std::set<std::string> mine;  // a trigger may share a spelling with another list's
+        std::vector<std::string> spellings;
+        AddSpellings(std::string(cells[2]), false, mine, spellings);
+        for (const std::string& s : spellings) out += "\t" + s + "\n";
+      });
+    } else if (option == "--curated" || option == "--french" || option == "--english") {
+      AddTerms(table, option != "--english", option == "--curated", kinds);
+    } else {
+      throw std::runtime_error("unknown option " + std::string(option));
+    }
+  }
+  size_t terms = 0, spellings = 0;
+  for (const auto& [name, kind] : kinds) {
+    out += "K\t" + name + "\n";
+    for (const Term& t : kind.terms) {
+      out += std::string("T\t") + t.strength + "\t" + t.canonical + "\n";
+      for (const std::string& s : t.spellings) out += "\t" + s + "\n";
+      ++terms;
+      spellings += t.spellings.size();
+    }
+  }
+  const std::string delimiter = ")vigie_lexicon\"";
+  if (out.find(delimiter) != std::string::npos) throw std::runtime_error("delimiter in the data");
+  std::ofstream cc(argv[1], std::ios::binary | std::ios::trunc);
+  cc << "// Generated by vigie_lexicon_compiler from lib/data/health; do not edit.\n"
+     << "// " << terms << " terms, " << spellings << " spellings.\n"
+     << "#include <string_view>\n"
+     << "namespace vigie::data {\n"
+     << "extern const std::string_view kHealthLexicon;\n"
+     << "const std::string_view kHealthLexicon = R\"vigie_lexicon(" << out << delimiter << ";\n"
+     << "}  // namespace vigie::data\n";
+  if (!cc.flush()) throw std::runtime_error(std::string("cannot write ") + argv[1]);
+  std::cout << terms << " health terms, " << spellings << " spellings\n";
+  return 0;
+} catch (const std::exception& e) {
+  std::cerr << "vigie_lexicon_compiler: " << e.what() << "\n";
+  return 1;
+}

@@ -1,0 +1,249 @@
+// Health detectors: one per HEALTH_* kind, their terms from the lexicons of
+// lib/data/health (curated French list, ANSM, CNAM nomenclatures, Orphanet,
+// DrugBank, Disease Ontology), compiled at build time with every spelling
+// the matcher needs. A term is found whatever its case and accents.
+// Short terms and acronyms (SA, RAI, A+) and everyday words (glucose,
+// traitement) count only with health context nearby.
+//
+// What no lexicon lists is guessed from medical morphology: a word ending
+// in -ectomie is a procedure, one in -algie or -pathie a condition. Such a
+// guess counts only with clinical context, and scores below any term.
+#include <absl/container/flat_hash_set.h>
+
+#include <map>
+
+#include "data/embedded.h"
+#include "detect/builtin.h"
+#include "text/fold.h"
+#include "text/utf8.h"
+
+namespace vigie::detect {
+namespace {
+
+using internal::DetectorDef;
+using internal::QualifierTrigger;
+
+// Scores without context: a medical term, an everyday word that may be
+// medical, a short term or acronym that is medical only in context, a word
+// guessed from its morphology. With context each rises (score.h); a guess
+// stays below any term.
+constexpr double kTermScore = 0.7;
+constexpr double kWeakScore = 0.4;
+constexpr double kContextScore = 0.3;
+constexpr double kGuessScore = 0.05;
+// A guessed word has at least this many letters before its suffix.
+constexpr size_t kMinStem = 3;
+constexpr size_t kMaxGuessWidth = 64;
+
+struct Term {
+  double score;
+  std::string_view canonical;
+};
+
+struct KindTable {
+  std::vector<Term> terms;
+  std::vector<std::string_view> spellings;
+  std::vector<uint32_t> term_of;  // spelling -> term
+};
+
+struct Lexicon {
+  std::map<std::string_view, KindTable> kinds;
+  std::vector<QualifierTrigger> triggers;
+};
+
+Qualifier QualifierNamed(std::string_view name) {
+  if (name == "negation") return Qualifier::kNegated;
+  if (name == "hypothesis") return Qualifier::kHypothetical;
+  if (name == "family") return Qualifier::kFamily;
+  return Qualifier::kHistory;
+}
+
+QualifierTrigger::Position PositionNamed(std::string_view name) {
+  using P = QualifierTrigger::Position;
+  if (name == "before") return P::kBefore;
+  if (name == "after") return P::kAfter;
+  if (name == "pseudo") return P::kPseudo;
+  return P::kBoth;
+}
+
+// Reads the table lib/data/lexicon_compiler.cc wrote: views into the
+// embedded bytes, no copy and no Unicode work, so that loading a scanner
+// stays fast.
+const Lexicon& HealthLexicon() {
+  static const Lexicon lexicon = [] {
+    Lexicon l;
+    KindTable* kind = nullptr;
+    QualifierTrigger trigger;
+    bool in_trigger = false;
+    data::ForEachRow(data::kHealthLexicon, [&](const std::vector<std::string_view>& cells) {
+      if (cells[0].empty() && cells.size() == 2) {  // a spelling
+        if (in_trigger) {
+          trigger.spelling = cells[1];
+          l.triggers.push_back(trigger);
+        } else if (kind && !kind->terms.empty()) {
+          kind->spellings.push_back(cells[1]);
+          kind->term_of.push_back(static_cast<uint32_t>(kind->terms.size() - 1));
+        }
+      } else if (cells[0] == "K" && cells.size() == 2) {
+        kind = &l.kinds[cells[1]];
+        in_trigger = false;
+      } else if (cells[0] == "T" && cells.size() == 3 && kind) {
+        char s = cells[1].empty() ? 't' : cells[1][0];
+        double score = s == 'w' ? kWeakScore : s == 'c' ? kContextScore : kTermScore;
+        kind->terms.push_back({score, cells[2]});
+        in_trigger = false;
+      } else if (cells[0] == "Q" && cells.size() == 3) {
+        trigger.qualifier = static_cast<uint8_t>(QualifierNamed(cells[1]));
+        trigger.position = PositionNamed(cells[2]);
+        in_trigger = true;
+      }
+    });
+    return l;
+  }();
+  return lexicon;
+}
+
+// Words of a clinical record that make a nearby term medical.
+std::vector<std::string> ClinicalContext() {
+  return {"patient",     "patiente",  "diagnostic", "antécédents",     "antécédent",   "bilan",
+          "résultat",    "résultats", "examen",     "médecin",         "docteur",      "dr",
+          "suivi",       "symptômes", "clinique",   "traitement",      "santé",        "médical",
+          "médicale",    "prescrit",  "prescrite",  "dossier médical", "compte rendu", "analyses",
+          "laboratoire", "traité",    "traitée",    "positif",         "positive",     "négatif",
+          "négative"};
+}
+
+std::vector<std::string> KindContext(std::string_view kind) {
+  if (kind == "HEALTH_BLOOD_GROUP") {
+    return {"groupe",    "groupe sanguin", "rhésus",      "rh",  "rai",
+            "phénotype", "groupage",       "transfusion", "sang"};
+  }
+  if (kind == "HEALTH_PREGNANCY") return {"grossesse", "enceinte", "échographie", "terme"};
+  if (kind == "HEALTH_SEXUAL") return {"sérologie", "dépistage", "ist", "vih"};
+  if (kind == "HEALTH_LAB_TEST") return {"dosage", "taux", "valeur", "normes", "prélèvement"};
+  if (kind == "HEALTH_INSURANCE") return {"remboursement", "affiliation", "assuré", "assurée"};
+  if (kind == "HEALTH_DRUG") return {"posologie", "comprimé", "comprimés", "mg", "gélule", "sous"};
+  if (kind == "HEALTH_PROCEDURE" || kind == "HEALTH_CONDITION") {
+    return {"opéré",        "opérée",  "intervention", "hospitalisation", "hospitalisé",
+            "hospitalisée", "atteint", "atteinte",     "souffre",         "maladie",
+            "syndrome",     "douleur", "douleurs"};
+  }
+  return {};
+}
+
+// Medical morphology: suffixes that make a word a condition or a procedure
+// in French (and, for most, in English). The suffixes of ordinary words too
+// (-ite, -ose: "suite", "chose") count on longer words only, and a list of
+// ordinary words keeps the commonest out.
+struct Morphology {
+  std::string_view kind;
+  std::string pattern;
+};
+
+std::vector<Morphology> MorphologyPatterns() {
+  // Accented letters are written out: Hyperscan ignores ASCII case only.
+  const std::string e = "(?:e|é|É)";
+  return {
+      {"HEALTH_CONDITION", "(?:algie|pathie|" + e + "mie|p" + e + "nie|pl" + e + "gie|rragie|scl" +
+                               e + "rose|st" + e + "nose|ectasie|trophie|plasie|m" + e +
+                               "galie|cytose|ite|ose)s?"},
+      {"HEALTH_PROCEDURE", "(?:ectomie|otomie|ostomie|plastie|scopie|graphie|th" + e +
+                               "rapie|centh" + e + "se|biopsie)s?"},
+  };
+}
+
+// Ordinary words the morphology would take for medical ones.
+const absl::flat_hash_set<std::string>& NotMedical() {
+  static const absl::flat_hash_set<std::string> words = {
+      "suite",        "ensuite",      "site",        "limite",       "visite",
+      "conduite",     "gratuite",     "reussite",    "favorite",     "petite",
+      "faite",        "dite",         "ecrite",      "prescrite",    "produite",
+      "composite",    "elite",        "mite",        "rite",         "fuite",
+      "poursuite",    "reduite",      "construite",  "introduite",   "interdite",
+      "instruite",    "traduite",     "cuite",       "detruite",     "inscrite",
+      "decrite",      "proscrite",    "maudite",     "subite",       "gite",
+      "marmite",      "termite",      "pepite",      "parasite",     "emerite",
+      "inedite",      "precite",      "susdite",     "habite",       "evite",
+      "hesite",       "invite",       "merite",      "profite",      "imite",
+      "necessite",    "facilite",     "felicite",    "excite",       "chose",
+      "dose",         "rose",         "pose",        "cause",        "expose",
+      "propose",      "suppose",      "impose",      "compose",      "dispose",
+      "oppose",       "repose",       "depose",      "ose",          "prose",
+      "glose",        "close",        "apotheose",   "virtuose",     "grandiose",
+      "morose",       "overdose",     "ecluse",      "eclose",       "metamorphose",
+      "osmose",       "photographie", "geographie",  "biographie",   "bibliographie",
+      "orthographie", "calligraphie", "typographie", "choregraphie", "cartographie",
+      "filmographie", "discographie", "telescopie",  "academie",     "epidemie",
+      "bohemie",      "polemie",      "alchimie",    "energie",      "strategie",
+      "synergie",     "liturgie",     "nostalgie",   "academies",    "economie",
+      "autonomie",    "agronomie",    "astronomie",  "gastronomie",  "taxonomie",
+      "sympathie",    "antipathie",   "apathie",     "telepathie",   "empathie",
+      "insolite",     "explicite",    "implicite",   "illicite",     "licite",
+      "sollicite",    "recite",       "visites",     "limites",      "suites",
+      "sites",        "choses",       "doses",       "roses",        "causes",
+      "poses",
+  };
+  return words;
+}
+
+// A guessed word: letters only (of any script), and at least kMinStem
+// before the suffix, which the pattern matched.
+size_t WordStart(std::string_view text, size_t earliest, size_t end) {
+  size_t start = end;
+  while (start > earliest && text::WordCharBefore(text, start)) {
+    size_t prev = start - 1;
+    while (prev > earliest && (static_cast<unsigned char>(text[prev]) & 0xC0) == 0x80) --prev;
+    start = prev;
+  }
+  if (start == earliest && text::WordCharBefore(text, start)) return std::string_view::npos;
+  for (size_t i = start; i < end; ++i) {
+    if (text[i] >= '0' && text[i] <= '9') return std::string_view::npos;
+  }
+  return start;
+}
+
+}  // namespace
+
+std::vector<QualifierTrigger> QualifierTriggers() { return HealthLexicon().triggers; }
+
+std::vector<DetectorDef> HealthDetectors() {
+  const Lexicon& lexicon = HealthLexicon();
+  std::vector<Morphology> morphology = MorphologyPatterns();
+  std::vector<DetectorDef> out;
+  for (const auto& [kind, table] : lexicon.kinds) {
+    DetectorDef d;
+    d.kind = std::string(kind);
+    d.category = Category::kHealth;
+    d.spellings = table.spellings;
+    d.health_terms = true;
+    d.keywords = ClinicalContext();
+    for (std::string& k : KindContext(kind)) d.keywords.push_back(std::move(k));
+    d.window_before = 64;
+    d.window_after = 32;
+    const KindTable* t = &table;
+    d.confirm_spelling = [t](uint32_t spelling, std::string_view) {
+      const Term& term = t->terms[t->term_of[spelling]];
+      return Verdict::Confirmed(term.score, std::string(term.canonical));
+    };
+    for (const Morphology& m : morphology) {
+      if (m.kind != kind) continue;
+      d.patterns.push_back({m.pattern, internal::Shape::kOther, true});
+      d.max_width = kMaxGuessWidth;
+      d.find_start = [](std::string_view text, size_t earliest, size_t end) {
+        return WordStart(text, earliest, end);
+      };
+      d.confirm = [](std::string_view word) {
+        std::string folded = text::FoldForCompare(word);
+        // The suffix is at most 9 bytes; the stem must be a real one.
+        if (text::CountCodePoints(word) < kMinStem + 4 || NotMedical().contains(folded)) {
+          return Verdict::Reject();
+        }
+        return Verdict::Confirmed(kGuessScore, folded);
+      };
+    }
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+}  // namespace vigie::detect
