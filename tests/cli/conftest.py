@@ -16,11 +16,23 @@ def vigie_bin() -> str:
     return str(Path(path).resolve())
 
 
+@pytest.fixture(scope="session")
+def database_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("databases")
+
+
 @pytest.fixture
-def run(vigie_bin):
-    def _run(*args, stdin: bytes | None = None, cwd: Path | None = None):
-        return subprocess.run([vigie_bin, *map(str, args)], input=stdin, capture_output=True,
-                              cwd=cwd, timeout=120)
+def run(vigie_bin, database_dir):
+    """Runs vigie; `vigie scan` loads its compiled detectors from a database
+    shared by the session (one per --kinds value), since compiling the
+    health lexicons takes seconds. Pass compile=True to compile afresh."""
+    def _run(*args, stdin: bytes | None = None, cwd: Path | None = None, compile=False):
+        args = [str(a) for a in args]
+        if args and args[0] == "scan" and not compile and "--database" not in args:
+            kinds = args[args.index("--kinds") + 1] if "--kinds" in args else "all"
+            args[1:1] = ["--database", str(database_dir / f"{kinds}.vigiedb")]
+        return subprocess.run([vigie_bin, *args], input=stdin, capture_output=True,
+                              cwd=cwd, timeout=300)
     return _run
 
 

@@ -240,3 +240,49 @@ def test_masked_values_hide_every_letter_of_any_script(run, sample_dir):
     for m in masked:
         assert all(ord(c) < 128 for c in m), m  # no accented or Greek letter left visible
         assert sum(c.isalnum() for c in m) <= 2, m
+
+
+def test_health_verdict_per_file_and_qualifiers(run, sample_dir, tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("Patiente suivie pour un diabète de type 2.\n"
+                    "Pas de tuberculose. Mère asthmatique.\n"
+                    "Facture réglée par chèque.\n", encoding="utf-8")
+    admin = tmp_path / "admin.txt"
+    admin.write_text("Facture réglée par chèque, mutuelle à jour.\n", encoding="utf-8")
+    r = run("scan", "--format", "jsonl", note, admin)
+    records = jsonl(r.stdout)
+    files = {Path(x["path"]).name: x for x in records if x["type"] == "file"}
+    assert files["note.txt"]["health"]["reveals"] is True
+    assert files["note.txt"]["health"]["score"] >= 0.9
+    assert "HEALTH_CONDITION" in files["note.txt"]["health"]["kinds"]
+    assert files["note.txt"]["health"]["lines"] == 2 and files["note.txt"]["lines"] == 3
+    assert files["admin.txt"]["health"]["reveals"] is False
+    assert records[-1]["files_revealing_health"] == 1
+    qualifiers = {x["masked_value"]: x.get("qualifiers", []) for x in records
+                  if x["type"] == "finding" and x["path"].endswith("note.txt")}
+    assert sorted(map(tuple, qualifiers.values())) == [(), ("family",), ("negated",)]
+    text = run("scan", note, admin).stdout.decode()
+    assert "reveals health data" in text and "in 2 of 3 lines" in text
+    assert "no health data revealed" in text or "admin.txt" not in text
+    assert "1 file reveals health data" in text
+    sarif = json.loads(run("scan", "--format", "sarif", note).stdout)
+    run0 = sarif["runs"][0]
+    assert run0["artifacts"][0]["properties"]["health"]["reveals"] is True
+    assert any(res["properties"].get("qualifiers") == ["negated"] for res in run0["results"])
+
+
+def test_database_is_saved_reused_and_rebuilt(run, sample_dir, tmp_path):
+    db = tmp_path / "detectors.vigiedb"
+    path = sample_dir / "compte_rendu.txt"
+    first = run("scan", "--format", "jsonl", "--database", db, path)
+    assert first.returncode == 1 and db.stat().st_size > 1_000_000
+    assert list(tmp_path.iterdir()) == [db]  # written aside, then renamed
+    again = run("scan", "--format", "jsonl", "--database", db, path)
+    assert again.stdout == first.stdout and again.stderr == b""
+    plain = run("scan", "--format", "jsonl", path, compile=True)
+    assert plain.stdout == first.stdout
+    db.write_bytes(b"not a database")
+    rebuilt = run("scan", "--format", "jsonl", "--database", db, path)
+    assert rebuilt.stdout == first.stdout
+    assert b"not a vigie database" in rebuilt.stderr and b"compiling again" in rebuilt.stderr
+    assert db.stat().st_size > 1_000_000
