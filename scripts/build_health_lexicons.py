@@ -346,6 +346,8 @@ def main():
             seen.add(key)
             if name in MIXED_CASE and ACRONYM.match(term):
                 continue
+            if name == "bdpm_products" and key in DICTIONARY:
+                continue  # what is left of a product's name is a word ("dose", "orange")
             weak = key in DICTIONARY and not (len(key) >= 9 and MEDICAL_WORD.search(key))
             rows.append((kind, term, "weak" if weak else ""))
         with open(os.path.join(OUT, name + ".tsv"), "w", encoding="utf-8") as out:

@@ -218,8 +218,8 @@ std::vector<DetectorDef> HealthDetectors() {
     d.health_terms = true;
     d.keywords = ClinicalContext();
     for (std::string& k : KindContext(kind)) d.keywords.push_back(std::move(k));
-    d.window_before = 64;
-    d.window_after = 32;
+    d.window_before = 256;
+    d.window_after = 128;
     const KindTable* t = &table;
     d.confirm_spelling = [t](uint32_t spelling, std::string_view) {
       const Term& term = t->terms[t->term_of[spelling]];
