@@ -282,6 +282,13 @@ Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
       if (t.position == P::kAfter || t.position == P::kBoth) k.qualifies_after |= t.qualifier;
     }
   }
+  roles_.assign(detectors_.size() * keywords_.size(), 0);
+  for (uint32_t k = 0; k < keywords_.size(); ++k) {
+    for (const KeywordOwner& o : keywords_[k].owners) {
+      roles_[static_cast<size_t>(o.detector) * keywords_.size() + k] |=
+          o.positive ? kPositiveRole : kNegativeRole;
+    }
+  }
   return true;
 }
 

@@ -71,6 +71,13 @@ class Engine {
 
   const std::vector<DetectorDef>& detectors() const { return detectors_; }
   const std::vector<KeywordDef>& keywords() const { return keywords_; }
+  // What keyword `keyword` says of detector `detector`'s candidates: a bit
+  // set of kPositiveRole and kNegativeRole (one lookup per keyword hit).
+  static constexpr uint8_t kPositiveRole = 1;
+  static constexpr uint8_t kNegativeRole = 2;
+  uint8_t role(uint32_t detector, uint32_t keyword) const {
+    return roles_[static_cast<size_t>(detector) * keywords_.size() + keyword];
+  }
   const MatchTarget& target(DbRole db, unsigned id) const { return targets_[db][id]; }
   hs_database_t* database(DbRole db) const { return dbs_[db]; }
 
@@ -93,6 +100,7 @@ class Engine {
 
   std::vector<DetectorDef> detectors_;
   std::vector<KeywordDef> keywords_;
+  std::vector<uint8_t> roles_;  // detector-major: detectors x keywords
   std::array<std::vector<MatchTarget>, kNumStreamDbs> targets_;
   std::array<hs_database_t*, kNumStreamDbs> dbs_{};
   hs_database_t* anchored_db_ = nullptr;  // block mode, custom regexes

@@ -310,6 +310,20 @@ void StreamState::ProcessKeyword(const Event& event, const MatchTarget& target) 
       }
     }
   }
+  // A trigger inside a pseudo trigger ("pas de" in "pas de doute") is no
+  // trigger. Hits come in order of their end: a pseudo trigger cancels the
+  // hits before it that it holds; a trigger is held only by a pseudo
+  // trigger that ends where it ends.
+  const auto& keywords = engine_->keywords();
+  const KeywordDef& k = keywords[target.index];
+  bool trigger = k.qualifies_before != 0 || k.qualifies_after != 0;
+  for (auto it = hits_.rbegin(); it != hits_.rend() && (k.pseudo || trigger); ++it) {
+    if (it->end <= hit.begin || (!k.pseudo && it->end != hit.end)) break;
+    if (k.pseudo && it->begin >= hit.begin) it->cancelled = true;
+    if (trigger && it->end == hit.end && keywords[it->keyword].pseudo && it->begin <= hit.begin) {
+      hit.cancelled = true;
+    }
+  }
   hits_.push_back(hit);
 }
 
@@ -381,7 +395,11 @@ void StreamState::Score(Candidate& c) const {
     }
   };
   const Finding& f = c.finding;
-  for (const KeywordHit& hit : hits_) {
+  auto [first, last] = HitsNear(f, d);
+  for (size_t i = first; i < last; ++i) {
+    const KeywordHit& hit = hits_[i];
+    uint8_t role = engine_->role(c.detector, hit.keyword);
+    if (role == 0) continue;
     if (hit.end <= f.begin) {
       if (f.begin - hit.end > d.window_before) continue;
     } else if (hit.begin >= f.end) {
@@ -390,7 +408,8 @@ void StreamState::Score(Candidate& c) const {
       continue;  // a keyword inside the match says nothing about it
     }
     if (cells_ && hit.cell_begin != c.cell_begin) continue;  // context stays in its cell
-    apply(engine_->keywords()[hit.keyword].owners);
+    positive = positive || (role & Engine::kPositiveRole) != 0;
+    negative = negative || (role & Engine::kNegativeRole) != 0;
   }
   if (cells_ && c.column < column_context_.size()) apply(column_context_[c.column]);
   if (d.health_terms && !positive) {
@@ -408,7 +427,7 @@ void StreamState::Score(Candidate& c) const {
     }
   }
   c.finding.score = ContextScore(c.verdict, positive, negative);
-  if (d.health_terms) c.finding.qualifiers = Qualifiers(c);
+  if (d.health_terms) c.finding.qualifiers = Qualifiers(c, first, last);
 }
 
 bool StreamState::SameSentence(uint64_t from, uint64_t to) const {
@@ -424,26 +443,32 @@ bool StreamState::SameSentence(uint64_t from, uint64_t to) const {
   return true;
 }
 
-uint8_t StreamState::Qualifiers(const Candidate& c) const {
+std::pair<size_t, size_t> StreamState::HitsNear(const Finding& f, const DetectorDef& d) const {
+  uint64_t from = f.begin > d.window_before ? f.begin - d.window_before : 0;
+  uint64_t to = f.end + d.window_after + engine_->max_keyword();
+  auto by_end = [](const KeywordHit& h, uint64_t end) { return h.end < end; };
+  auto first = std::lower_bound(hits_.begin(), hits_.end(), from, by_end);
+  auto last = std::lower_bound(first, hits_.end(), to + 1, by_end);
+  return {static_cast<size_t>(first - hits_.begin()), static_cast<size_t>(last - hits_.begin())};
+}
+
+uint8_t StreamState::Qualifiers(const Candidate& c, size_t first, size_t last) const {
   const DetectorDef& d = engine_->detectors()[c.detector];
   const Finding& f = c.finding;
   const auto& keywords = engine_->keywords();
   uint8_t q = 0;
-  for (const KeywordHit& hit : hits_) {
+  for (size_t i = first; i < last; ++i) {
+    const KeywordHit& hit = hits_[i];
     const KeywordDef& k = keywords[hit.keyword];
-    if (k.qualifies_before == 0 && k.qualifies_after == 0) continue;
+    if ((k.qualifies_before == 0 && k.qualifies_after == 0) || hit.cancelled) continue;
     if (cells_ && hit.cell_begin != c.cell_begin) continue;
+    if ((q | k.qualifies_before | k.qualifies_after) == q) continue;  // nothing new
     bool before = hit.end <= f.begin && f.begin - hit.end <= d.window_before &&
                   k.qualifies_before != 0 && SameSentence(hit.end, f.begin);
     bool after = hit.begin >= f.end && hit.begin - f.end <= d.window_after &&
                  k.qualifies_after != 0 && SameSentence(f.end, hit.begin);
-    if (!before && !after) continue;
-    bool cancelled = std::any_of(hits_.begin(), hits_.end(), [&](const KeywordHit& p) {
-      return keywords[p.keyword].pseudo && p.begin <= hit.begin && hit.end <= p.end &&
-             (p.begin != hit.begin || p.end != hit.end || !k.pseudo);
-    });
-    if (cancelled) continue;
-    q |= before ? k.qualifies_before : k.qualifies_after;
+    if (before) q |= k.qualifies_before;
+    if (after) q |= k.qualifies_after;
   }
   return q;
 }

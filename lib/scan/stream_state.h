@@ -53,6 +53,7 @@ class StreamState {
     uint64_t end;
     uint32_t keyword;
     uint64_t cell_begin;
+    bool cancelled = false;  // a trigger inside a pseudo trigger
   };
   // A health term that stands on its own: context for the health findings
   // near it ("douleur" is medical next to "pancréatite").
@@ -88,8 +89,12 @@ class StreamState {
   void ProcessKeyword(const Event& event, const MatchTarget& target);
   void ProcessCandidate(const Event& event, const MatchTarget& target);
   void Score(Candidate& candidate) const;
-  // The qualifiers that the triggers around a candidate give it.
-  uint8_t Qualifiers(const Candidate& candidate) const;
+  // The keyword hits that may lie within `d`'s windows around `f`, in
+  // order of their end: [first, last) of hits_.
+  std::pair<size_t, size_t> HitsNear(const Finding& f, const DetectorDef& d) const;
+  // The qualifiers that the triggers among hits_[first, last) give a
+  // candidate.
+  uint8_t Qualifiers(const Candidate& candidate, size_t first, size_t last) const;
   // True when no sentence ends within [from, to).
   bool SameSentence(uint64_t from, uint64_t to) const;
   // Resolves the chains of scored findings that no later finding can reach.
