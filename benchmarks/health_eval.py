@@ -187,8 +187,8 @@ def main():
         for name, docs, found, gold_type, kinds in rows:
             s = score(docs, found, gold_type, kinds)
             bare = score(docs, found, gold_type, kinds, with_guesses=False)
-            print(f"| {name} | {s['gold']} | {s['found']} | {s['precision']:.3f} | "
-                  f"{s['recall']:.3f} | {s['f1']:.3f} | {s['exact_precision']:.3f} | "
+            print(f"| {name} | {s['gold']} | {s['found']} | {s['precision']:.4f} | "
+                  f"{s['recall']:.4f} | {s['f1']:.3f} | {s['exact_precision']:.3f} | "
                   f"{s['exact_recall']:.3f} | {bare['f1']:.3f} |")
         if args.misses:
             for name, docs, found, gold_type, kinds in rows:
