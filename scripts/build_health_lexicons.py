@@ -49,6 +49,33 @@ def load_words(path):
 
 
 DICTIONARY = set()
+# Folded word -> its one accented spelling in the French word list, to give
+# back their accents to the sources written in bare capitals (NABM,
+# specialties): the matcher can drop accents, not add them.
+ACCENTED = {}
+
+
+def load_accents(path):
+    spellings = {}
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            w = line.strip().lower()
+            if w:
+                spellings.setdefault(fold(w), set()).add(w)
+    for key, forms in spellings.items():
+        if len(forms) == 1 and key not in forms:
+            ACCENTED[key] = forms.pop()
+
+
+def accent(term):
+    words = []
+    for word in term.split(" "):
+        restored = ACCENTED.get(word.lower()) if word.isascii() else None
+        if restored is None:
+            words.append(word)
+        else:
+            words.append(restored.upper() if word.isupper() else restored)
+    return " ".join(words)
 
 
 def clean(term):
@@ -118,7 +145,7 @@ def specialties(src):
             if row[0].isdigit() and row[0] != "0" and row[1] == "1":
                 for label in (row[2],):
                     for part in re.split(r"\s+-\s+|\s+ET\s+", label):
-                        yield "HEALTH_PROVIDER", part
+                        yield "HEALTH_PROVIDER", accent(part)
 
 
 NABM_CUT = re.compile(r"\s*(?::|\(|\bPAR\b|\bDANS\b|\bSUR\b|\bAVEC\b|\bSANS\b|\bRECH\b|\bDOSAGE\b\s*$)")
@@ -132,7 +159,7 @@ def nabm(src):
             label = row[1]
             head = NABM_CUT.split(label)[0]
             head = re.sub(r"\b\w+\.$", "", head)  # a trailing abbreviation ("URIN.")
-            yield "HEALTH_LAB_TEST", head
+            yield "HEALTH_LAB_TEST", accent(head)
 
 
 PROCEDURE_WORD = re.compile(
@@ -332,6 +359,7 @@ def main():
         if not os.path.exists(path):
             sys.exit(f"{path} is missing: apt-get install wfrench wamerican")
         DICTIONARY.update(load_words(path))
+    load_accents("/usr/share/dict/french")
     seen = set()
     with open(os.path.join(OUT, "curated.tsv"), encoding="utf-8") as f:
         for line in f:

@@ -359,6 +359,7 @@ void StreamState::ProcessCandidate(const Event& event, const MatchTarget& target
   if (cells_) {
     records::Cell cell = cells_->CellAt(abs_begin);
     if (cells_->CellAt(event.end - 1).begin != cell.begin) return;  // never across cells
+    if (layout_.header && cell.row == 0) return;                    // column names, nobody's data
     c.cell_begin = cell.begin;
     c.column = cell.column;
   }

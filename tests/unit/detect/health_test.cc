@@ -76,6 +76,22 @@ TEST(HealthTest, WordsInsideLongerWordsAreNotTerms) {
   EXPECT_TRUE(Default().Scan("Une demande subsidiaire de Ronald.").empty());
 }
 
+TEST(HealthTest, HeaderCellsAreColumnNamesNotData) {
+  // "groupe_sanguin" and "medecin_traitant" name columns: no finding there,
+  // but context for the cells below.
+  std::string csv =
+      "nom;groupe_sanguin;medecin_traitant;commentaire\n"
+      "MARTIN;O Rh-;Dr Rolland;RAS\n"
+      "DURAND;A+;Dr Petit;RAS\n";
+  auto findings = Default().Scan(csv);
+  size_t blood = 0;
+  for (const auto& f : findings) {
+    EXPECT_GT(f.line, 1u) << f.kind << " on the header line";
+    blood += f.kind == "HEALTH_BLOOD_GROUP";
+  }
+  EXPECT_EQ(blood, 2u);
+}
+
 TEST(HealthTest, SampleExportCommentsRevealHealth) {
   std::string csv =
       vigie::testing::ReadFile(std::string(VIGIE_SOURCE_DIR) + "/examples/data/patients_labo.csv");
