@@ -19,4 +19,7 @@ const std::string_view @symbol@ = R\"vigie_data(@content@)vigie_data\";
 }  // namespace vigie::data
 " @ONLY)
   target_sources(${target} PRIVATE "${output}")
+  # A table may exceed the 64 KiB that C++ compilers must accept in one
+  # literal; GCC and Clang accept far more.
+  set_source_files_properties("${output}" PROPERTIES COMPILE_OPTIONS -Wno-overlength-strings)
 endfunction()

@@ -11,6 +11,12 @@ namespace vigie::data {
 // lib/data/iban_registry.tsv: country, IBAN length, BBAN structure.
 extern const std::string_view kIbanRegistry;
 
+// lib/data/places: postcode, INSEE code, commune (COG 2026); types of way
+// (libpostal: "full|variant|..."; RNA register: code, label).
+extern const std::string_view kPostcodeCommune;
+extern const std::string_view kStreetTypesLibpostal;
+extern const std::string_view kStreetTypesRna;
+
 // lib/data/health/*.tsv compiled by lib/data/lexicon_compiler.cc: the
 // health terms with their spellings, and the qualifier triggers.
 extern const std::string_view kHealthLexicon;

@@ -129,7 +129,8 @@ DetectorDef EmailDetector() {
 }
 
 std::vector<DetectorDef> BuiltinDetectors() {
-  std::vector<DetectorDef> all = {NirDetector(), PhoneDetector(), EmailDetector()};
+  std::vector<DetectorDef> all = {NirDetector(), PhoneDetector(), EmailDetector(),
+                                  AddressDetector()};
   for (DetectorDef& d : IdentifierDetectors()) all.push_back(std::move(d));
   for (DetectorDef& d : HealthDetectors()) all.push_back(std::move(d));
   return all;

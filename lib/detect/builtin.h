@@ -15,6 +15,8 @@ std::string NirPattern();
 internal::DetectorDef NirDetector();
 internal::DetectorDef PhoneDetector();
 internal::DetectorDef EmailDetector();
+// Postal addresses ending in "POSTCODE COMMUNE" (lib/detect/address.cc).
+internal::DetectorDef AddressDetector();
 // IBAN, cards, SIREN/SIRET/TVA/NIF, RPPS/ADELI/FINESS/CIP13, identity
 // documents and dates of birth (lib/detect/identifiers.cc).
 std::vector<internal::DetectorDef> IdentifierDetectors();

@@ -1,0 +1,96 @@
+// FR_POSTAL_ADDRESS: found from its end, "POSTCODE COMMUNE", which must
+// agree with the postcode table; the start is the leftmost street line
+// (number, type of way, BP/CS) that still parses as one address, on the
+// same line or the two before (AFNOR order). Postcode and commune alone
+// are a weak guess: they need context ("adresse", "domicile").
+#include "vigie/address.h"
+
+#include <algorithm>
+
+#include "detect/builtin.h"
+#include "text/utf8.h"
+
+namespace vigie::detect {
+namespace {
+
+using internal::DetectorDef;
+
+constexpr double kStreetScore = 0.9;
+constexpr double kLocalityScore = 0.4;
+// The longest address: a street line, complements and the postcode line.
+constexpr size_t kMaxAddress = 200;
+// Lines an address may span before its postcode line.
+constexpr int kMaxLines = 2;
+
+bool Digit(char c) { return c >= '0' && c <= '9'; }
+
+// Where the postcode of a match ending at `end` starts: the last run of
+// five digits (a commune's name has none).
+size_t PostcodeStart(std::string_view text, size_t earliest, size_t end) {
+  for (size_t i = end; i >= earliest + 5; --i) {
+    size_t p = i - 5;
+    bool digits = std::all_of(text.begin() + static_cast<std::ptrdiff_t>(p),
+                              text.begin() + static_cast<std::ptrdiff_t>(i), Digit);
+    if (digits && (p == 0 || !Digit(text[p - 1])) && (i == text.size() || !Digit(text[i]))) {
+      return p;
+    }
+  }
+  return std::string_view::npos;
+}
+
+size_t AddressStart(std::string_view text, size_t earliest, size_t end) {
+  size_t p = PostcodeStart(text, earliest, end);
+  if (p == std::string_view::npos) return p;
+  // Candidate starts: word starts within kMaxLines line breaks before the
+  // postcode, leftmost first; the first that parses with a street wins.
+  size_t from = p;
+  int lines = 0;
+  while (from > earliest) {
+    char c = text[from - 1];
+    if (c == '\n' && ++lines > kMaxLines) break;
+    if (c == ';' || c == ':') break;  // a cell or a label ends there
+    --from;
+  }
+  for (size_t s = from; s < p; ++s) {
+    if (text::WordCharBefore(text, s) || !text::WordCharAt(text, s)) continue;
+    AddressParse parse = ParseAddress(text.substr(s, end - s));
+    if (parse.valid && parse.has_street) return s;
+  }
+  return p;
+}
+
+}  // namespace
+
+DetectorDef AddressDetector() {
+  DetectorDef d;
+  d.kind = "FR_POSTAL_ADDRESS";
+  d.category = Category::kContact;
+  // A postcode and up to six words of a commune's name (letters, bytes of
+  // accented letters, hyphens, apostrophes).
+  d.patterns = {{"\\b[0-9]{5}(?:[ \\t]+[A-Za-z\\x80-\\xff][A-Za-z\\x80-\\xff'-]*){1,6}",
+                 internal::Shape::kDigitLed, false}};
+  d.max_width = kMaxAddress;
+  d.keywords = {"adresse",   "domicile",     "domicilié",   "domiciliée", "habite",  "réside",
+                "demeurant", "demeurant au", "code postal", "ville",      "commune", "CP"};
+  d.window_before = 64;
+  d.window_after = 16;
+  d.find_start = [](std::string_view text, size_t earliest, size_t end) {
+    return AddressStart(text, earliest, end);
+  };
+  d.confirm = [](std::string_view match) {
+    AddressParse parse = ParseAddress(match);
+    if (!parse.valid) return Verdict::Reject();
+    std::string value;
+    for (char c : parse.address.normalized) {
+      if (c == '\n') {
+        value += ", ";
+      } else {
+        value += c;
+      }
+    }
+    return Verdict::Confirmed(parse.has_street ? kStreetScore : kLocalityScore, value);
+  };
+  return d;
+}
+
+}  // namespace vigie::detect

@@ -1,0 +1,344 @@
+// French postal addresses, parsed from their end: "POSTCODE COMMUNE
+// [CEDEX [n]]", then before it the street line and complements. The
+// postcode-commune table (COG 2026) and the types of way (libpostal's list
+// and the RNA codes) are embedded from lib/data/places.
+#include "vigie/address.h"
+
+#include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
+
+#include <vector>
+
+#include "data/embedded.h"
+#include "text/fold.h"
+#include "text/utf8.h"
+#include "validate/checksum.h"
+
+namespace vigie {
+namespace {
+
+using validate::Fail;
+
+// A commune's name folded for comparison: lower case, no accents, hyphens
+// and apostrophes as spaces, "st"/"ste" as "saint"/"sainte".
+std::string CommuneKey(std::string_view name) {
+  std::string folded = text::FoldForCompare(name);
+  std::string out;
+  std::string word;
+  auto flush = [&]() {
+    if (word.empty()) return;
+    if (word == "st") word = "saint";
+    if (word == "ste") word = "sainte";
+    if (!out.empty()) out += ' ';
+    out += word;
+    word.clear();
+  };
+  for (char c : folded) {
+    if (c == ' ' || c == '-' || c == '\'' || c == '.' || c == '\t' || c == '\n' || c == '\r') {
+      flush();
+    } else {
+      word += c;
+    }
+  }
+  flush();
+  // "’" folds to itself: treat it as an apostrophe.
+  for (size_t at; (at = out.find("\xE2\x80\x99")) != std::string::npos;) out.replace(at, 3, " ");
+  return out;
+}
+
+struct Places {
+  // postcode -> official names, and folded names -> postcodes.
+  absl::flat_hash_map<std::string, std::vector<std::string>> names_by_postcode;
+  absl::flat_hash_map<std::string, std::vector<std::string>> postcodes_by_key;
+  // folded variant ("av", "bd", "rue") -> type of way in full, upper case.
+  absl::flat_hash_map<std::string, std::string> street_types;
+  size_t longest_type_words = 1;
+};
+
+const Places& PlaceTables() {
+  static const Places places = [] {
+    Places p;
+    data::ForEachRow(data::kPostcodeCommune, [&](const std::vector<std::string_view>& cells) {
+      if (cells.size() < 3 || cells[0] == "code_postal") return;
+      std::string postcode(cells[0]);
+      p.names_by_postcode[postcode].emplace_back(cells[2]);
+      p.postcodes_by_key[CommuneKey(cells[2])].push_back(postcode);
+    });
+    auto add_type = [&](std::string_view variant, const std::string& full) {
+      std::string key = CommuneKey(variant);
+      // libpostal's "au" (quai) and "a" are the commonest French words.
+      if (key.empty() || key == "au" || key == "a") return;
+      p.street_types.emplace(key, full);
+      size_t words = 1 + static_cast<size_t>(std::count(key.begin(), key.end(), ' '));
+      p.longest_type_words = std::max(p.longest_type_words, words);
+    };
+    for (std::string_view rest = data::kStreetTypesLibpostal; !rest.empty();) {
+      size_t nl = rest.find('\n');
+      std::string_view line = rest.substr(0, nl);
+      rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
+      if (line.empty()) continue;
+      std::string full = text::AsciiLowered(line.substr(0, line.find('|')));
+      std::string upper;
+      for (char c : CommuneKey(full)) upper += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+      for (size_t start = 0;;) {
+        size_t bar = line.find('|', start);
+        add_type(line.substr(start, bar == std::string_view::npos ? bar : bar - start), upper);
+        if (bar == std::string_view::npos) break;
+        start = bar + 1;
+      }
+    }
+    data::ForEachRow(data::kStreetTypesRna, [&](const std::vector<std::string_view>& cells) {
+      if (cells.size() < 2 || cells[0] == "code") return;
+      std::string upper;
+      for (char c : CommuneKey(cells[1]))
+        upper += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+      add_type(cells[0], upper);
+      add_type(cells[1], upper);
+    });
+    // Common in French registers and not in either list.
+    add_type("lieu dit", "LIEU-DIT");
+    add_type("lieudit", "LIEU-DIT");
+    add_type("ld", "LIEU-DIT");
+    add_type("cite", "CITE");
+    add_type("residence", "RESIDENCE");
+    return p;
+  }();
+  return places;
+}
+
+struct Token {
+  std::string_view raw;
+  std::string key;  // CommuneKey of the token
+};
+
+std::vector<Token> Tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  size_t i = 0;
+  auto separator = [](char c) {
+    return c == ' ' || c == ',' || c == '\t' || c == '\n' || c == '\r' || c == ';';
+  };
+  while (i < text.size()) {
+    while (i < text.size() && separator(text[i])) ++i;
+    size_t start = i;
+    while (i < text.size() && !separator(text[i])) ++i;
+    if (i > start) {
+      std::string_view raw = text.substr(start, i - start);
+      if (raw == "-" || raw == "–") continue;
+      tokens.push_back({raw, CommuneKey(raw)});
+    }
+  }
+  return tokens;
+}
+
+std::string Upper(std::string_view s) {
+  std::string key = CommuneKey(s);
+  for (char& c : key) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+  }
+  return key;
+}
+
+bool IsNumber(std::string_view s) {
+  size_t dash = s.find('-');
+  if (dash == std::string_view::npos) return !s.empty() && s.size() <= 5 && validate::AllDigits(s);
+  return validate::AllDigits(s.substr(0, dash)) && validate::AllDigits(s.substr(dash + 1)) &&
+         dash > 0 && dash + 1 < s.size();
+}
+
+bool IsSuffix(const std::string& key) {
+  return key == "bis" || key == "ter" || key == "quater" || key == "b" || key == "t" ||
+         (key.size() == 1 && key[0] >= 'a' && key[0] <= 'z');
+}
+
+// Complement keywords and how many tokens follow them.
+bool IsComplement(const std::string& key) {
+  static const absl::flat_hash_set<std::string> words = {
+      "bp",    "cs",  "tsa",  "chez",        "bat",   "batiment", "esc", "escalier",
+      "etage", "apt", "appt", "appartement", "porte", "boite",    "bal"};
+  return words.contains(key);
+}
+
+bool CommonWord(const std::string& key) {
+  static const absl::flat_hash_set<std::string> words = {
+      "aire", "base", "camp", "car",  "champ", "coin", "col", "cote", "cour", "gare", "pas",
+      "plan", "pont", "port", "tour", "val",   "voie", "mar", "rang", "via",  "anse", "clos"};
+  return words.contains(key);
+}
+
+// Longest type of way starting at tokens[i]: its length in tokens, or 0.
+size_t TypeAt(const std::vector<Token>& tokens, size_t i, size_t end, std::string* full) {
+  const Places& p = PlaceTables();
+  for (size_t n = std::min(p.longest_type_words, end - i); n >= 1; --n) {
+    std::string key = tokens[i].key;
+    for (size_t k = 1; k < n; ++k) key += " " + tokens[i + k].key;
+    auto it = p.street_types.find(key);
+    if (it != p.street_types.end()) {
+      *full = it->second;
+      return n;
+    }
+  }
+  return 0;
+}
+
+std::string Join(const std::vector<Token>& tokens, size_t from, size_t to) {
+  std::string out;
+  for (size_t i = from; i < to; ++i) {
+    if (!out.empty()) out += ' ';
+    out += Upper(tokens[i].raw);
+  }
+  return out;
+}
+
+}  // namespace
+
+AddressParse ParseAddress(std::string_view text) {
+  AddressParse out;
+  PostalAddress& a = out.address;
+  std::vector<Token> tokens = Tokenize(text);
+  // The postcode: the last five-digit token.
+  size_t pc = tokens.size();
+  for (size_t i = tokens.size(); i-- > 0;) {
+    if (tokens[i].raw.size() == 5 && validate::AllDigits(tokens[i].raw)) {
+      pc = i;
+      break;
+    }
+  }
+  if (pc == tokens.size()) return Fail(out, "no postcode");
+  a.postcode = std::string(tokens[pc].raw);
+  size_t commune_end = tokens.size();
+  for (size_t i = pc + 1; i < tokens.size(); ++i) {
+    if (tokens[i].key == "cedex") {
+      a.cedex = true;
+      commune_end = i;
+      if (i + 2 < tokens.size() ||
+          (i + 1 < tokens.size() && !validate::AllDigits(tokens[i + 1].raw))) {
+        return Fail(out, "words after CEDEX");
+      }
+      break;
+    }
+  }
+  if (commune_end == pc + 1) return Fail(out, "no commune after the postcode");
+  std::string key;
+  std::vector<std::string_view> written;
+  for (size_t i = pc + 1; i < commune_end; ++i) {
+    if (!key.empty()) key += ' ';
+    key += tokens[i].key;
+    written.push_back(tokens[i].raw);
+  }
+  for (size_t i = 0; i < written.size(); ++i) a.commune += (i ? " " : "") + std::string(written[i]);
+  const Places& places = PlaceTables();
+  auto named = places.names_by_postcode.find(a.postcode);
+  if (named != places.names_by_postcode.end()) {
+    for (const std::string& name : named->second) {
+      if (CommuneKey(name) == key) a.commune_official = name;
+    }
+  }
+  if (a.commune_official.empty()) {
+    // A CEDEX code belongs to a company; its commune lies in the code's
+    // department (three digits overseas).
+    auto codes = places.postcodes_by_key.find(key);
+    size_t department =
+        a.postcode.compare(0, 2, "97") == 0 || a.postcode.compare(0, 2, "98") == 0 ? 3 : 2;
+    bool same_department = false;
+    if (codes != places.postcodes_by_key.end()) {
+      for (const std::string& code : codes->second) {
+        if (code.compare(0, department, a.postcode, 0, department) == 0) {
+          same_department = true;
+          if (named == places.names_by_postcode.end() || a.cedex) {
+            // take the name from the table, from its first postcode there
+            for (const std::string& name : places.names_by_postcode.at(code)) {
+              if (CommuneKey(name) == key) a.commune_official = name;
+            }
+          }
+          break;
+        }
+      }
+    }
+    if (!a.cedex || !same_department) {
+      return Fail(out, named == places.names_by_postcode.end()
+                           ? "unknown postcode"
+                           : "commune does not match the postcode");
+    }
+  }
+
+  // The street line and complements, before the postcode.
+  std::string street_line;
+  size_t i = 0;
+  bool started = false;
+  size_t name_from = 0;
+  bool in_name = false;
+  std::vector<std::string> complements;
+  while (i < pc) {
+    const Token& t = tokens[i];
+    std::string full;
+    if ((t.raw.size() == 5 && validate::AllDigits(t.raw)) || t.key == "cedex") {
+      return Fail(out, "another postcode before the postcode");  // two addresses
+    }
+    if (!in_name && a.number.empty() && a.street_type.empty() && IsNumber(t.raw)) {
+      a.number = std::string(t.raw);
+      ++i;
+      if (i < pc && IsSuffix(tokens[i].key) && i + 1 < pc) {
+        std::string type;
+        if (tokens[i].key.size() > 1 || TypeAt(tokens, i + 1, pc, &type) > 0) {
+          a.number_suffix = Upper(tokens[i].raw);
+          ++i;
+        }
+      }
+      started = true;
+      continue;
+    }
+    if (IsComplement(t.key) && i + 1 < pc) {
+      if (in_name) {
+        a.street_name = Join(tokens, name_from, i);
+        in_name = false;
+      }
+      complements.push_back(Upper(t.raw) + " " + Upper(tokens[i + 1].raw));
+      i += 2;
+      started = true;
+      continue;
+    }
+    if (!in_name && a.street_type.empty()) {
+      size_t n = TypeAt(tokens, i, pc, &full);
+      // Without a number first, a type of way that is also a common word
+      // ("tour", "port", "gare") does not start an address.
+      if (n > 0 && !started && CommonWord(t.key)) n = 0;
+      if (n > 0) {
+        a.street_type = full;
+        i += n;
+        name_from = i;
+        in_name = true;
+        started = true;
+        continue;
+      }
+    }
+    if (!started)
+      return Fail(out, "the street line must begin with a number, a type of way or BP/CS");
+    if (!in_name && !complements.empty()) {
+      complements.back() += " " + Upper(t.raw);  // a complement's words ("BP 4 MATA'UTU")
+    } else if (!in_name) {
+      return Fail(out, "words between the number and the type of way");
+    }
+    ++i;
+  }
+  if (in_name) a.street_name = Join(tokens, name_from, pc);
+  for (size_t k = 0; k < complements.size(); ++k) a.complement += (k ? " " : "") + complements[k];
+  if (!a.number.empty() && a.street_type.empty())
+    return Fail(out, "a number without a type of way");
+  out.has_street = !a.street_type.empty() || !complements.empty();
+
+  std::string line;
+  for (const std::string* part : {&a.number, &a.number_suffix, &a.street_type, &a.street_name}) {
+    if (part->empty()) continue;
+    if (!line.empty()) line += ' ';
+    line += *part;
+  }
+  if (!a.complement.empty()) a.normalized += a.complement + "\n";
+  if (!line.empty()) a.normalized = line + "\n" + a.normalized;
+  a.normalized +=
+      a.postcode + " " + Upper(a.commune_official.empty() ? a.commune : a.commune_official);
+  if (a.cedex) a.normalized += " CEDEX";
+  out.valid = true;
+  return out;
+}
+
+}  // namespace vigie

@@ -1,0 +1,110 @@
+// Postal addresses: parsing, the postcode-commune check, and the detector.
+#include "vigie/address.h"
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+#include "vigie/vigie.h"
+
+namespace vigie {
+namespace {
+
+TEST(AddressTest, PublicExamplesParse) {
+  // Establishment addresses in La Poste style: abbreviated types of way,
+  // BP/CS, CEDEX, overseas departments and collectivities.
+  for (const std::string& line :
+       vigie::testing::ReadLines("vectors/address_fr_public_examples.txt")) {
+    AddressParse p = ParseAddress(line);
+    EXPECT_TRUE(p.valid) << line << ": " << p.reason;
+    EXPECT_TRUE(p.has_street) << line;
+  }
+}
+
+TEST(AddressTest, Components) {
+  AddressParse p = ParseAddress("12 bis rue des Lilas, 56000 Vannes");
+  ASSERT_TRUE(p.valid) << p.reason;
+  EXPECT_EQ(p.address.number, "12");
+  EXPECT_EQ(p.address.number_suffix, "BIS");
+  EXPECT_EQ(p.address.street_type, "RUE");
+  EXPECT_EQ(p.address.street_name, "DES LILAS");
+  EXPECT_EQ(p.address.postcode, "56000");
+  EXPECT_EQ(p.address.commune_official, "Vannes");
+  EXPECT_EQ(p.address.normalized, "12 BIS RUE DES LILAS\n56000 VANNES");
+
+  AddressParse range = ParseAddress("15-17 av. du Général Leclerc\n75014 Paris");
+  ASSERT_TRUE(range.valid) << range.reason;
+  EXPECT_EQ(range.address.number, "15-17");
+  EXPECT_EQ(range.address.street_type, "AVENUE");
+  EXPECT_EQ(range.address.street_name, "DU GENERAL LECLERC");
+}
+
+TEST(AddressTest, CedexOverseasAndArrondissements) {
+  AddressParse cedex = ParseAddress("AV ALEXIS BLAISE BP 6006 97306 CAYENNE CEDEX");
+  ASSERT_TRUE(cedex.valid) << cedex.reason;
+  EXPECT_TRUE(cedex.address.cedex);
+  EXPECT_EQ(cedex.address.complement, "BP 6006");
+  EXPECT_EQ(cedex.address.commune_official, "Cayenne");
+  AddressParse saint = ParseAddress("4 R AUGUST NYMAN 97133 ST BARTHELEMY");
+  ASSERT_TRUE(saint.valid) << saint.reason;
+  EXPECT_EQ(saint.address.commune_official, "Saint-Barthélemy");
+  EXPECT_TRUE(ParseAddress("1 rue de la Manutention 75116 PARIS").valid);
+  EXPECT_TRUE(ParseAddress("6 Place du Pese Lait 01640 L'Abergement-de-Varey").valid);
+  // A CEDEX code of another department than the commune's.
+  EXPECT_FALSE(ParseAddress("BP 12 56000 CAYENNE CEDEX").valid);
+}
+
+TEST(AddressTest, PostcodeAndCommuneMustAgree) {
+  AddressParse p = ParseAddress("12 rue des Lilas, 56000 Lyon");
+  EXPECT_FALSE(p.valid);
+  EXPECT_EQ(p.reason, "commune does not match the postcode");
+  EXPECT_FALSE(ParseAddress("12 rue des Lilas, 00000 Vannes").valid);
+  EXPECT_FALSE(ParseAddress("12 rue des Lilas").valid);
+  // Faker's communes are invented: their addresses never validate.
+  size_t valid = 0, lines = 0;
+  for (const std::string& line : vigie::testing::ReadLines("vectors/faker_address_fr.txt")) {
+    valid += ParseAddress(line).valid;
+    ++lines;
+  }
+  EXPECT_EQ(lines, 2000u);
+  EXPECT_LE(valid, 5u);
+}
+
+std::vector<Finding> Addresses(const std::string& text) {
+  std::vector<Finding> out;
+  for (auto& f : vigie::testing::CachedScanner({.min_score = 0}).Scan(text)) {
+    if (f.kind == "FR_POSTAL_ADDRESS") out.push_back(f);
+  }
+  return out;
+}
+
+TEST(AddressTest, DetectorFindsOneLineAndAfnorForms) {
+  std::string text = "Patiente domiciliée au 12 bis rue des Lilas, 56000 Vannes, vue ce jour.";
+  auto one = Addresses(text);
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(text.substr(one[0].begin, one[0].end - one[0].begin),
+            "12 bis rue des Lilas, 56000 Vannes");
+  EXPECT_GE(one[0].score, 0.9);
+  EXPECT_EQ(one[0].category, Category::kContact);
+  EXPECT_EQ(one[0].value, "12 BIS RUE DES LILAS, 56000 VANNES");
+  std::string afnor = "Madame Hélène Garnier\nBâtiment B\n3 place Bellecour\n69002 LYON\n";
+  auto lines = Addresses(afnor);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(afnor.substr(lines[0].begin, lines[0].end - lines[0].begin),
+            "Bâtiment B\n3 place Bellecour\n69002 LYON");  // the building line belongs to it
+  EXPECT_EQ(lines[0].value, "3 PLACE BELLECOUR, BATIMENT B, 69002 LYON");
+  // Two addresses on consecutive lines stay two.
+  EXPECT_EQ(Addresses("900 RTE DE PARIS 01440 VIRIAT\n9 RTE DE BESANCON 25300 DOUBS\n").size(), 2u);
+}
+
+TEST(AddressTest, NumbersAndLocalitiesAloneAreNotAddresses) {
+  EXPECT_TRUE(Addresses("Il y avait 12000 personnes et 56000 visiteurs.").empty());
+  // Postcode and commune alone: a weak guess, reported only with context.
+  auto bare = vigie::testing::CachedScanner().Scan("Le colis part de 56000 Vannes demain.");
+  EXPECT_TRUE(bare.empty());
+  auto named = vigie::testing::CachedScanner().Scan("Adresse : 56000 Vannes.");
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_EQ(named[0].kind, "FR_POSTAL_ADDRESS");
+}
+
+}  // namespace
+}  // namespace vigie
