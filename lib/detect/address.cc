@@ -1,8 +1,9 @@
 // FR_POSTAL_ADDRESS: found from its end, "POSTCODE COMMUNE", which must
 // agree with the postcode table; the start is the leftmost street line
 // (number, type of way, BP/CS) that still parses as one address, on the
-// same line or the two before (AFNOR order). Postcode and commune alone
-// are a weak guess: they need context ("adresse", "domicile").
+// same line or the two before (AFNOR order), or in the cells before in a
+// delimited record. Postcode and commune alone are a weak guess: they
+// need context ("adresse", "domicile", a column named so).
 #include "vigie/address.h"
 
 #include <algorithm>
@@ -48,7 +49,7 @@ size_t AddressStart(std::string_view text, size_t earliest, size_t end) {
   while (from > earliest) {
     char c = text[from - 1];
     if (c == '\n' && ++lines > kMaxLines) break;
-    if (c == ';' || c == ':') break;  // a cell or a label ends there
+    if (c == ':') break;  // a label ends there
     --from;
   }
   for (size_t s = from; s < p; ++s) {
@@ -67,8 +68,12 @@ DetectorDef AddressDetector() {
   d.category = Category::kContact;
   // A postcode and up to six words of a commune's name (letters, bytes of
   // accented letters, hyphens, apostrophes).
-  d.patterns = {{"\\b[0-9]{5}(?:[ \\t]+[A-Za-z\\x80-\\xff][A-Za-z\\x80-\\xff'-]*){1,6}",
-                 internal::Shape::kDigitLed, false}};
+  // In a delimited record the commune may be the next cell.
+  d.patterns = {
+      {"\\b[0-9]{5}(?:[;,\\t]|[ \\t]+)[A-Za-z\\x80-\\xff][A-Za-z\\x80-\\xff'-]*"
+       "(?:[ \\t]+[A-Za-z\\x80-\\xff][A-Za-z\\x80-\\xff'-]*){0,5}",
+       internal::Shape::kDigitLed, false}};
+  d.spans_cells = true;
   d.max_width = kMaxAddress;
   d.keywords = {"adresse",   "domicile",     "domicilié",   "domiciliée", "habite",  "réside",
                 "demeurant", "demeurant au", "code postal", "ville",      "commune", "CP"};

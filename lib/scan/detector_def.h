@@ -57,6 +57,9 @@ struct DetectorDef {
   // lexicon): added as they are, and confirmed by `confirm_spelling`.
   std::vector<std::string_view> spellings;
   SpellingConfirmFn confirm_spelling;
+  // A match may span the adjacent cells of one record of a delimited file
+  // (an address whose street, postcode and commune sit in three columns).
+  bool spans_cells = false;
   // A detector of health terms: its findings carry the qualifiers of the
   // triggers around them, a term of one such detector is context for the
   // others, and among them the longest match wins.

@@ -358,8 +358,9 @@ void StreamState::ProcessCandidate(const Event& event, const MatchTarget& target
   c.column = 0;
   if (cells_) {
     records::Cell cell = cells_->CellAt(abs_begin);
-    if (cells_->CellAt(event.end - 1).begin != cell.begin) return;  // never across cells
-    if (layout_.header && cell.row == 0) return;                    // column names, nobody's data
+    records::Cell end_cell = cells_->CellAt(event.end - 1);
+    if (d.spans_cells ? end_cell.row != cell.row : end_cell.begin != cell.begin) return;
+    if (layout_.header && cell.row == 0) return;  // column names, nobody's data
     c.cell_begin = cell.begin;
     c.column = cell.column;
   }
