@@ -177,6 +177,11 @@ class Runner {
     std::vector<Finding> distinct;
     for (auto& [key, f] : file_.best) distinct.push_back(std::move(f));
     report.health = AssessHealth(distinct);
+    // A line that reveals health data on its own makes the file reveal it.
+    if (report.health_lines > 0 && !report.health.reveals_health) {
+      report.health.reveals_health = true;
+      report.health.score = std::max(report.health.score, file_.best_line);
+    }
     ++totals_.files;
     totals_.bytes += report.bytes;
     if (report.findings > 0) ++totals_.files_with_findings;
@@ -201,10 +206,14 @@ class Runner {
   }
 
   // A health finding, reported or not, as evidence for the verdicts.
+  // Everyday words found without context weigh within their line only: a
+  // whole manual holds many, which together say nothing of anyone's health.
   void Weigh(const Finding& f) {
     // The file's verdict needs each distinct value once, at its best.
-    auto [it, inserted] = file_.best.emplace(f.kind + '\0' + f.value, f);
-    if (!inserted && f.score > it->second.score) it->second = f;
+    if (f.score >= min_score_) {
+      auto [it, inserted] = file_.best.emplace(f.kind + '\0' + f.value, f);
+      if (!inserted && f.score > it->second.score) it->second = f;
+    }
     // Findings come in text order: a line is judged when the next begins.
     if (f.line != file_.line) CloseLine();
     file_.line = f.line;
@@ -212,8 +221,12 @@ class Runner {
   }
 
   void CloseLine() {
-    if (!file_.line_findings.empty() && AssessHealth(file_.line_findings).reveals_health) {
-      ++file_.report.health_lines;
+    if (!file_.line_findings.empty()) {
+      HealthVerdict line = AssessHealth(file_.line_findings);
+      if (line.reveals_health) {
+        ++file_.report.health_lines;
+        file_.best_line = std::max(file_.best_line, line.score);
+      }
     }
     file_.line_findings.clear();
   }
@@ -225,6 +238,7 @@ class Runner {
     std::map<std::string, Finding> best;
     uint64_t line = 0;
     std::vector<Finding> line_findings;
+    double best_line = 0;  // the best score of a line that reveals health
     char last_byte = '\n';
   };
 

@@ -71,6 +71,21 @@ TEST(HealthTest, EverydayWordsNeedContext) {
   EXPECT_FALSE(Default().Scan("Le patient est sous traitement depuis mars.").empty());
 }
 
+TEST(HealthTest, TechnicalProseIsNotHealthData) {
+  // Words that are clinical elsewhere, in a manual: no finding, no verdict.
+  const Scanner& evidence = vigie::testing::CachedScanner({.min_score = kHealthEvidenceFloor});
+  for (const char* text : {
+           "Le traitement des données est terminé : résultat positif, valeur négative.",
+           "Voir la section 3 pour le suivi des opérations et la date de capture.",
+           "Afficher la version du logiciel, les termes de sa licence et les conditions.",
+           "Options : --verbose, --dump, --monitor ; les sorties écrites sont décrites plus bas.",
+       }) {
+    auto findings = Default().Scan(text);
+    for (const auto& f : findings) ADD_FAILURE() << f.kind << " " << f.value << " in: " << text;
+    EXPECT_FALSE(AssessHealth(evidence.Scan(text)).reveals_health) << text;
+  }
+}
+
 TEST(HealthTest, WordsInsideLongerWordsAreNotTerms) {
   // "sida" inside "subsidiaire", "ALD" inside "Ronald".
   EXPECT_TRUE(Default().Scan("Une demande subsidiaire de Ronald.").empty());
