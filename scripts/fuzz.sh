@@ -14,5 +14,5 @@ CXX=clang++-14 cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebIn
   -DVIGIE_BUILD_BENCHMARKS=OFF -DVIGIE_BUILD_EXAMPLES=OFF -DVIGIE_BUILD_TOOLS=OFF >/dev/null
 cmake --build build/fuzz -j2 --target vigie_scanner_fuzzer
 mkdir -p build/fuzz/corpus
-build/fuzz/vigie_scanner_fuzzer -max_total_time="$seconds" -max_len=4096 \
+build/fuzz/vigie_scanner_fuzzer -max_total_time="$seconds" -max_len=4096 -artifact_prefix=build/fuzz/ \
   build/fuzz/corpus tests/data/fuzz_seeds examples/data
