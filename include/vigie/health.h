@@ -39,8 +39,9 @@ struct HealthVerdict {
 inline constexpr double kHealthThreshold = 0.5;
 // Findings from this score on count as evidence. Everyday words found
 // without context ("infection", "goutte") score 0.4: one alone reveals
-// nothing, two together do. To weigh them, scan with a min_score at or
-// below this (vigie scan does).
+// nothing, two on the same line do (the same words scattered over a long
+// text do not). To weigh them, scan with a min_score at or below this
+// (vigie scan does).
 inline constexpr double kHealthEvidenceFloor = 0.4;
 
 // The verdict on the findings of one text or record (other categories of

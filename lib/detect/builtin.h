@@ -21,7 +21,7 @@ internal::DetectorDef AddressDetector();
 // documents and dates of birth (lib/detect/identifiers.cc).
 std::vector<internal::DetectorDef> IdentifierDetectors();
 // One detector per HEALTH_* kind, from the embedded lexicon
-// (lib/detect/health.cc).
+// (lib/health/detectors.cc).
 std::vector<internal::DetectorDef> HealthDetectors();
 // The triggers of the qualifiers that health findings carry.
 std::vector<internal::QualifierTrigger> QualifierTriggers();

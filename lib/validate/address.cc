@@ -6,6 +6,7 @@
 
 #include <absl/container/flat_hash_map.h>
 #include <absl/container/flat_hash_set.h>
+#include <absl/strings/str_split.h>
 
 #include <vector>
 
@@ -23,6 +24,10 @@ using validate::Fail;
 // and apostrophes as spaces, "st"/"ste" as "saint"/"sainte".
 std::string CommuneKey(std::string_view name) {
   std::string folded = text::FoldForCompare(name);
+  // "’" folds to itself: an apostrophe.
+  for (size_t at; (at = folded.find("\xE2\x80\x99")) != std::string::npos;) {
+    folded.replace(at, 3, "'");
+  }
   std::string out;
   std::string word;
   auto flush = [&]() {
@@ -41,14 +46,25 @@ std::string CommuneKey(std::string_view name) {
     }
   }
   flush();
-  // "’" folds to itself: treat it as an apostrophe.
-  for (size_t at; (at = out.find("\xE2\x80\x99")) != std::string::npos;) out.replace(at, 3, " ");
   return out;
 }
 
+// A folded key in upper case: "des lilas" -> "DES LILAS".
+std::string UpperKey(std::string key) {
+  for (char& c : key) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+  }
+  return key;
+}
+
+struct Commune {
+  std::string name;  // official: "Saint-Denis"
+  std::string key;   // CommuneKey(name): "saint denis"
+};
+
 struct Places {
-  // postcode -> official names, and folded names -> postcodes.
-  absl::flat_hash_map<std::string, std::vector<std::string>> names_by_postcode;
+  // postcode -> its communes, and folded names -> postcodes.
+  absl::flat_hash_map<std::string, std::vector<Commune>> communes_by_postcode;
   absl::flat_hash_map<std::string, std::vector<std::string>> postcodes_by_key;
   // folded variant ("av", "bd", "rue") -> type of way in full, upper case.
   absl::flat_hash_map<std::string, std::string> street_types;
@@ -61,8 +77,9 @@ const Places& PlaceTables() {
     data::ForEachRow(data::kPostcodeCommune, [&](const std::vector<std::string_view>& cells) {
       if (cells.size() < 3 || cells[0] == "code_postal") return;
       std::string postcode(cells[0]);
-      p.names_by_postcode[postcode].emplace_back(cells[2]);
-      p.postcodes_by_key[CommuneKey(cells[2])].push_back(postcode);
+      Commune c{std::string(cells[2]), CommuneKey(cells[2])};
+      p.postcodes_by_key[c.key].push_back(postcode);
+      p.communes_by_postcode[postcode].push_back(std::move(c));
     });
     auto add_type = [&](std::string_view variant, const std::string& full) {
       std::string key = CommuneKey(variant);
@@ -72,28 +89,20 @@ const Places& PlaceTables() {
       size_t words = 1 + static_cast<size_t>(std::count(key.begin(), key.end(), ' '));
       p.longest_type_words = std::max(p.longest_type_words, words);
     };
-    for (std::string_view rest = data::kStreetTypesLibpostal; !rest.empty();) {
-      size_t nl = rest.find('\n');
-      std::string_view line = rest.substr(0, nl);
-      rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
-      if (line.empty()) continue;
-      std::string full = text::AsciiLowered(line.substr(0, line.find('|')));
-      std::string upper;
-      for (char c : CommuneKey(full)) upper += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
-      for (size_t start = 0;;) {
-        size_t bar = line.find('|', start);
-        add_type(line.substr(start, bar == std::string_view::npos ? bar : bar - start), upper);
-        if (bar == std::string_view::npos) break;
-        start = bar + 1;
-      }
+    // libpostal: "full|variant|variant..." per line. (Debian's Abseil has
+    // its own string_view.)
+    auto view = [](absl::string_view v) { return std::string_view(v.data(), v.size()); };
+    absl::string_view table(data::kStreetTypesLibpostal.data(), data::kStreetTypesLibpostal.size());
+    for (absl::string_view line : absl::StrSplit(table, '\n', absl::SkipEmpty())) {
+      std::vector<absl::string_view> variants = absl::StrSplit(line, '|');
+      std::string full = UpperKey(CommuneKey(view(variants[0])));
+      for (absl::string_view v : variants) add_type(view(v), full);
     }
     data::ForEachRow(data::kStreetTypesRna, [&](const std::vector<std::string_view>& cells) {
       if (cells.size() < 2 || cells[0] == "code") return;
-      std::string upper;
-      for (char c : CommuneKey(cells[1]))
-        upper += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
-      add_type(cells[0], upper);
-      add_type(cells[1], upper);
+      std::string full = UpperKey(CommuneKey(cells[1]));
+      add_type(cells[0], full);
+      add_type(cells[1], full);
     });
     // Common in French registers and not in either list.
     add_type("lieu dit", "LIEU-DIT");
@@ -130,14 +139,6 @@ std::vector<Token> Tokenize(std::string_view text) {
   return tokens;
 }
 
-std::string Upper(std::string_view s) {
-  std::string key = CommuneKey(s);
-  for (char& c : key) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
-  }
-  return key;
-}
-
 bool IsNumber(std::string_view s) {
   size_t dash = s.find('-');
   if (dash == std::string_view::npos) return !s.empty() && s.size() <= 5 && validate::AllDigits(s);
@@ -145,12 +146,13 @@ bool IsNumber(std::string_view s) {
          dash > 0 && dash + 1 < s.size();
 }
 
+// "bis", "ter", "quater", or one letter ("12 B rue…").
 bool IsSuffix(const std::string& key) {
-  return key == "bis" || key == "ter" || key == "quater" || key == "b" || key == "t" ||
+  return key == "bis" || key == "ter" || key == "quater" ||
          (key.size() == 1 && key[0] >= 'a' && key[0] <= 'z');
 }
 
-// Complement keywords and how many tokens follow them.
+// Words that open a complement; the next token is its number or name.
 bool IsComplement(const std::string& key) {
   static const absl::flat_hash_set<std::string> words = {
       "bp",    "cs",  "tsa",  "chez",        "bat",   "batiment", "esc", "escalier",
@@ -184,7 +186,7 @@ std::string Join(const std::vector<Token>& tokens, size_t from, size_t to) {
   std::string out;
   for (size_t i = from; i < to; ++i) {
     if (!out.empty()) out += ' ';
-    out += Upper(tokens[i].raw);
+    out += UpperKey(tokens[i].key);
   }
   return out;
 }
@@ -218,51 +220,46 @@ AddressParse ParseAddress(std::string_view text) {
     }
   }
   if (commune_end == pc + 1) return Fail(out, "no commune after the postcode");
-  std::string key;
-  std::vector<std::string_view> written;
+  std::string key;  // the commune's, folded
   for (size_t i = pc + 1; i < commune_end; ++i) {
     if (!key.empty()) key += ' ';
     key += tokens[i].key;
-    written.push_back(tokens[i].raw);
+    if (!a.commune.empty()) a.commune += ' ';
+    a.commune += tokens[i].raw;
   }
-  for (size_t i = 0; i < written.size(); ++i) a.commune += (i ? " " : "") + std::string(written[i]);
   const Places& places = PlaceTables();
-  auto named = places.names_by_postcode.find(a.postcode);
-  if (named != places.names_by_postcode.end()) {
-    for (const std::string& name : named->second) {
-      if (CommuneKey(name) == key) a.commune_official = name;
+  // The official name of the commune `key` under `postcode`, or "".
+  auto official = [&](const std::string& postcode) -> std::string {
+    auto it = places.communes_by_postcode.find(postcode);
+    if (it == places.communes_by_postcode.end()) return {};
+    for (const Commune& c : it->second) {
+      if (c.key == key) return c.name;
     }
-  }
-  if (a.commune_official.empty()) {
+    return {};
+  };
+  a.commune_official = official(a.postcode);
+  if (a.commune_official.empty() && a.cedex) {
     // A CEDEX code belongs to a company; its commune lies in the code's
     // department (three digits overseas).
-    auto codes = places.postcodes_by_key.find(key);
     size_t department =
         a.postcode.compare(0, 2, "97") == 0 || a.postcode.compare(0, 2, "98") == 0 ? 3 : 2;
-    bool same_department = false;
+    auto codes = places.postcodes_by_key.find(key);
     if (codes != places.postcodes_by_key.end()) {
       for (const std::string& code : codes->second) {
         if (code.compare(0, department, a.postcode, 0, department) == 0) {
-          same_department = true;
-          if (named == places.names_by_postcode.end() || a.cedex) {
-            // take the name from the table, from its first postcode there
-            for (const std::string& name : places.names_by_postcode.at(code)) {
-              if (CommuneKey(name) == key) a.commune_official = name;
-            }
-          }
+          a.commune_official = official(code);
           break;
         }
       }
     }
-    if (!a.cedex || !same_department) {
-      return Fail(out, named == places.names_by_postcode.end()
-                           ? "unknown postcode"
-                           : "commune does not match the postcode");
-    }
+  }
+  if (a.commune_official.empty()) {
+    return Fail(out, places.communes_by_postcode.contains(a.postcode)
+                         ? "commune does not match the postcode"
+                         : "unknown postcode");
   }
 
   // The street line and complements, before the postcode.
-  std::string street_line;
   size_t i = 0;
   bool started = false;
   size_t name_from = 0;
@@ -277,10 +274,11 @@ AddressParse ParseAddress(std::string_view text) {
     if (!in_name && a.number.empty() && a.street_type.empty() && IsNumber(t.raw)) {
       a.number = std::string(t.raw);
       ++i;
-      if (i < pc && IsSuffix(tokens[i].key) && i + 1 < pc) {
-        std::string type;
-        if (tokens[i].key.size() > 1 || TypeAt(tokens, i + 1, pc, &type) > 0) {
-          a.number_suffix = Upper(tokens[i].raw);
+      // "bis"/"ter", or one letter when a type of way follows ("12 B rue").
+      std::string unused;
+      if (i + 1 < pc && IsSuffix(tokens[i].key)) {
+        if (tokens[i].key.size() > 1 || TypeAt(tokens, i + 1, pc, &unused) > 0) {
+          a.number_suffix = UpperKey(tokens[i].key);
           ++i;
         }
       }
@@ -292,7 +290,7 @@ AddressParse ParseAddress(std::string_view text) {
         a.street_name = Join(tokens, name_from, i);
         in_name = false;
       }
-      complements.push_back(Upper(t.raw) + " " + Upper(tokens[i + 1].raw));
+      complements.push_back(UpperKey(t.key) + " " + UpperKey(tokens[i + 1].key));
       i += 2;
       started = true;
       continue;
@@ -314,7 +312,7 @@ AddressParse ParseAddress(std::string_view text) {
     if (!started)
       return Fail(out, "the street line must begin with a number, a type of way or BP/CS");
     if (!in_name && !complements.empty()) {
-      complements.back() += " " + Upper(t.raw);  // a complement's words ("BP 4 MATA'UTU")
+      complements.back() += " " + UpperKey(t.key);  // a complement's words ("BP 4 MATA UTU")
     } else if (!in_name) {
       return Fail(out, "words between the number and the type of way");
     }
@@ -334,8 +332,7 @@ AddressParse ParseAddress(std::string_view text) {
   }
   if (!a.complement.empty()) a.normalized += a.complement + "\n";
   if (!line.empty()) a.normalized = line + "\n" + a.normalized;
-  a.normalized +=
-      a.postcode + " " + Upper(a.commune_official.empty() ? a.commune : a.commune_official);
+  a.normalized += a.postcode + " " + UpperKey(key);  // the official name's key
   if (a.cedex) a.normalized += " CEDEX";
   out.valid = true;
   return out;

@@ -28,11 +28,14 @@ std::string ShownValue(const Finding& f, const ReportOptions& options) {
   return options.show_values ? f.value : MaskValue(f.value);
 }
 
+// Scores in JSON: four decimals are enough, and stable across platforms.
+double RoundScore(double score) { return std::round(score * 10000.0) / 10000.0; }
+
 json HealthJson(const FileReport& file) {
   json kinds = json::array();
   for (const HealthEvidence& e : file.health.kinds) kinds.push_back(e.kind);
   return {{"reveals", file.health.reveals_health},
-          {"score", std::round(file.health.score * 10000.0) / 10000.0},
+          {"score", RoundScore(file.health.score)},
           {"kinds", kinds},
           {"lines", file.health_lines}};
 }
@@ -107,11 +110,16 @@ class JsonlReporter : public Reporter {
 
   void Findings(std::string_view path, const std::vector<Finding>& findings) override {
     for (const Finding& f : findings) {
-      json j = {{"type", "finding"},       {"path", path},
-                {"kind", f.kind},          {"category", CategoryName(f.category)},
-                {"start", f.begin},        {"end", f.end},
-                {"line", f.line},          {"column", f.column},
-                {"score", Round(f.score)}, {"confirmed", f.confidence == Confidence::kConfirmed}};
+      json j = {{"type", "finding"},
+                {"path", path},
+                {"kind", f.kind},
+                {"category", CategoryName(f.category)},
+                {"start", f.begin},
+                {"end", f.end},
+                {"line", f.line},
+                {"column", f.column},
+                {"score", RoundScore(f.score)},
+                {"confirmed", f.confidence == Confidence::kConfirmed}};
       if (options_.show_values) {
         j["value"] = f.value;
       } else {
@@ -151,7 +159,6 @@ class JsonlReporter : public Reporter {
   }
 
  private:
-  static double Round(double score) { return std::round(score * 10000.0) / 10000.0; }
   ReportOptions options_;
   std::ostream& out_;
   std::ostream& err_;

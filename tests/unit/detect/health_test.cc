@@ -245,6 +245,21 @@ TEST(HealthTest, VerdictOnRecords) {
   // a score of 0.
   EXPECT_FALSE(
       verdict("Mutuelle mise à jour, carte Vitale et attestation CPAM reçues.").reveals_health);
+  // Everyday words without context: two on one line reveal health, the
+  // same scattered one per line over a text do not.
+  auto weak = [](const char* value, uint64_t line) {
+    Finding f;
+    f.kind = "HEALTH_CONDITION";
+    f.category = Category::kHealth;
+    f.score = kHealthEvidenceFloor;
+    f.value = value;
+    f.line = line;
+    return f;
+  };
+  EXPECT_TRUE(AssessHealth({weak("infection", 1), weak("goutte", 1)}).reveals_health);
+  EXPECT_FALSE(AssessHealth({weak("infection", 1), weak("goutte", 2), weak("fievre", 3),
+                             weak("toux", 4), weak("vertige", 5)})
+                   .reveals_health);
   HealthVerdict none = verdict("Adresse modifiée : 12 rue des Lilas, 69003 Lyon.");
   EXPECT_FALSE(none.reveals_health);
   EXPECT_EQ(none.score, 0.0);
