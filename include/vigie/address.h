@@ -30,17 +30,23 @@ struct PostalAddress {
 };
 
 struct AddressParse {
-  // The postcode and the commune agree (for a CEDEX code: the commune lies
-  // in the code's department).
+  // A whole address whose postcode and commune agree (for a CEDEX code:
+  // the commune lies in the code's department), or a street line alone.
   bool valid = false;
-  std::string reason;       // why not, when not valid
-  bool has_street = false;  // a type of way was found before the postcode
+  std::string reason;  // why not, when not valid
+  // A type of way or a BP/CS complement was found.
+  bool has_street = false;
+  // "POSTCODE COMMUNE" was found and checked; false for a street line alone.
+  bool has_locality = false;
   PostalAddress address;
 };
 
 // Parses one address written on one line or several (AFNOR order): the
 // street line and complements, then "POSTCODE COMMUNE [CEDEX [n]]" at the
 // end. Case, accents, hyphens and "ST"/"STE" for Saint/Sainte do not matter.
+// Text without a postcode is valid only as a street line in running text:
+// number, type of way and a capitalized name ("12 bis rue des Lilas"),
+// with `has_locality` false.
 VIGIE_EXPORT AddressParse ParseAddress(std::string_view text);
 
 }  // namespace vigie

@@ -22,13 +22,15 @@ struct Verdict {
   double score = 0;
   // The normalized value; empty means "the matched text as it is".
   std::string value;
+  // A kind the finding is tied to (see Finding::context); usually empty.
+  std::string context;
 
   static Verdict Reject() { return {}; }
   static Verdict Confirmed(double score = -1, std::string value = {}) {
-    return {Status::kConfirmed, score, std::move(value)};
+    return {Status::kConfirmed, score, std::move(value), {}};
   }
   static Verdict Unconfirmed(double score, std::string value = {}) {
-    return {Status::kUnconfirmed, score, std::move(value)};
+    return {Status::kUnconfirmed, score, std::move(value), {}};
   }
 };
 

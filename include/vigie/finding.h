@@ -63,6 +63,9 @@ struct Finding {
   std::string value;
   // Health findings: the Qualifier bits that apply, 0 for none.
   uint8_t qualifiers = 0;
+  // A kind this finding is tied to, or empty: "HEALTH_PROVIDER" for the
+  // name of a physician ("médecin traitant : Dr Martin").
+  std::string context;
 
   bool Has(Qualifier q) const { return (qualifiers & static_cast<uint8_t>(q)) != 0; }
 };

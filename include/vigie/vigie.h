@@ -3,10 +3,13 @@
 #ifndef VIGIE_VIGIE_H_
 #define VIGIE_VIGIE_H_
 
+#include "vigie/address.h"
+#include "vigie/components.h"
 #include "vigie/detector.h"
 #include "vigie/finding.h"
 #include "vigie/health.h"
 #include "vigie/options.h"
+#include "vigie/person.h"
 #include "vigie/result.h"
 #include "vigie/scanner.h"
 #include "vigie/version.h"

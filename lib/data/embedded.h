@@ -21,6 +21,11 @@ extern const std::string_view kStreetTypesRna;
 // health terms with their spellings, and the qualifier triggers.
 extern const std::string_view kHealthLexicon;
 
+// lib/data/names (INSEE): given names (name, sex, births, ambiguous) and
+// family names (name, births, ambiguous).
+extern const std::string_view kGivenNames;
+extern const std::string_view kFamilyNames;
+
 // Calls `row` with the tab-separated cells of every line of `table`,
 // skipping empty lines and '#' comments: the one reader of lib/data tables.
 void ForEachRow(std::string_view table,

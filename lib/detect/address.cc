@@ -3,7 +3,8 @@
 // (number, type of way, BP/CS) that still parses as one address, on the
 // same line or the two before (AFNOR order), or in the cells before in a
 // delimited record. Postcode and commune alone are a weak guess: they
-// need context ("adresse", "domicile", a column named so).
+// need context ("adresse", "domicile", a column named so). A street line
+// alone ("12 bis rue des Lilas") is a medium one.
 #include "vigie/address.h"
 
 #include <algorithm>
@@ -18,6 +19,8 @@ using internal::DetectorDef;
 
 constexpr double kStreetScore = 0.9;
 constexpr double kLocalityScore = 0.4;
+// A street line without its postcode: an address, less surely.
+constexpr double kStreetOnlyScore = 0.6;
 // The longest address: a street line, complements and the postcode line.
 constexpr size_t kMaxAddress = 200;
 // Lines an address may span before its postcode line.
@@ -39,9 +42,17 @@ size_t PostcodeStart(std::string_view text, size_t earliest, size_t end) {
   return std::string_view::npos;
 }
 
+// A street line alone ("12 bis rue des Lilas"), on one line: it starts
+// with its number.
+size_t StreetLineStart(std::string_view text, size_t earliest, size_t end) {
+  return internal::LeftmostStart(text, earliest, end, 5, [](std::string_view span) {
+    return Digit(span[0]) && span.find('\n') == std::string_view::npos && ParseAddress(span).valid;
+  });
+}
+
 size_t AddressStart(std::string_view text, size_t earliest, size_t end) {
   size_t p = PostcodeStart(text, earliest, end);
-  if (p == std::string_view::npos) return p;
+  if (p == std::string_view::npos) return StreetLineStart(text, earliest, end);
   // Candidate starts: word starts within kMaxLines line breaks before the
   // postcode, leftmost first; the first that parses with a street wins.
   size_t from = p;
@@ -57,7 +68,10 @@ size_t AddressStart(std::string_view text, size_t earliest, size_t end) {
     AddressParse parse = ParseAddress(text.substr(s, end - s));
     if (parse.valid && parse.has_street) return s;
   }
-  return p;
+  // Postcode and commune alone, or a street line that follows an earlier
+  // postcode.
+  if (ParseAddress(text.substr(p, end - p)).valid) return p;
+  return StreetLineStart(text, p + 5, end);
 }
 
 }  // namespace
@@ -69,9 +83,14 @@ DetectorDef AddressDetector() {
   // A postcode and up to six words of a commune's name (letters, bytes of
   // accented letters, hyphens, apostrophes).
   // In a delimited record the commune may be the next cell.
+  // A street line alone: a number, maybe "bis" or a letter, then words on
+  // one line (the type of way, its name).
   d.patterns = {
       {"\\b[0-9]{5}(?:[;,\\t]|[ \\t]+)[A-Za-z\\x80-\\xff][A-Za-z\\x80-\\xff'-]*"
        "(?:[ \\t]+[A-Za-z\\x80-\\xff][A-Za-z\\x80-\\xff'-]*){0,5}",
+       internal::Shape::kDigitLed, false},
+      {"\\b[0-9]{1,4}(?:-[0-9]{1,4})?,?(?: +(?:bis|ter|quater|[A-Da-d]),?)? +[A-Za-z][A-Za-z.]*"
+       "(?: +[A-Za-z\\x80-\\xff][A-Za-z\\x80-\\xff'-]*){1,6}",
        internal::Shape::kDigitLed, false}};
   d.spans_cells = true;
   d.max_width = kMaxAddress;
@@ -93,7 +112,10 @@ DetectorDef AddressDetector() {
         value += c;
       }
     }
-    return Verdict::Confirmed(parse.has_street ? kStreetScore : kLocalityScore, value);
+    double score = !parse.has_locality ? kStreetOnlyScore
+                   : parse.has_street  ? kStreetScore
+                                       : kLocalityScore;
+    return Verdict::Confirmed(score, value);
   };
   return d;
 }

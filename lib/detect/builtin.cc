@@ -130,7 +130,7 @@ DetectorDef EmailDetector() {
 
 std::vector<DetectorDef> BuiltinDetectors() {
   std::vector<DetectorDef> all = {NirDetector(), PhoneDetector(), EmailDetector(),
-                                  AddressDetector()};
+                                  AddressDetector(), PersonDetector()};
   for (DetectorDef& d : IdentifierDetectors()) all.push_back(std::move(d));
   for (DetectorDef& d : HealthDetectors()) all.push_back(std::move(d));
   return all;

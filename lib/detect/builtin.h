@@ -17,6 +17,8 @@ internal::DetectorDef PhoneDetector();
 internal::DetectorDef EmailDetector();
 // Postal addresses ending in "POSTCODE COMMUNE" (lib/detect/address.cc).
 internal::DetectorDef AddressDetector();
+// Person names (lib/detect/person.cc).
+internal::DetectorDef PersonDetector();
 // IBAN, cards, SIREN/SIRET/TVA/NIF, RPPS/ADELI/FINESS/CIP13, identity
 // documents and dates of birth (lib/detect/identifiers.cc).
 std::vector<internal::DetectorDef> IdentifierDetectors();

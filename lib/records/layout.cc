@@ -11,8 +11,21 @@ namespace {
 constexpr std::array<char, 3> kDelimiters = {';', '\t', ','};
 constexpr size_t kMaxHeaderCell = 64;
 
+// The line break that ends the record starting at `pos`: a line break
+// inside quotes belongs to a quoted cell ("ligne 1\nligne 2"). npos when
+// the record does not end in `text`.
+size_t RecordEnd(std::string_view text, size_t pos) {
+  bool in_quotes = false;
+  for (size_t i = pos; i < text.size(); ++i) {
+    if (text[i] == '"') in_quotes = !in_quotes;
+    if (text[i] == '\n' && !in_quotes) return i;
+  }
+  return std::string_view::npos;
+}
+
+// The record starting at `pos`, without its line break; `pos` moves past it.
 std::string_view Line(std::string_view text, size_t& pos) {
-  size_t nl = text.find('\n', pos);
+  size_t nl = RecordEnd(text, pos);
   size_t end = nl == std::string_view::npos ? text.size() : nl;
   std::string_view line = text.substr(pos, end - pos);
   pos = nl == std::string_view::npos ? text.size() : nl + 1;
@@ -66,9 +79,9 @@ bool LooksLikeHeader(std::string_view line, char delimiter) {
 }  // namespace
 
 size_t LayoutProbeLength(std::string_view text, bool text_ended) {
-  size_t first = text.find('\n');
+  size_t first = RecordEnd(text, 0);
   if (first != std::string_view::npos) {
-    size_t second = text.find('\n', first + 1);
+    size_t second = RecordEnd(text, first + 1);
     if (second != std::string_view::npos && second < kLayoutProbeBytes) return second + 1;
   }
   if (text.size() >= kLayoutProbeBytes) return kLayoutProbeBytes;

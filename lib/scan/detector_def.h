@@ -31,6 +31,11 @@ struct PatternDef {
 // than `earliest`; returns npos when there is no acceptable start.
 using StartFinder = std::function<size_t(std::string_view text, size_t earliest, size_t end)>;
 
+// Confirms a match knowing the bytes just before it (`before`: at most the
+// detector's window_before, never before the start of its cell), for
+// detectors whose evidence is written there (a title before a name).
+using ContextConfirmFn = std::function<Verdict(std::string_view before, std::string_view match)>;
+
 // Confirms literal number `spelling` of a detector's `spellings`.
 using SpellingConfirmFn = std::function<Verdict(uint32_t spelling, std::string_view match)>;
 
@@ -66,6 +71,9 @@ struct DetectorDef {
   bool health_terms = false;
   std::vector<std::string> keywords;
   std::vector<std::string> negative_keywords;
+  // Positive context only as a column's name in a header ("nom" names a
+  // column of names, but says nothing in running text).
+  std::vector<std::string> column_keywords;
   size_t window_before = 64;
   size_t window_after = 24;
   // Longest match in bytes, for a detector whose patterns are unbounded
@@ -76,6 +84,8 @@ struct DetectorDef {
   StartFinder find_start;
   // Validates the exact match. Always set (the engine fills a default).
   ConfirmFn confirm;
+  // When set, used instead of `confirm`.
+  ContextConfirmFn confirm_in_context;
 };
 
 // The leftmost start in [earliest, end) that is on a word boundary and

@@ -254,14 +254,18 @@ Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
       add(kLiteralDb, std::string(v), HS_FLAG_CASELESS,
           {MatchTarget::Type::kCandidate, i, static_cast<uint32_t>(v.size()), k, true});
     }
-    for (int polarity = 0; polarity < 2; ++polarity) {
-      const auto& words = polarity == 0 ? d.keywords : d.negative_keywords;
+    // Positive, negative, and positive as a column's name only.
+    for (int role = 0; role < 3; ++role) {
+      const auto& words = role == 0   ? d.keywords
+                          : role == 1 ? d.negative_keywords
+                                      : d.column_keywords;
       for (const std::string& word : words) {
         for (std::string& v : text::SpellingVariants(word)) {
           auto& owners = keyword(std::move(v)).owners;
-          KeywordOwner owner{i, polarity == 0};
+          KeywordOwner owner{i, role != 1, role == 2};
           bool known = std::any_of(owners.begin(), owners.end(), [&](const KeywordOwner& o) {
-            return o.detector == owner.detector && o.positive == owner.positive;
+            return o.detector == owner.detector && o.positive == owner.positive &&
+                   o.column_only == owner.column_only;
           });
           if (!known) owners.push_back(owner);
         }
@@ -285,6 +289,7 @@ Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
   roles_.assign(detectors_.size() * keywords_.size(), 0);
   for (uint32_t k = 0; k < keywords_.size(); ++k) {
     for (const KeywordOwner& o : keywords_[k].owners) {
+      if (o.column_only) continue;  // no role in running text
       roles_[static_cast<size_t>(o.detector) * keywords_.size() + k] |=
           o.positive ? kPositiveRole : kNegativeRole;
     }

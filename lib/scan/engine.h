@@ -33,6 +33,8 @@ struct MatchTarget {
 struct KeywordOwner {
   uint32_t detector = 0;
   bool positive = true;
+  // Context only as a column's name in a delimited file's header.
+  bool column_only = false;
 };
 
 struct KeywordDef {

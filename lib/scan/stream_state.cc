@@ -365,7 +365,18 @@ void StreamState::ProcessCandidate(const Event& event, const MatchTarget& target
     c.column = cell.column;
   }
   std::string_view match = view.substr(begin, end - begin);
-  c.verdict = target.spelled ? d.confirm_spelling(target.spelling, match) : d.confirm(match);
+  if (target.spelled) {
+    c.verdict = d.confirm_spelling(target.spelling, match);
+  } else if (d.confirm_in_context) {
+    // The retained bytes reach window_before before any candidate start
+    // (see Advance), in a stream as in a block.
+    uint64_t from = std::max<uint64_t>(
+        {window_start_, abs_begin > d.window_before ? abs_begin - d.window_before : 0,
+         cells_ ? c.cell_begin : 0});
+    c.verdict = d.confirm_in_context(view.substr(from - window_start_, abs_begin - from), match);
+  } else {
+    c.verdict = d.confirm(match);
+  }
   if (c.verdict.status == Verdict::Status::kReject) return;
 
   if (d.health_terms && c.verdict.status == Verdict::Status::kConfirmed &&
@@ -384,6 +395,7 @@ void StreamState::ProcessCandidate(const Event& event, const MatchTarget& target
   f.line = at.line;
   f.column = at.column + 1;
   f.value = c.verdict.value.empty() ? std::string(match) : std::move(c.verdict.value);
+  f.context = std::move(c.verdict.context);
   pending_.push_back(std::move(c));
 }
 

@@ -83,8 +83,14 @@ const Places& PlaceTables() {
     });
     auto add_type = [&](std::string_view variant, const std::string& full) {
       std::string key = CommuneKey(variant);
-      // libpostal's "au" (quai) and "a" are the commonest French words.
-      if (key.empty() || key == "au" || key == "a") return;
+      // Abbreviations that are, first, other French words: "au" (quai),
+      // "pour" (pourtour), "sens" (sentes), "art" (ancienne route)...
+      static const absl::flat_hash_set<std::string> other_words = {
+          "a",    "au",   "pour", "sens", "sent", "sen",   "met",    "but",  "art",
+          "arts", "lot",  "plat", "pro",  "raid", "roc",   "vois",   "arc",  "deg",
+          "gal",  "gals", "dom",  "cor",  "cors", "ber",   "pat",    "rem",  "gri",
+          "peri", "enc",  "leve", "ave",  "aven", "avenu", "avenus", "code", "libelle"};
+      if (key.empty() || other_words.contains(key)) return;
       p.street_types.emplace(key, full);
       size_t words = 1 + static_cast<size_t>(std::count(key.begin(), key.end(), ' '));
       p.longest_type_words = std::max(p.longest_type_words, words);
@@ -191,6 +197,122 @@ std::string Join(const std::vector<Token>& tokens, size_t from, size_t to) {
   return out;
 }
 
+// Parses the street line and complements in tokens[0, end) into `a`:
+// returns why they do not form one, or "" when they do.
+std::string ParseStreet(const std::vector<Token>& tokens, size_t end, PostalAddress& a) {
+  size_t i = 0;
+  bool started = false;
+  size_t name_from = 0;
+  bool in_name = false;
+  std::vector<std::string> complements;
+  while (i < end) {
+    const Token& t = tokens[i];
+    std::string full;
+    if ((t.raw.size() == 5 && validate::AllDigits(t.raw)) || t.key == "cedex") {
+      return "another postcode before the postcode";  // two addresses
+    }
+    if (!in_name && a.number.empty() && a.street_type.empty() && IsNumber(t.raw)) {
+      a.number = std::string(t.raw);
+      ++i;
+      // "bis"/"ter", or one letter when a type of way follows ("12 B rue").
+      std::string unused;
+      if (i + 1 < end && IsSuffix(tokens[i].key)) {
+        if (tokens[i].key.size() > 1 || TypeAt(tokens, i + 1, end, &unused) > 0) {
+          a.number_suffix = UpperKey(tokens[i].key);
+          ++i;
+        }
+      }
+      started = true;
+      continue;
+    }
+    if (IsComplement(t.key) && i + 1 < end) {
+      if (in_name) {
+        a.street_name = Join(tokens, name_from, i);
+        in_name = false;
+      }
+      complements.push_back(UpperKey(t.key) + " " + UpperKey(tokens[i + 1].key));
+      i += 2;
+      started = true;
+      continue;
+    }
+    if (!in_name && a.street_type.empty()) {
+      size_t n = TypeAt(tokens, i, end, &full);
+      // Without a number first, a type of way that is also a common word
+      // ("tour", "port", "gare") does not start an address.
+      if (n > 0 && !started && CommonWord(t.key)) n = 0;
+      if (n > 0) {
+        a.street_type = full;
+        i += n;
+        name_from = i;
+        in_name = true;
+        started = true;
+        continue;
+      }
+    }
+    if (!started) return "the street line must begin with a number, a type of way or BP/CS";
+    if (!in_name && !complements.empty()) {
+      complements.back() += " " + UpperKey(t.key);  // a complement's words ("BP 4 MATA UTU")
+    } else if (!in_name) {
+      return "words between the number and the type of way";
+    }
+    ++i;
+  }
+  if (in_name) a.street_name = Join(tokens, name_from, end);
+  for (size_t k = 0; k < complements.size(); ++k) a.complement += (k ? " " : "") + complements[k];
+  if (!a.number.empty() && a.street_type.empty()) return "a number without a type of way";
+  return {};
+}
+
+// Small words of a way's name ("rue de la Paix", "allée des Lilas").
+bool IsParticle(const std::string& key) {
+  static const absl::flat_hash_set<std::string> words = {"de", "du", "des", "la",  "le",  "les",
+                                                         "l",  "d",  "au",  "aux", "sur", "sous"};
+  return words.contains(key);
+}
+
+// A street line alone must read as one in running text: a number, a type
+// of way and a name whose words after the first capitalized one are all
+// capitalized, numbers or particles ("12 rue des Lilas", not "2 cours de
+// maths" nor "12 rue des Lilas et il").
+std::string CheckStreetOnly(const std::vector<Token>& tokens, const PostalAddress& a) {
+  if (a.number.empty() || a.street_type.empty()) return "no number and type of way";
+  if (a.street_name.empty()) return "a type of way without a name";
+  // The name's tokens are the last ones (no complement may follow here).
+  size_t words =
+      1 + static_cast<size_t>(std::count(a.street_name.begin(), a.street_name.end(), ' '));
+  if (words > tokens.size()) return "no name";
+  bool capital = false;
+  for (size_t i = tokens.size() - words; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    bool upper = t.raw[0] >= 'A' && t.raw[0] <= 'Z';
+    bool number = t.raw[0] >= '0' && t.raw[0] <= '9';
+    bool lower_byte = !upper && !number;
+    if (upper) capital = true;
+    if (capital && lower_byte && !IsParticle(t.key)) return "a lower-case word in the way's name";
+  }
+  if (!capital) return "a way's name without a capital";
+  return {};
+}
+
+// The normalized form: the street line, the complements, then the locality.
+void Normalize(PostalAddress& a, const std::string& commune_key) {
+  std::string line;
+  for (const std::string* part : {&a.number, &a.number_suffix, &a.street_type, &a.street_name}) {
+    if (part->empty()) continue;
+    if (!line.empty()) line += ' ';
+    line += *part;
+  }
+  a.normalized.clear();
+  if (!a.complement.empty()) a.normalized += a.complement + "\n";
+  if (!line.empty()) a.normalized = line + "\n" + a.normalized;
+  if (!commune_key.empty()) {
+    a.normalized += a.postcode + " " + UpperKey(commune_key);  // the official name's key
+    if (a.cedex) a.normalized += " CEDEX";
+  } else if (!a.normalized.empty() && a.normalized.back() == '\n') {
+    a.normalized.pop_back();
+  }
+}
+
 }  // namespace
 
 AddressParse ParseAddress(std::string_view text) {
@@ -205,7 +327,17 @@ AddressParse ParseAddress(std::string_view text) {
       break;
     }
   }
-  if (pc == tokens.size()) return Fail(out, "no postcode");
+  if (pc == tokens.size()) {
+    // A street line alone ("12 bis rue des Lilas").
+    std::string why = ParseStreet(tokens, tokens.size(), a);
+    if (why.empty() && !a.complement.empty()) why = "complements without a postcode";
+    if (why.empty()) why = CheckStreetOnly(tokens, a);
+    if (!why.empty()) return Fail(out, "no postcode, and " + why);
+    out.has_street = true;
+    Normalize(a, {});
+    out.valid = true;
+    return out;
+  }
   a.postcode = std::string(tokens[pc].raw);
   size_t commune_end = tokens.size();
   for (size_t i = pc + 1; i < tokens.size(); ++i) {
@@ -260,80 +392,10 @@ AddressParse ParseAddress(std::string_view text) {
   }
 
   // The street line and complements, before the postcode.
-  size_t i = 0;
-  bool started = false;
-  size_t name_from = 0;
-  bool in_name = false;
-  std::vector<std::string> complements;
-  while (i < pc) {
-    const Token& t = tokens[i];
-    std::string full;
-    if ((t.raw.size() == 5 && validate::AllDigits(t.raw)) || t.key == "cedex") {
-      return Fail(out, "another postcode before the postcode");  // two addresses
-    }
-    if (!in_name && a.number.empty() && a.street_type.empty() && IsNumber(t.raw)) {
-      a.number = std::string(t.raw);
-      ++i;
-      // "bis"/"ter", or one letter when a type of way follows ("12 B rue").
-      std::string unused;
-      if (i + 1 < pc && IsSuffix(tokens[i].key)) {
-        if (tokens[i].key.size() > 1 || TypeAt(tokens, i + 1, pc, &unused) > 0) {
-          a.number_suffix = UpperKey(tokens[i].key);
-          ++i;
-        }
-      }
-      started = true;
-      continue;
-    }
-    if (IsComplement(t.key) && i + 1 < pc) {
-      if (in_name) {
-        a.street_name = Join(tokens, name_from, i);
-        in_name = false;
-      }
-      complements.push_back(UpperKey(t.key) + " " + UpperKey(tokens[i + 1].key));
-      i += 2;
-      started = true;
-      continue;
-    }
-    if (!in_name && a.street_type.empty()) {
-      size_t n = TypeAt(tokens, i, pc, &full);
-      // Without a number first, a type of way that is also a common word
-      // ("tour", "port", "gare") does not start an address.
-      if (n > 0 && !started && CommonWord(t.key)) n = 0;
-      if (n > 0) {
-        a.street_type = full;
-        i += n;
-        name_from = i;
-        in_name = true;
-        started = true;
-        continue;
-      }
-    }
-    if (!started)
-      return Fail(out, "the street line must begin with a number, a type of way or BP/CS");
-    if (!in_name && !complements.empty()) {
-      complements.back() += " " + UpperKey(t.key);  // a complement's words ("BP 4 MATA UTU")
-    } else if (!in_name) {
-      return Fail(out, "words between the number and the type of way");
-    }
-    ++i;
-  }
-  if (in_name) a.street_name = Join(tokens, name_from, pc);
-  for (size_t k = 0; k < complements.size(); ++k) a.complement += (k ? " " : "") + complements[k];
-  if (!a.number.empty() && a.street_type.empty())
-    return Fail(out, "a number without a type of way");
-  out.has_street = !a.street_type.empty() || !complements.empty();
-
-  std::string line;
-  for (const std::string* part : {&a.number, &a.number_suffix, &a.street_type, &a.street_name}) {
-    if (part->empty()) continue;
-    if (!line.empty()) line += ' ';
-    line += *part;
-  }
-  if (!a.complement.empty()) a.normalized += a.complement + "\n";
-  if (!line.empty()) a.normalized = line + "\n" + a.normalized;
-  a.normalized += a.postcode + " " + UpperKey(key);  // the official name's key
-  if (a.cedex) a.normalized += " CEDEX";
+  if (std::string why = ParseStreet(tokens, pc, a); !why.empty()) return Fail(out, why);
+  out.has_street = !a.street_type.empty() || !a.complement.empty();
+  out.has_locality = true;
+  Normalize(a, key);
   out.valid = true;
   return out;
 }

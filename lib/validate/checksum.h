@@ -14,7 +14,7 @@ bool AllDigits(std::string_view s);
 
 // `out` marked invalid with `reason`: the one way validators fail.
 template <typename V>
-V Fail(V out, const char* reason) {
+V Fail(V out, std::string_view reason) {
   out.valid = false;
   out.reason = reason;
   return out;

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "vigie/components.h"
 #include "vigie/version.h"
 
 namespace vigie::cli {
@@ -56,6 +57,7 @@ class TextReporter : public Reporter {
                               CategoryName(f.category), f.score, ShownValue(f, options_));
       std::vector<std::string> qualifiers = QualifierNames(f);
       if (!qualifiers.empty()) out_ << "  [" << absl::StrJoin(qualifiers, ", ") << "]";
+      if (!f.context.empty()) out_ << "  (" << f.context << ")";
       out_ << "\n";
     }
   }
@@ -122,10 +124,12 @@ class JsonlReporter : public Reporter {
                 {"confirmed", f.confidence == Confidence::kConfirmed}};
       if (options_.show_values) {
         j["value"] = f.value;
+        for (const auto& [name, part] : Components(f)) j["components"][name] = part;
       } else {
         j["masked_value"] = MaskValue(f.value);
       }
       if (f.qualifiers != 0) j["qualifiers"] = QualifierNames(f);
+      if (!f.context.empty()) j["context"] = f.context;
       out_ << j.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
     }
   }
@@ -200,8 +204,14 @@ class SarifReporter : public Reporter {
                                         {"region", region}}}}})},
           {"partialFingerprints", {{"valueHmacSha256/v1", Fingerprint(f)}}},
           {"properties", {{"score", f.score}, {"category", CategoryName(f.category)}}}};
-      if (options_.show_values) result["properties"]["value"] = f.value;
+      if (options_.show_values) {
+        result["properties"]["value"] = f.value;
+        for (const auto& [name, part] : Components(f)) {
+          result["properties"]["components"][name] = part;
+        }
+      }
       if (f.qualifiers != 0) result["properties"]["qualifiers"] = QualifierNames(f);
+      if (!f.context.empty()) result["properties"]["context"] = f.context;
       results_.push_back(std::move(result));
     }
   }

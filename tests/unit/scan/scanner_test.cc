@@ -110,13 +110,16 @@ TEST(ScannerTest, DelimitedHeaderGivesContextToItsColumn) {
       "DUPONT;185057512345673;185057512345673;0612345678\n";
   auto findings = MakeScanner().Scan(csv);
   // The num_secu column is a NIR by its header; the same value under
-  // "code" has no context and stays below the default minimum.
-  ASSERT_EQ(findings.size(), 2u);
-  EXPECT_EQ(findings[0].kind, "FR_NIR");
-  EXPECT_EQ(findings[0].begin, csv.find("185057512345673"));
+  // "code" has no context and stays below the default minimum. A family
+  // name alone is a name under "nom".
+  ASSERT_EQ(findings.size(), 3u);
+  EXPECT_EQ(findings[0].kind, "PERSON");
   EXPECT_GE(findings[0].score, 0.9);
-  EXPECT_EQ(findings[1].kind, "PHONE_NUMBER");
+  EXPECT_EQ(findings[1].kind, "FR_NIR");
+  EXPECT_EQ(findings[1].begin, csv.find("185057512345673"));
   EXPECT_GE(findings[1].score, 0.9);
+  EXPECT_EQ(findings[2].kind, "PHONE_NUMBER");
+  EXPECT_GE(findings[2].score, 0.9);
 }
 
 TEST(ScannerTest, CellsDoNotLendContextToTheirNeighbours) {
@@ -142,9 +145,14 @@ TEST(ScannerTest, FindingsNeverSpanTwoCells) {
 TEST(ScannerTest, QuotedCellsMayHoldDelimitersAndNewlines) {
   std::string csv = "nom,commentaire,tel\n\"Dupont, Jean\",\"ligne 1\nligne 2\",0612345678\n";
   auto findings = MakeScanner().Scan(csv);
-  ASSERT_EQ(findings.size(), 1u);
-  EXPECT_EQ(findings[0].kind, "PHONE_NUMBER");
-  EXPECT_GE(findings[0].score, 0.9);  // under the "tel" header
+  // The quoted cell is one cell: both names under "nom", nothing in the
+  // comment, the phone under "tel".
+  ASSERT_EQ(findings.size(), 3u);
+  EXPECT_EQ(Slice(csv, findings[0]), "Dupont");
+  EXPECT_GE(findings[0].score, 0.9);  // a name under "nom"
+  EXPECT_EQ(Slice(csv, findings[1]), "Jean");
+  EXPECT_EQ(findings[2].kind, "PHONE_NUMBER");
+  EXPECT_GE(findings[2].score, 0.9);  // under the "tel" header
 }
 
 TEST(ScannerTest, OverlapsKeepTheBetterFinding) {
@@ -278,6 +286,10 @@ TEST(ScannerTest, SampleExportHasEveryRowFound) {
                                                  [&](const Finding& f) { return f.kind == kind; }));
     EXPECT_EQ(n, rows) << kind;
   }
+  // Family name, given name and attending physician on every row.
+  EXPECT_EQ(std::count_if(findings.begin(), findings.end(),
+                          [](const Finding& f) { return f.kind == "PERSON"; }),
+            static_cast<std::ptrdiff_t>(3 * rows));
   for (const auto& f : findings) {
     // Identifiers under their column's header are certain; health terms in
     // the comment column are found at their own score.

@@ -58,7 +58,6 @@ TEST(AddressTest, PostcodeAndCommuneMustAgree) {
   EXPECT_FALSE(p.valid);
   EXPECT_EQ(p.reason, "commune does not match the postcode");
   EXPECT_FALSE(ParseAddress("12 rue des Lilas, 00000 Vannes").valid);
-  EXPECT_FALSE(ParseAddress("12 rue des Lilas").valid);
   // Faker's communes are invented: their addresses never validate.
   size_t valid = 0, lines = 0;
   for (const std::string& line : vigie::testing::ReadLines("vectors/faker_address_fr.txt")) {
@@ -67,6 +66,28 @@ TEST(AddressTest, PostcodeAndCommuneMustAgree) {
   }
   EXPECT_EQ(lines, 2000u);
   EXPECT_LE(valid, 5u);
+}
+
+TEST(AddressTest, StreetLineAlone) {
+  AddressParse p = ParseAddress("12 bis rue des Lilas");
+  ASSERT_TRUE(p.valid) << p.reason;
+  EXPECT_TRUE(p.has_street);
+  EXPECT_FALSE(p.has_locality);
+  EXPECT_EQ(p.address.street_name, "DES LILAS");
+  EXPECT_EQ(p.address.normalized, "12 BIS RUE DES LILAS");
+  EXPECT_TRUE(ParseAddress("15-17 av. du Général Leclerc").valid);
+  EXPECT_TRUE(ParseAddress("5 RUE VICTOR HUGO").valid);
+  EXPECT_TRUE(ParseAddress("12 rue de la Paix").valid);
+  // Not street lines: no type of way, no number, no capital, words after
+  // the name, complements without a locality.
+  for (const char* not_street : {"12 mars 2024", "rue des Lilas", "2 cours de maths",
+                                 "12 rue des Lilas et il", "BP 12", "12 rue"}) {
+    AddressParse q = ParseAddress(not_street);
+    EXPECT_FALSE(q.valid) << not_street;
+    EXPECT_FALSE(q.reason.empty()) << not_street;
+  }
+  AddressParse whole = ParseAddress("12 bis rue des Lilas, 56000 Vannes");
+  EXPECT_TRUE(whole.has_locality);
 }
 
 std::vector<Finding> Addresses(const std::string& text) {
@@ -104,6 +125,29 @@ TEST(AddressTest, NumbersAndLocalitiesAloneAreNotAddresses) {
   auto named = vigie::testing::CachedScanner().Scan("Adresse : 56000 Vannes.");
   ASSERT_EQ(named.size(), 1u);
   EXPECT_EQ(named[0].kind, "FR_POSTAL_ADDRESS");
+}
+
+TEST(AddressTest, StreetLineWithoutPostcodeIsMedium) {
+  std::string text = "Le patient vit au 12 bis rue des Lilas depuis 2019.";
+  auto found = Addresses(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(text.substr(found[0].begin, found[0].end - found[0].begin), "12 bis rue des Lilas");
+  EXPECT_GE(found[0].score, 0.5);
+  EXPECT_LT(found[0].score, 0.9);
+  EXPECT_EQ(found[0].value, "12 BIS RUE DES LILAS");
+  // With context it is sure.
+  auto labelled = Addresses("Domicile : 8 avenue Jean Jaurès");
+  ASSERT_EQ(labelled.size(), 1u);
+  EXPECT_GE(labelled[0].score, 0.9);
+  // A street line before a postcode line stays one address.
+  auto whole = Addresses("3 place Bellecour 69002 Lyon");
+  ASSERT_EQ(whole.size(), 1u);
+  EXPECT_GE(whole[0].score, 0.9);
+  // After another address, on the same line.
+  EXPECT_EQ(Addresses("56000 Vannes, puis 12 rue des Lilas").size(), 2u);
+  // Counting and dates are not streets.
+  EXPECT_TRUE(Addresses("Il a suivi 2 cours de maths et 3 Place Publique le 12 mars.").size() <= 1);
+  EXPECT_TRUE(Addresses("Le 12 mars 2024, 3 chemins menaient au village.").empty());
 }
 
 }  // namespace

@@ -1,0 +1,205 @@
+// PERSON: a run of capitalized name words ("Jean Dupont", "DUPONT Jean",
+// "J. Dupont", "Marie-Thérèse LE GALL"), found from its last word, weighed
+// by the INSEE lists and by what is written just before it: a title (Dr,
+// Mme, Monsieur) makes any name sure; a type of way or an institution
+// ("rue Victor Hugo", "Hôpital Henri Mondor") makes it no one's.
+//
+// Scores before context: a frequent given name with a known family name
+// 0.9, one of them rare or ambiguous 0.75, both 0.45 (context decides), a
+// name alone 0.35 or 0.2 (a header cell or a label decides), a title 0.9.
+#include "validate/person.h"
+
+#include <algorithm>
+
+#include "detect/builtin.h"
+
+namespace vigie::detect {
+namespace {
+
+using internal::DetectorDef;
+
+// The longest name: six words ("Marie-Thérèse de La Tour d'Auvergne").
+constexpr size_t kMaxName = 96;
+constexpr size_t kMaxWords = 6;
+// What a label, a title or a way may be written in, before a name.
+constexpr size_t kBefore = 48;
+
+bool Space(char c) { return c == ' ' || c == '\t'; }
+
+// Bytes of a name word: letters (UTF-8 included), hyphens, apostrophes,
+// the dot of an initial.
+bool NameByte(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '\'' || c == '.' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+// The start of each word of the run of name words that ends at `end`,
+// nearest first: words joined by one or two spaces.
+std::vector<size_t> WordStarts(std::string_view text, size_t earliest, size_t end) {
+  std::vector<size_t> starts;
+  size_t pos = end;
+  while (starts.size() < kMaxWords) {
+    size_t s = pos;
+    while (s > earliest && NameByte(text[s - 1])) --s;
+    if (s == pos || (s == earliest && s > 0 && NameByte(text[s - 1]))) break;
+    if (!validate::NameTokenStart(text, s) || validate::IsTitle(text.substr(s, pos - s))) break;
+    starts.push_back(s);
+    size_t gap = s;
+    while (gap > earliest && s - gap < 2 && Space(text[gap - 1])) --gap;
+    if (gap == s || gap == earliest || Space(text[gap - 1])) break;
+    pos = gap;
+  }
+  return starts;
+}
+
+std::string_view Before(std::string_view text, size_t start) {
+  size_t from = start > kBefore ? start - kBefore : 0;
+  return text.substr(from, start - from);
+}
+
+// The words before a name (after its title) that make it a place's or an
+// institution's: "rue Victor Hugo", "Lycée Jean Moulin", "Saint Louis".
+bool NamedAfter(std::string_view before) {
+  static const std::vector<std::string_view> kWords = {
+      "RUE",     "AVENUE",    "AV",       "BD",         "BOULEVARD", "PLACE",     "PL",
+      "ALLEE",   "IMPASSE",   "QUAI",     "CHEMIN",     "ROUTE",     "COURS",     "SQUARE",
+      "PASSAGE", "RESIDENCE", "CITE",     "HOPITAL",    "CLINIQUE",  "CENTRE",    "LYCEE",
+      "COLLEGE", "ECOLE",     "INSTITUT", "UNIVERSITE", "FONDATION", "PHARMACIE", "STADE",
+      "SAINT",   "SAINTE",    "ST",       "STE",        "GROUPE",    "EHPAD",     "CHU",
+      "GENERAL", "MARECHAL",  "PRESIDENT"};
+  // The last three words of the line before the name, particles skipped.
+  size_t end = before.size();
+  for (int words = 0; words < 3; ++words) {
+    while (end > 0 && (Space(before[end - 1]) || before[end - 1] == '.')) --end;
+    size_t start = end;
+    while (start > 0 && !Space(before[start - 1]) && before[start - 1] != '\n' &&
+           before[start - 1] != ',' && before[start - 1] != ':' && before[start - 1] != ';') {
+      --start;
+    }
+    if (start == end) return false;
+    std::string word = validate::FoldName(before.substr(start, end - start));
+    if (std::find(kWords.begin(), kWords.end(), word) != kWords.end()) return true;
+    static const std::vector<std::string_view> kParticles = {"DE", "DU", "DES", "LA", "LE",
+                                                             "D'", "L'", "DR",  "PR"};
+    if (std::find(kParticles.begin(), kParticles.end(), word) == kParticles.end()) return false;
+    end = start;
+    if (start > 0 && before[start - 1] != ' ') return false;
+  }
+  return false;
+}
+
+// A physician's title, or a care role written on the name's line before it.
+bool Provider(std::string_view title, std::string_view before) {
+  if (title == "Dr" || title == "Pr") return true;
+  size_t line = before.rfind('\n');
+  std::string folded =
+      validate::FoldName(line == std::string_view::npos ? before : before.substr(line + 1));
+  static const std::vector<std::string_view> kRoles = {
+      "MEDECIN",    "DOCTEUR",  "PRESCRIPTEUR",     "INFIRMIER",  "INFIRMIERE", "SAGE-FEMME",
+      "PHARMACIEN", "DENTISTE", "KINESITHERAPEUTE", "CHIRURGIEN", "BIOLOGISTE", "PSYCHIATRE"};
+  return std::any_of(kRoles.begin(), kRoles.end(),
+                     [&](std::string_view role) { return folded.find(role) != std::string::npos; });
+}
+
+double NameScore(const validate::NameEvidence& e) {
+  const NameParse& p = e.parse;
+  bool has_given = !p.name.given.empty(), has_family = !p.name.family.empty();
+  if (e.titled) return e.given + e.family > 0 ? 0.9 : 0.8;
+  if (has_given && has_family) {
+    int g = e.given, f = e.family;
+    if (g == 2 && f == 2) return 0.9;
+    if (g + f == 3) return 0.75;
+    if (g + f == 2) return 0.45;
+    return 0;
+  }
+  int s = has_given ? e.given : e.family;
+  // An unknown word in capitals alone is anything ("IRM", "TOTAL").
+  if (!has_given && p.family_births == 0) return 0;
+  return s == 2 ? 0.35 : s == 1 ? 0.2 : 0;
+}
+
+Verdict Confirm(std::string_view before, std::string_view match) {
+  size_t title_length = 0;
+  std::string_view title = validate::TitleAtEnd(before, &title_length);
+  std::string_view ahead = before.substr(0, before.size() - title_length);
+  if (NamedAfter(ahead)) return Verdict::Reject();
+  validate::NameEvidence e = validate::WeighName(title, match);
+  if (!e.parse.valid) return Verdict::Reject();
+  double score = NameScore(e);
+  if (score == 0) return Verdict::Reject();
+  Verdict v = Verdict::Confirmed(score, e.parse.name.normalized);
+  if (Provider(title, ahead)) v.context = "HEALTH_PROVIDER";
+  return v;
+}
+
+}  // namespace
+
+DetectorDef PersonDetector() {
+  DetectorDef d;
+  d.kind = "PERSON";
+  d.category = Category::kIdentity;
+  // A capitalized word (a capital, then letters, hyphens, apostrophes):
+  // each one ends a candidate, whose start the run of name words before it
+  // gives.
+  d.patterns = {
+      {"(?:[A-Z]|\\xc3[\\x80-\\x9e])(?:[A-Za-z'-]|\\xc3[\\x80-\\xbf]|\\xc5[\\x92\\x93]|"
+       "\\xe2\\x80\\x99)+",
+       internal::Shape::kOther, false}};
+  d.max_width = kMaxName;
+  // Labels that introduce a name in running text, and column names.
+  d.keywords = {"prénom",
+                "prénoms",
+                "nom de naissance",
+                "nom d'usage",
+                "nom de famille",
+                "nom marital",
+                "patient",
+                "patiente",
+                "née",
+                "épouse",
+                "époux",
+                "veuve",
+                "veuf",
+                "médecin",
+                "médecin traitant",
+                "prescripteur",
+                "prescrit par",
+                "interlocuteur",
+                "destinataire",
+                "titulaire",
+                "bénéficiaire",
+                "personne à prévenir",
+                "fils de",
+                "fille de",
+                "assuré",
+                "assurée"};
+  d.column_keywords = {"nom", "contact", "identité", "signataire", "auteur", "responsable"};
+  d.window_before = kBefore;
+  d.window_after = 0;
+  d.find_start = [](std::string_view text, size_t earliest, size_t end) {
+    // The word from which the run reads best as a name (the longest run on
+    // a tie: "Appel de Jean-Pierre Moreau" gives "Jean-Pierre Moreau");
+    // none when the run names a way or an institution ("Lycée Victor Hugo").
+    std::vector<size_t> starts = WordStarts(text, earliest, end);
+    size_t best = std::string_view::npos;
+    double best_score = 0;
+    for (size_t i = starts.size(); i-- > 0;) {
+      size_t s = starts[i];
+      std::string_view before = Before(text, s);
+      size_t title_length = 0;
+      validate::TitleAtEnd(before, &title_length);
+      if (NamedAfter(before.substr(0, before.size() - title_length))) break;
+      Verdict v = Confirm(before, text.substr(s, end - s));
+      if (v.status != Verdict::Status::kReject && v.score > best_score) {
+        best = s;
+        best_score = v.score;
+      }
+    }
+    return best;
+  };
+  d.confirm_in_context = Confirm;
+  d.confirm = [](std::string_view match) { return Confirm({}, match); };
+  return d;
+}
+
+}  // namespace vigie::detect
