@@ -5,7 +5,8 @@
 // ("rue Victor Hugo", "Hôpital Henri Mondor") makes it no one's.
 //
 // Scores before context: a frequent given name with a known family name
-// 0.9, one of them rare or ambiguous 0.75, both 0.45 (context decides), a
+// 0.9, one of them rare or ambiguous 0.75, an unknown given name beside a
+// known family name in capitals 0.6, both weak 0.45 (context decides), a
 // name alone 0.35 or 0.2 (a header cell or a label decides), a title 0.9.
 #include "validate/person.h"
 
@@ -52,8 +53,9 @@ std::vector<size_t> WordStarts(std::string_view text, size_t earliest, size_t en
   return starts;
 }
 
-std::string_view Before(std::string_view text, size_t start) {
-  size_t from = start > kBefore ? start - kBefore : 0;
+// What confirm_in_context sees before a name that starts at `start`.
+std::string_view Before(std::string_view text, size_t earliest, size_t start) {
+  size_t from = std::max(earliest, start > kBefore ? start - kBefore : 0);
   return text.substr(from, start - from);
 }
 
@@ -108,7 +110,11 @@ double NameScore(const validate::NameEvidence& e) {
   if (has_given && has_family) {
     int g = e.given, f = e.family;
     if (g == 2 && f == 2) return 0.9;
+    // Capitals throughout are headings and acronyms as often as records
+    // ("READ BLOCK", "MAX SYS"): only two frequent names make a name.
+    if (e.all_caps) return 0;
     if (g + f == 3) return 0.75;
+    if (g == 0 && f == 2) return 0.6;  // "PICARD Olivie": the pattern decides
     if (g + f == 2) return 0.45;
     return 0;
   }
@@ -125,6 +131,16 @@ Verdict Confirm(std::string_view before, std::string_view match) {
   if (NamedAfter(ahead)) return Verdict::Reject();
   validate::NameEvidence e = validate::WeighName(title, match);
   if (!e.parse.valid) return Verdict::Reject();
+  // At a sentence start a capital says nothing: an everyday word there
+  // ("Vu Sabine Leduc", "Compte rendu") is no part of a name.
+  size_t last = ahead.find_last_not_of(" \t");
+  bool sentence_start =
+      last != std::string_view::npos && ahead[last] != ':' &&
+      (ahead[last] == '\n' || ahead[last] == '.' || ahead[last] == '!' || ahead[last] == '?');
+  if (title.empty() && sentence_start && e.weak_first) return Verdict::Reject();
+  if (title.empty() && sentence_start && e.parse.ambiguous && match.find(' ') == match.npos) {
+    return Verdict::Reject();
+  }
   double score = NameScore(e);
   if (score == 0) return Verdict::Reject();
   Verdict v = Verdict::Confirmed(score, e.parse.name.normalized);
@@ -185,7 +201,7 @@ DetectorDef PersonDetector() {
     double best_score = 0;
     for (size_t i = starts.size(); i-- > 0;) {
       size_t s = starts[i];
-      std::string_view before = Before(text, s);
+      std::string_view before = Before(text, earliest, s);
       size_t title_length = 0;
       validate::TitleAtEnd(before, &title_length);
       if (NamedAfter(before.substr(0, before.size() - title_length))) break;

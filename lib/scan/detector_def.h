@@ -28,12 +28,15 @@ struct PatternDef {
 };
 
 // Finds where a match that ends at `end` starts, looking no further back
-// than `earliest`; returns npos when there is no acceptable start.
+// than `earliest` (the detector's widest match, and the start of the cell
+// in a delimited file unless the detector spans cells); returns npos when
+// there is no acceptable start.
 using StartFinder = std::function<size_t(std::string_view text, size_t earliest, size_t end)>;
 
-// Confirms a match knowing the bytes just before it (`before`: at most the
-// detector's window_before, never before the start of its cell), for
-// detectors whose evidence is written there (a title before a name).
+// Confirms a match knowing the bytes just before it, for detectors whose
+// evidence is written there (a title before a name). `before` holds at
+// most the detector's window_before bytes, and never bytes before the
+// `earliest` its start finder was given (the match's width, its cell).
 using ContextConfirmFn = std::function<Verdict(std::string_view before, std::string_view match)>;
 
 // Confirms literal number `spelling` of a detector's `spellings`.

@@ -332,6 +332,11 @@ void StreamState::ProcessCandidate(const Event& event, const MatchTarget& target
   std::string_view view = View();
   uint64_t lowest =
       std::max<uint64_t>(window_start_, event.end > d.max_width ? event.end - d.max_width : 0);
+  // A match starts in the cell where it ends (but for spans_cells): start
+  // finders look no further back than that cell.
+  if (cells_ && !d.spans_cells && event.end > 0) {
+    lowest = std::max<uint64_t>(lowest, cells_->CellAt(event.end - 1).begin);
+  }
   size_t earliest = lowest - window_start_;
   size_t end = event.end - window_start_;
   size_t begin = std::string_view::npos;
@@ -368,11 +373,12 @@ void StreamState::ProcessCandidate(const Event& event, const MatchTarget& target
   if (target.spelled) {
     c.verdict = d.confirm_spelling(target.spelling, match);
   } else if (d.confirm_in_context) {
-    // The retained bytes reach window_before before any candidate start
-    // (see Advance), in a stream as in a block.
-    uint64_t from = std::max<uint64_t>(
-        {window_start_, abs_begin > d.window_before ? abs_begin - d.window_before : 0,
-         cells_ ? c.cell_begin : 0});
+    // The bytes the start finder could see: from `lowest` (the match's
+    // width, its cell), at most window_before. Retained bytes reach that
+    // far before any candidate start (see Advance), in a stream as in a
+    // block.
+    uint64_t from =
+        std::max<uint64_t>(lowest, abs_begin > d.window_before ? abs_begin - d.window_before : 0);
     c.verdict = d.confirm_in_context(view.substr(from - window_start_, abs_begin - from), match);
   } else {
     c.verdict = d.confirm(match);

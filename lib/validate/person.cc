@@ -20,8 +20,10 @@ namespace {
 // (JEAN, PIERRE, MARIE; MARTIN, PETIT).
 constexpr uint64_t kFrequentGiven = 100000;
 constexpr uint64_t kFrequentFamily = 20000;
-// Below this many births a given name is rare: weak evidence.
+// Below this many births a given name, or a family name, is rare: weak
+// evidence.
 constexpr uint64_t kRareGiven = 1000;
+constexpr uint64_t kCommonFamily = 1000;
 constexpr size_t kMaxTokens = 6;
 
 struct Entry {
@@ -228,7 +230,8 @@ int FamilyStrength(const std::vector<Token>& tokens, size_t from, size_t to, boo
                    bool* ambiguous) {
   auto strength = [](const Entry* e) {
     if (!e || e->family == 0) return 0;
-    return e->family >= kFrequentFamily || !e->family_ambiguous ? 2 : 1;
+    bool common = e->family >= kCommonFamily && !e->family_ambiguous;
+    return e->family >= kFrequentFamily || common ? 2 : 1;
   };
   // The whole family name with its particles ("LE GALL", "DE SOUSA").
   std::string joined;
@@ -309,7 +312,8 @@ Split Weigh(const std::vector<Token>& tokens, size_t gf, size_t gt, size_t ff, s
   for (size_t i = gf; i < gt; ++i) {
     if (tokens[i].type == TokenType::kParticle) return s;
     int g = GivenStrength(tokens[i], &s.sex, &s.ambiguous);
-    if (g == 0 && !titled) return s;
+    // An unknown given name only beside a family name in capitals.
+    if (g == 0 && !titled && !mixed) return s;
     if (i == gf) s.given = g;
   }
   if (ft > ff) {
@@ -519,6 +523,17 @@ NameEvidence WeighName(std::string_view title, std::string_view span) {
   }
   p.ambiguous = best.ambiguous;
   p.valid = true;
+  out.mixed = mixed;
+  // The first word says little at a sentence start when it is an everyday
+  // word, or no name the lists know ("Consulter SYS").
+  const Entry* first = Find(tokens.front().key);
+  if (first) {
+    bool everyday = first->given_ambiguous || first->family_ambiguous;
+    out.weak_first = everyday && first->given < kFrequentGiven && first->family < kFrequentFamily;
+  } else {
+    out.weak_first = tokens.front().type == TokenType::kWord;
+  }
+  out.all_caps = upper_words == words;
   out.given = best.given;
   out.family = best.family;
   return out;

@@ -19,6 +19,13 @@ struct NameEvidence {
   int given = 0;
   int family = 0;
   bool titled = false;
+  // The span's first word is an everyday word that is no frequent name
+  // ("Vu", "Compte", "Patient"): at a sentence start it is just a word.
+  bool weak_first = false;
+  // Words in capitals beside words that are not ("DUPONT Jean").
+  bool mixed = false;
+  // Every word in capitals ("DUPONT JEAN").
+  bool all_caps = false;
 };
 
 // The title ("Dr", "Madame", "M.") that ends `before`, followed by spaces,

@@ -14,7 +14,8 @@ namespace {
 bool SameFinding(const Finding& a, const Finding& b) {
   return a.kind == b.kind && a.begin == b.begin && a.end == b.end && a.score == b.score &&
          a.value == b.value && a.line == b.line && a.column == b.column &&
-         a.confidence == b.confidence && a.category == b.category && a.qualifiers == b.qualifiers;
+         a.confidence == b.confidence && a.category == b.category && a.qualifiers == b.qualifiers &&
+         a.context == b.context;
 }
 
 std::vector<Finding> StreamInChunks(const Scanner& scanner, std::string_view text,
@@ -70,6 +71,22 @@ TEST(StreamTest, EqualsBlockOnQualifiedHealthFindings) {
   for (const auto& f : scanner.Scan(text)) qualified += f.qualifiers != 0;
   ASSERT_GE(qualified, 40u * 5);
   ExpectStreamEqualsBlock(scanner, text, 7);
+}
+
+TEST(StreamTest, EqualsBlockOnNamesAndTheirTitles) {
+  // A name is weighed with the title and the words before it, which a
+  // stream may have received in another chunk.
+  std::string text;
+  for (int i = 0; i < 40; ++i) {
+    text +=
+        "médecin traitant : Dr Martin\nVu Sabine Leduc ce matin. Compte rendu pour PICARD "
+        "Olivie.\nLycée Victor Hugo, Mme Hélène Garnier et J. Dupont, 12 bis rue des Lilas.\n";
+  }
+  const Scanner& scanner = vigie::testing::CachedScanner({.min_score = 0});
+  size_t providers = 0;
+  for (const auto& f : scanner.Scan(text)) providers += f.context == "HEALTH_PROVIDER";
+  ASSERT_EQ(providers, 40u);
+  ExpectStreamEqualsBlock(scanner, text, 11);
 }
 
 TEST(StreamTest, EqualsBlockOnDelimitedExport) {

@@ -124,6 +124,23 @@ TEST(PersonTest, AmbiguousNamesNeedContext) {
   EXPECT_LT(frequent[0].score, 0.5);
 }
 
+TEST(PersonTest, SentenceStartsAndUnknownGivenNames) {
+  // A capital at a sentence start says nothing: the verb or noun that
+  // opens a line is no part of the name after it.
+  std::string text =
+      "Patient : Jean DUPONT, vu ce jour.\nCompte rendu pour PICARD Olivie.\n"
+      "Vu Sabine Leduc ce matin.\n";
+  auto found = Persons(text);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(Text(text, found[0]), "Jean DUPONT");
+  // An unknown given name beside a known family name in capitals.
+  EXPECT_EQ(Text(text, found[1]), "PICARD Olivie");
+  EXPECT_EQ(Text(text, found[2]), "Sabine Leduc");
+  // Capitals throughout need two frequent names.
+  EXPECT_TRUE(Persons("READ BLOCK et MAX SYS").empty());
+  EXPECT_EQ(Persons("DUPONT JEAN").size(), 1u);
+}
+
 TEST(PersonTest, HeaderCellsMakeNames) {
   std::string csv =
       "nom;prenom;ville;medecin_traitant\n"
