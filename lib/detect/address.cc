@@ -76,6 +76,41 @@ size_t AddressStart(std::string_view text, size_t earliest, size_t end) {
 
 }  // namespace
 
+// A street line alone: a number, maybe "bis" or a letter, a common type of
+// way (literals for Hyperscan to look for; the parser knows every type and
+// decides), then the way's name on the same line, ending on an ASCII letter
+// at a word boundary so that Hyperscan reports word ends, not every letter.
+// The whole table of types makes a pattern longer than Hyperscan accepts;
+// addresses with a postcode are found whatever their type.
+std::string StreetLinePattern() {
+  static const char* const kTypes[] = {
+      "rue",       "r",          "avenue",   "av",      "ave",      "bd",        "boulevard",
+      "bld",       "place",      "pl",       "all&e",   "all",      "impasse",   "imp",
+      "chemin",    "che",        "chem",     "ch",      "route",    "rte",       "quai",
+      "cours",     "crs",        "square",   "sq",      "passage",  "r&sidence", "res",
+      "lieu-dit",  "lieudit",    "ld",       "hameau",  "ham",      "cit&",      "lotissement",
+      "promenade", "esplanade",  "faubourg", "fbg",     "voie",     "sentier",   "sente",
+      "parvis",    "rond-point", "zone",     "za",      "zi",       "zac",       "domaine",
+      "villa",     "mont&e",     "ruelle",   "venelle", "traverse", "clos",      "mail",
+      "carrefour", "quartier",   "chauss&e", "cour",    "galerie",  "port",      "tour"};
+  std::string types;
+  for (const char* type : kTypes) {
+    if (!types.empty()) types += '|';
+    for (const char* c = type; *c; ++c) {
+      if (*c == '&') {
+        types += "(?:e|\\xc3\\xa9|\\xc3\\x89)";  // é, É, or e
+      } else if (*c == '-') {
+        types += "[ -]";
+      } else {
+        types += *c;
+      }
+    }
+  }
+  return "\\b[0-9]{1,4}(?:-[0-9]{1,4})?,?(?: +(?:bis|ter|quater|[a-d]),?)? +(?:" + types +
+         ")\\.?(?: +[a-z\\x80-\\xff][a-z\\x80-\\xff'-]*){0,5} +[a-z\\x80-\\xff]"
+         "[a-z\\x80-\\xff'-]*[a-z]\\b";
+}
+
 DetectorDef AddressDetector() {
   DetectorDef d;
   d.kind = "FR_POSTAL_ADDRESS";
@@ -83,15 +118,10 @@ DetectorDef AddressDetector() {
   // A postcode and up to six words of a commune's name (letters, bytes of
   // accented letters, hyphens, apostrophes).
   // In a delimited record the commune may be the next cell.
-  // A street line alone: a number, maybe "bis" or a letter, then words on
-  // one line (the type of way, its name).
-  d.patterns = {
-      {"\\b[0-9]{5}(?:[;,\\t]|[ \\t]+)[A-Za-z\\x80-\\xff][A-Za-z\\x80-\\xff'-]*"
-       "(?:[ \\t]+[A-Za-z\\x80-\\xff][A-Za-z\\x80-\\xff'-]*){0,5}",
-       internal::Shape::kDigitLed, false},
-      {"\\b[0-9]{1,4}(?:-[0-9]{1,4})?,?(?: +(?:bis|ter|quater|[A-Da-d]),?)? +[A-Za-z][A-Za-z.]*"
-       "(?: +[A-Za-z\\x80-\\xff][A-Za-z\\x80-\\xff'-]*){1,6}",
-       internal::Shape::kDigitLed, false}};
+  d.patterns = {{"\\b[0-9]{5}(?:[;,\\t]|[ \\t]+)[A-Za-z\\x80-\\xff][A-Za-z\\x80-\\xff'-]*"
+                 "(?:[ \\t]+[A-Za-z\\x80-\\xff][A-Za-z\\x80-\\xff'-]*){0,5}",
+                 internal::Shape::kDigitLed, false},
+                {StreetLinePattern(), internal::Shape::kDigitLed, true}};
   d.spans_cells = true;
   d.max_width = kMaxAddress;
   d.keywords = {"adresse",   "domicile",     "domicilié",   "domiciliée", "habite",  "réside",

@@ -5,8 +5,9 @@
 // ("rue Victor Hugo", "Hôpital Henri Mondor") makes it no one's.
 //
 // Scores before context: a frequent given name with a known family name
-// 0.9, one of them rare or ambiguous 0.75, an unknown given name beside a
-// known family name in capitals 0.6, both weak 0.45 (context decides), a
+// 0.9, one of them rare or ambiguous 0.75, in the capitals pattern
+// ("PICARD Olivie") an unknown given name beside a known family name or
+// two weak ones 0.6, both weak otherwise 0.45 (context decides), a
 // name alone 0.35 or 0.2 (a header cell or a label decides), a title 0.9.
 #include "validate/person.h"
 
@@ -114,7 +115,11 @@ double NameScore(const validate::NameEvidence& e) {
     // ("READ BLOCK", "MAX SYS"): only two frequent names make a name.
     if (e.all_caps) return 0;
     if (g + f == 3) return 0.75;
-    if (g == 0 && f == 2) return 0.6;  // "PICARD Olivie": the pattern decides
+    // The capitals pattern is evidence of its own: "PICARD Olivie", "MERLE
+    // Augustin" (an unknown given name, or two weak ones), when the family
+    // name is one the list knows (not "MAAF Santé", "Link CIBLE").
+    bool known_family = p.family_births > 0;
+    if (e.mixed && known_family && (g == 0 ? f == 2 : g + f == 2)) return 0.6;
     if (g + f == 2) return 0.45;
     return 0;
   }
@@ -124,7 +129,17 @@ double NameScore(const validate::NameEvidence& e) {
   return s == 2 ? 0.35 : s == 1 ? 0.2 : 0;
 }
 
-Verdict Confirm(std::string_view before, std::string_view match) {
+// The verdict of the start the finder chose, which the engine asks for
+// again at once: kept by content, so that it can never answer for other
+// bytes.
+struct LastVerdict {
+  std::string before;
+  std::string match;
+  Verdict verdict;
+};
+thread_local LastVerdict last_verdict;
+
+Verdict Weigh(std::string_view before, std::string_view match) {
   size_t title_length = 0;
   std::string_view title = validate::TitleAtEnd(before, &title_length);
   std::string_view ahead = before.substr(0, before.size() - title_length);
@@ -148,6 +163,11 @@ Verdict Confirm(std::string_view before, std::string_view match) {
   return v;
 }
 
+Verdict Confirm(std::string_view before, std::string_view match) {
+  if (match == last_verdict.match && before == last_verdict.before) return last_verdict.verdict;
+  return Weigh(before, match);
+}
+
 }  // namespace
 
 DetectorDef PersonDetector() {
@@ -156,39 +176,32 @@ DetectorDef PersonDetector() {
   d.category = Category::kIdentity;
   // A capitalized word (a capital, then letters, hyphens, apostrophes):
   // each one ends a candidate, whose start the run of name words before it
-  // gives.
+  // gives. Hyperscan reports every end of a match: the first pattern ends
+  // only on an ASCII letter at a word boundary, the second on an accented
+  // letter ("Chloé"), so that a word gives one or two matches, not one per
+  // letter. A word right after the end of a sentence gives none (a name
+  // alone there is never reported, and a name of two words is found from
+  // its last one); after an initial or a title ("J. Dupont", "Dr. Martin")
+  // it does.
+  static constexpr char kAfter[] =
+      "(?:^|[\\n;,\\t\"'(:/]|[^.!?\\s][ \\t]+|(?:[A-Z][a-z]{0,3}|\\xc3[\\x80-\\x9e])\\.[ \\t]+)";
+  static constexpr char kCapital[] = "(?:[A-Z]|\\xc3[\\x80-\\x9e])";
+  static constexpr char kLetters[] =
+      "(?:[A-Za-z'-]|\\xc3[\\x80-\\xbf]|\\xc5[\\x92\\x93]|\\xe2\\x80\\x99)*";
+  std::string word = std::string(kAfter) + kCapital + kLetters;
   d.patterns = {
-      {"(?:[A-Z]|\\xc3[\\x80-\\x9e])(?:[A-Za-z'-]|\\xc3[\\x80-\\xbf]|\\xc5[\\x92\\x93]|"
-       "\\xe2\\x80\\x99)+",
-       internal::Shape::kOther, false}};
+      {word + "[A-Za-z]\\b", internal::Shape::kOther, false},
+      {word + "(?:\\xc3[\\x80-\\xbf]|\\xc5[\\x92\\x93])", internal::Shape::kOther, false}};
   d.max_width = kMaxName;
   // Labels that introduce a name in running text, and column names.
-  d.keywords = {"prénom",
-                "prénoms",
-                "nom de naissance",
-                "nom d'usage",
-                "nom de famille",
-                "nom marital",
-                "patient",
-                "patiente",
-                "née",
-                "épouse",
-                "époux",
-                "veuve",
-                "veuf",
-                "médecin",
-                "médecin traitant",
-                "prescripteur",
-                "prescrit par",
-                "interlocuteur",
-                "destinataire",
-                "titulaire",
-                "bénéficiaire",
-                "personne à prévenir",
-                "fils de",
-                "fille de",
-                "assuré",
-                "assurée"};
+  d.keywords = {"prénom", "prénoms", "nom de naissance", "nom d'usage", "nom de famille",
+                "nom marital", "patient", "patiente", "née", "épouse", "époux", "veuve", "veuf",
+                "médecin", "médecin traitant", "prescripteur", "prescrit par", "interlocuteur",
+                "destinataire", "titulaire", "bénéficiaire", "personne à prévenir", "fils de",
+                "fille de", "assuré", "assurée",
+                // Not "signé" alone: without its accent it is "signe" ("SIGNE
+                // PLUS" in a table of characters).
+                "signé par", "signé :", "signé:", "validé par", "rédigé par", "adressé par"};
   d.column_keywords = {"nom", "contact", "identité", "signataire", "auteur", "responsable"};
   d.window_before = kBefore;
   d.window_after = 0;
@@ -203,13 +216,24 @@ DetectorDef PersonDetector() {
       size_t s = starts[i];
       std::string_view before = Before(text, earliest, s);
       size_t title_length = 0;
-      validate::TitleAtEnd(before, &title_length);
+      bool titled = !validate::TitleAtEnd(before, &title_length).empty();
+      // Most candidates are one capitalized word that no list knows (a
+      // sentence start, a column's value): they end here, before any parse.
+      size_t first_end = i > 0 ? text.find_first_of(" \t", s) : end;
+      if (!validate::MayStartName(text.substr(s, std::min(first_end, end) - s), titled)) continue;
       if (NamedAfter(before.substr(0, before.size() - title_length))) break;
-      Verdict v = Confirm(before, text.substr(s, end - s));
+      Verdict v = Weigh(before, text.substr(s, end - s));
       if (v.status != Verdict::Status::kReject && v.score > best_score) {
         best = s;
         best_score = v.score;
+        last_verdict.verdict = std::move(v);
       }
+    }
+    if (best != std::string_view::npos) {
+      // assign() reuses the buffers: no allocation per candidate.
+      std::string_view before = Before(text, earliest, best);
+      last_verdict.before.assign(before.data(), before.size());
+      last_verdict.match.assign(text.data() + best, end - best);
     }
     return best;
   };

@@ -334,7 +334,7 @@ void StreamState::ProcessCandidate(const Event& event, const MatchTarget& target
       std::max<uint64_t>(window_start_, event.end > d.max_width ? event.end - d.max_width : 0);
   // A match starts in the cell where it ends (but for spans_cells): start
   // finders look no further back than that cell.
-  if (cells_ && !d.spans_cells && event.end > 0) {
+  if (cells_ && !d.spans_cells && target.length == 0 && event.end > 0) {
     lowest = std::max<uint64_t>(lowest, cells_->CellAt(event.end - 1).begin);
   }
   size_t earliest = lowest - window_start_;

@@ -8,6 +8,7 @@
 #include <absl/container/flat_hash_set.h>
 #include <absl/strings/str_split.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "data/embedded.h"

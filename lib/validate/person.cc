@@ -98,9 +98,13 @@ bool IsParticle(std::string_view word) {
   static const absl::flat_hash_set<std::string_view> particles = {
       "de",  "du", "des", "d'",    "le",  "la",  "les", "van", "von", "der", "den", "da", "dos",
       "das", "di", "del", "della", "ben", "bin", "ibn", "el",  "al",  "ter", "ten", "y"};
-  std::string lower;
-  for (char c : word) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  return particles.contains(lower);
+  char lower[8];
+  if (word.empty() || word.size() > sizeof lower) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+  return particles.contains(std::string_view(lower, word.size()));
 }
 
 enum class TokenType : uint8_t { kWord, kInitial, kParticle };
@@ -108,8 +112,9 @@ enum class TokenType : uint8_t { kWord, kInitial, kParticle };
 struct Token {
   std::string_view raw;
   TokenType type = TokenType::kWord;
-  bool upper = false;  // a word in capitals ("DUPONT")
-  std::string key;     // FoldName(raw)
+  bool upper = false;            // a word in capitals ("DUPONT")
+  std::string key;               // FoldName(raw)
+  const Entry* entry = nullptr;  // the lists' entry for `key`, looked up once
 };
 
 // "J." or "J.-P.".
@@ -183,6 +188,7 @@ bool Tokenize(std::string_view span, std::vector<Token>* tokens, std::string* wh
       return false;
     }
     t.key = FoldName(t.raw);
+    t.entry = Find(t.key);
     tokens->push_back(std::move(t));
   }
   if (tokens->empty()) {
@@ -214,7 +220,7 @@ int GivenStrength(const Token& t, char* sex, bool* ambiguous) {
     if (e->given >= kFrequentGiven || (e->given >= kRareGiven && !e->given_ambiguous)) return 2;
     return 1;
   };
-  const Entry* e = Find(t.key);
+  const Entry* e = t.entry;
   int s = strength(e);
   if (s > 0) {
     if (sex && *sex == 0) *sex = e->sex;
@@ -239,7 +245,8 @@ int FamilyStrength(const std::vector<Token>& tokens, size_t from, size_t to, boo
   // Two letters are a word or an abbreviation more often than a name
   // ("TO", "DO", "LE").
   if (joined.size() <= 2) return 0;
-  if (const Entry* e = Find(joined); strength(e) > 0) {
+  const Entry* whole = to - from == 1 ? tokens[from].entry : Find(joined);
+  if (const Entry* e = whole; strength(e) > 0) {
     *ambiguous = *ambiguous || e->family_ambiguous;
     return strength(e);
   }
@@ -249,7 +256,7 @@ int FamilyStrength(const std::vector<Token>& tokens, size_t from, size_t to, boo
   for (size_t i = from; i < to; ++i) {
     const Token& t = tokens[i];
     if (t.type == TokenType::kParticle) continue;
-    const Entry* e = Find(t.key);
+    const Entry* e = t.entry;
     // A given name that is no family name ("Jean-Pierre") is none here.
     if (e && e->family == 0) return 0;
     int s = strength(e);
@@ -394,6 +401,13 @@ std::string FoldName(std::string_view word) {
   return out;
 }
 
+bool MayStartName(std::string_view word, bool titled) {
+  if (titled || IsInitial(word) || IsParticle(word)) return true;
+  bool upper = false;
+  if (!IsNameWord(word, &upper)) return false;
+  return upper || Find(FoldName(word)) != nullptr;
+}
+
 bool NameTokenStart(std::string_view text, size_t pos) {
   if (UpperAt(text, pos)) return true;
   // Lower-case particles, and "d'Artagnan".
@@ -509,11 +523,11 @@ NameEvidence WeighName(std::string_view title, std::string_view span) {
   if (!name.family.empty()) name.normalized += (name.given.empty() ? "" : " ") + name.family;
   name.sex = title == "M." ? 'M' : (title == "Mme" || title == "Mlle") ? 'F' : best.sex;
   if (best.given_to > best.given_from) {
-    const Entry* e = Find(tokens[best.given_from].key);
+    const Entry* e = tokens[best.given_from].entry;
     if (e) p.given_births = e->given;
   }
   if (best.family_to > best.family_from) {
-    const Entry* e = Find(tokens[best.family_to - 1].key);
+    const Entry* e = tokens[best.family_to - 1].entry;
     std::string joined;
     for (size_t i = best.family_from; i < best.family_to; ++i) {
       joined += (i > best.family_from ? " " : "") + tokens[i].key;
@@ -526,7 +540,7 @@ NameEvidence WeighName(std::string_view title, std::string_view span) {
   out.mixed = mixed;
   // The first word says little at a sentence start when it is an everyday
   // word, or no name the lists know ("Consulter SYS").
-  const Entry* first = Find(tokens.front().key);
+  const Entry* first = tokens.front().entry;
   if (first) {
     bool everyday = first->given_ambiguous || first->family_ambiguous;
     out.weak_first = everyday && first->given < kFrequentGiven && first->family < kFrequentFamily;

@@ -33,6 +33,11 @@ struct NameEvidence {
 // the bytes it takes from the end of `before`, spaces included.
 std::string_view TitleAtEnd(std::string_view before, size_t* length);
 
+// A cheap test on the first word of a span: can a name start with it? An
+// initial, a particle, a word in capitals or one the lists know, or any
+// name word after a title.
+bool MayStartName(std::string_view word, bool titled);
+
 // `word` is a title ("Dr", "Mme", "M.").
 bool IsTitle(std::string_view word);
 

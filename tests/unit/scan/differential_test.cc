@@ -75,8 +75,11 @@ std::set<size_t> ReferenceEnds(const Split& split, const std::regex& core,
     if (split.boundary_after && !AsciiBoundary(text, e)) continue;
     for (size_t s = 0; s < e; ++s) {
       if (split.boundary_before && !AsciiBoundary(text, s)) continue;
+      // '^' is the start of the text, not of the slice tried.
+      auto flags =
+          s > 0 ? std::regex_constants::match_prev_avail : std::regex_constants::match_default;
       if (std::regex_match(text.begin() + static_cast<std::ptrdiff_t>(s),
-                           text.begin() + static_cast<std::ptrdiff_t>(e), core)) {
+                           text.begin() + static_cast<std::ptrdiff_t>(e), core, flags)) {
         ends.insert(e);
         break;
       }

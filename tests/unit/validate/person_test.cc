@@ -94,6 +94,8 @@ TEST(PersonTest, DetectorFindsEachForm) {
            {"Réponse de Manuel de Sousa.", "Manuel de Sousa"},
            {"Madame Xqzwyk Brtolp est venue.", "Xqzwyk Brtolp"},
            {"Vu Jean KERBRATOU ce jour.", "Jean KERBRATOU"},
+           {"Signé : É. Robin\n", "É. Robin"},
+           {"Compte rendu pour MERLE Augustin.", "MERLE Augustin"},
        }) {
     std::string text = c.text;
     auto found = Persons(text);
@@ -136,6 +138,8 @@ TEST(PersonTest, SentenceStartsAndUnknownGivenNames) {
   // An unknown given name beside a known family name in capitals.
   EXPECT_EQ(Text(text, found[1]), "PICARD Olivie");
   EXPECT_EQ(Text(text, found[2]), "Sabine Leduc");
+  // The capitals pattern needs a family name the list knows.
+  EXPECT_TRUE(Persons("Mutuelle : MAAF Santé. Voir Link CIBLE.").empty());
   // Capitals throughout need two frequent names.
   EXPECT_TRUE(Persons("READ BLOCK et MAX SYS").empty());
   EXPECT_EQ(Persons("DUPONT JEAN").size(), 1u);
