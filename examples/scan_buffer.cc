@@ -1,6 +1,7 @@
 // The smallest program that embeds vigie: scan a buffer, print what was
-// found with its offsets, kind, category and score (never the value), and
-// whether the text reveals health data.
+// found with its offsets, kind, category and score (never the value), the
+// names of the parts of addresses and names, and whether the text reveals
+// health data.
 #include <vigie/vigie.h>
 
 #include <iostream>
@@ -14,7 +15,8 @@ int main() {
     return 1;
   }
   std::string text =
-      "Mme Hélène GARNIER, n° de sécurité sociale 2 87 03 56 260 117 30, "
+      "Mme Hélène GARNIER, 3 place Bellecour, 69002 Lyon, "
+      "n° de sécurité sociale 2 87 03 56 260 117 30, "
       "tél. 06 39 98 41 27, helene.garnier@example.org. "
       "Sérologie VIH négative, grossesse de 6 SA.";
   std::vector<vigie::Finding> findings = scanner->Scan(text);
@@ -23,6 +25,9 @@ int main() {
     std::cout << "[" << f.begin << ", " << f.end << ") " << f.kind << " ("
               << vigie::CategoryName(f.category) << ") score " << f.score;
     if (f.Has(vigie::Qualifier::kNegated)) std::cout << " negated";
+    // The parts themselves are personal data, like the value: only their
+    // names are printed here.
+    for (const auto& [part, value] : vigie::Components(f)) std::cout << " " << part;
     std::cout << "\n";
   }
   vigie::HealthVerdict health = vigie::AssessHealth(findings);

@@ -288,3 +288,42 @@ def test_database_is_saved_reused_and_rebuilt(run, sample_dir, tmp_path):
     assert rebuilt.stdout == first.stdout
     assert b"not a vigie database" in rebuilt.stderr and b"compiling again" in rebuilt.stderr
     assert db.stat().st_size > 1_000_000
+
+
+def test_addresses_and_names_with_their_components(run, tmp_path):
+    path = tmp_path / "lettre.txt"
+    path.write_text("médecin traitant : Dr Martin\n"
+                    "Mme Hélène Garnier, 12 bis rue des Lilas, 56000 Vannes\n", encoding="utf-8")
+    masked = run("scan", "--format", "jsonl", path)
+    assert masked.returncode == 1, masked.stderr
+    findings = [x for x in jsonl(masked.stdout) if x["type"] == "finding"]
+    persons = [f for f in findings if f["kind"] == "PERSON"]
+    assert len(persons) == 2
+    assert persons[0]["context"] == "HEALTH_PROVIDER"
+    assert "context" not in persons[1]
+    # components are personal data: only with --show-values
+    assert all("components" not in f and "value" not in f for f in findings)
+    for secret in ("Garnier", "GARNIER", "Lilas", "LILAS", "Martin", "MARTIN"):
+        assert secret not in masked.stdout.decode()
+
+    shown = run("scan", "--format", "jsonl", "--show-values", path)
+    by_kind = {}
+    for f in jsonl(shown.stdout):
+        if f["type"] == "finding":
+            by_kind.setdefault(f["kind"], []).append(f)
+    assert by_kind["PERSON"][0]["components"] == {"family": "MARTIN"}
+    assert by_kind["PERSON"][1]["components"] == {"given": "Hélène", "family": "GARNIER",
+                                                  "sex": "F"}
+    address = by_kind["FR_POSTAL_ADDRESS"][0]
+    assert address["value"] == "12 BIS RUE DES LILAS, 56000 VANNES"
+    assert address["components"] == {"number": "12", "number_suffix": "BIS", "street_type": "RUE",
+                                     "street_name": "DES LILAS", "postcode": "56000",
+                                     "commune": "Vannes"}
+
+    sarif = json.loads(run("scan", "--format", "sarif", "--show-values", path).stdout)
+    props = [r["properties"] for r in sarif["runs"][0]["results"]]
+    assert {"postcode": "56000"}.items() <= next(p["components"] for p in props
+                                                  if "postcode" in p.get("components", {})).items()
+    assert any(p.get("context") == "HEALTH_PROVIDER" for p in props)
+    plain = run("scan", "--format", "sarif", path).stdout.decode()
+    assert "Garnier" not in plain and "components" not in plain
