@@ -235,6 +235,21 @@ def test_validate_prints_one_verdict_per_value(run):
     assert run("validate", "nope", "x").returncode == 2
 
 
+def test_validate_parses_addresses_and_names(run):
+    r = run("validate", "address", "AV ALEXIS BLAISE BP 6006 97306 CAYENNE CEDEX",
+            "12 rue des Lilas, 56000 Lyon")
+    assert r.returncode == 1
+    cedex, wrong = jsonl(r.stdout)
+    assert cedex["valid"] and cedex["cedex"] and cedex["commune"] == "Cayenne"
+    assert cedex["complement"] == "BP 6006" and cedex["has_locality"]
+    assert not wrong["valid"] and wrong["reason"] == "commune does not match the postcode"
+    r = run("validate", "name", "Dr Jean-Pierre LE GALL", "Service de Cardiologie")
+    name, no_name = jsonl(r.stdout)
+    assert name["title"] == "Dr" and name["given"] == "Jean-Pierre" and name["family"] == "LE GALL"
+    assert name["sex"] == "M" and name["given_births"] > 100000 and not name["ambiguous"]
+    assert not no_name["valid"] and no_name["reason"]
+
+
 def test_masked_values_hide_every_letter_of_any_script(run, sample_dir):
     r = run("scan", "--format", "jsonl", sample_dir / "compte_rendu.txt")
     masked = [x["masked_value"] for x in jsonl(r.stdout) if x["type"] == "finding"]

@@ -6,6 +6,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "vigie/address.h"
+#include "vigie/person.h"
 #include "vigie/validate.h"
 
 namespace vigie::cli {
@@ -81,6 +83,44 @@ const std::map<std::string, Validator>& Validators() {
       {"cip13", Plain(ValidateCip13)},
       {"cni", Plain([](const std::string& s) { return ValidateCni(s); })},
       {"passport", Plain(ValidatePassportFr)},
+      {"address",
+       [](const std::string& s) {
+         AddressParse p = ParseAddress(s);
+         const PostalAddress& a = p.address;
+         json j = {{"valid", p.valid}, {"normalized", a.normalized}};
+         if (!p.valid) j["reason"] = p.reason;
+         if (p.valid) {
+           j["has_locality"] = p.has_locality;
+           for (const auto& [name, part] :
+                {std::pair<const char*, const std::string&>{"number", a.number},
+                 {"number_suffix", a.number_suffix},
+                 {"street_type", a.street_type},
+                 {"street_name", a.street_name},
+                 {"complement", a.complement},
+                 {"postcode", a.postcode},
+                 {"commune", a.commune_official}}) {
+             if (!part.empty()) j[name] = part;
+           }
+           if (a.cedex) j["cedex"] = true;
+         }
+         return j;
+       }},
+      {"name",
+       [](const std::string& s) {
+         NameParse p = ParsePersonName(s);
+         json j = {{"valid", p.valid}, {"normalized", p.name.normalized}};
+         if (!p.valid) j["reason"] = p.reason;
+         if (p.valid) {
+           if (!p.name.title.empty()) j["title"] = p.name.title;
+           if (!p.name.given.empty()) j["given"] = p.name.given;
+           if (!p.name.family.empty()) j["family"] = p.name.family;
+           if (p.name.sex != 0) j["sex"] = std::string(1, p.name.sex);
+           j["given_births"] = p.given_births;
+           j["family_births"] = p.family_births;
+           j["ambiguous"] = p.ambiguous;
+         }
+         return j;
+       }},
   };
   return validators;
 }
