@@ -1,0 +1,399 @@
+// vigie._vigie: the native half of the Python package. It reads `str`,
+// `bytes` and buffer objects in place, releases the GIL for whole scans and
+// batches, and hands findings back as tuples; the typed API lives in the
+// pure-Python facade (bindings/python/vigie/).
+#include <nanobind/nanobind.h>
+#include <nanobind/stl/optional.h>
+#include <nanobind/stl/pair.h>
+#include <nanobind/stl/string.h>
+#include <nanobind/stl/string_view.h>
+#include <nanobind/stl/vector.h>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "validate_command.h"
+#include "vigie/vigie.h"
+
+namespace nb = nanobind;
+
+namespace {
+
+// A text held for the length of a scan: its UTF-8 bytes, read in place.
+// For a `str` the bytes are CPython's own UTF-8 form (cached on the object;
+// an ASCII string is its own UTF-8), and offsets go back as code points.
+struct Text {
+  std::string_view bytes;
+  bool code_points = false;  // a non-ASCII str: offsets need converting
+  nb::object owner;          // keeps the object alive
+  Py_buffer view{};
+  bool has_view = false;
+
+  Text() = default;
+  Text(const Text&) = delete;
+  Text& operator=(const Text&) = delete;
+  Text(Text&& o) noexcept
+      : bytes(o.bytes),
+        code_points(o.code_points),
+        owner(std::move(o.owner)),
+        view(o.view),
+        has_view(o.has_view) {
+    o.has_view = false;
+  }
+  ~Text() {
+    if (has_view) PyBuffer_Release(&view);
+  }
+};
+
+Text ReadText(nb::handle obj) {
+  Text t;
+  t.owner = nb::borrow(obj);
+  if (PyUnicode_Check(obj.ptr())) {
+    Py_ssize_t size = 0;
+    const char* data = PyUnicode_AsUTF8AndSize(obj.ptr(), &size);
+    if (!data) throw nb::python_error();
+    t.bytes = std::string_view(data, static_cast<size_t>(size));
+    t.code_points = !PyUnicode_IS_ASCII(obj.ptr());
+    return t;
+  }
+  if (PyObject_GetBuffer(obj.ptr(), &t.view, PyBUF_SIMPLE) != 0) {
+    PyErr_Clear();
+    throw nb::type_error("vigie scans str, bytes, bytearray or memoryview objects");
+  }
+  t.has_view = true;
+  t.bytes = std::string_view(static_cast<const char*>(t.view.buf), static_cast<size_t>(t.view.len));
+  return t;
+}
+
+// Code-point offsets of byte offsets into UTF-8 `bytes`, in one pass.
+std::vector<uint64_t> CodePointOffsets(std::string_view bytes, std::vector<uint64_t> offsets) {
+  std::vector<size_t> order(offsets.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return offsets[a] < offsets[b]; });
+  std::vector<uint64_t> out(offsets.size());
+  uint64_t pos = 0, count = 0;
+  for (size_t i : order) {
+    uint64_t target = std::min<uint64_t>(offsets[i], bytes.size());
+    for (; pos < target; ++pos) {
+      if ((static_cast<unsigned char>(bytes[pos]) & 0xC0) != 0x80) ++count;
+    }
+    out[i] = count;
+  }
+  return out;
+}
+
+struct Options {
+  vigie::ScanOptions scan;
+  bool values = false;
+};
+
+vigie::Layout ParseLayout(const std::string& layout) {
+  if (layout == "auto") return vigie::Layout::kAuto;
+  if (layout == "text") return vigie::Layout::kText;
+  if (layout == "delimited") return vigie::Layout::kDelimited;
+  throw nb::value_error("layout must be 'auto', 'text' or 'delimited'");
+}
+
+vigie::Category ParseCategory(const std::string& category) {
+  if (category == "identity") return vigie::Category::kIdentity;
+  if (category == "contact") return vigie::Category::kContact;
+  if (category == "financial") return vigie::Category::kFinancial;
+  if (category == "health") return vigie::Category::kHealth;
+  throw nb::value_error("category must be 'identity', 'contact', 'financial' or 'health'");
+}
+
+// A Python callback as a confirm step: called with the GIL held, from the
+// scanning thread. It returns False/None (reject), True (confirmed at the
+// detector's score), a float (confirmed at that score) or (score, value).
+// An exception rejects the match and is reported once, as unraisable.
+vigie::ConfirmFn PythonConfirm(nb::object callback) {
+  auto held = std::make_shared<nb::object>(std::move(callback));
+  return [held](std::string_view match) -> vigie::Verdict {
+    nb::gil_scoped_acquire gil;
+    try {
+      nb::object r = (*held)(nb::str(match.data(), match.size()));
+      if (r.is_none()) return vigie::Verdict::Reject();
+      if (nb::isinstance<nb::bool_>(r)) {
+        return nb::cast<bool>(r) ? vigie::Verdict::Confirmed() : vigie::Verdict::Reject();
+      }
+      if (nb::isinstance<nb::float_>(r) || nb::isinstance<nb::int_>(r)) {
+        return vigie::Verdict::Confirmed(nb::cast<double>(r));
+      }
+      auto pair = nb::cast<std::pair<double, std::string>>(r);
+      return vigie::Verdict::Confirmed(pair.first, pair.second);
+    } catch (nb::python_error& e) {
+      e.discard_as_unraisable("vigie custom detector confirm");
+    } catch (...) {
+    }
+    return vigie::Verdict::Reject();
+  };
+}
+
+vigie::DetectorSpec ParseDetector(const nb::dict& d) {
+  vigie::DetectorSpec spec;
+  auto get = [&](const char* key) -> std::optional<nb::object> {
+    if (!d.contains(key)) return std::nullopt;
+    nb::object v = d[key];
+    if (v.is_none()) return std::nullopt;
+    return v;
+  };
+  auto strings = [&](const char* key) {
+    auto v = get(key);
+    return v ? nb::cast<std::vector<std::string>>(*v) : std::vector<std::string>{};
+  };
+  auto kind = get("kind");
+  if (!kind) throw nb::value_error("a custom detector needs a 'kind'");
+  spec.kind = nb::cast<std::string>(*kind);
+  if (auto c = get("category")) spec.category = ParseCategory(nb::cast<std::string>(*c));
+  spec.patterns = strings("patterns");
+  spec.literals = strings("literals");
+  spec.keywords = strings("keywords");
+  spec.negative_keywords = strings("negative_keywords");
+  if (auto v = get("window_before")) spec.window_before = nb::cast<size_t>(*v);
+  if (auto v = get("window_after")) spec.window_after = nb::cast<size_t>(*v);
+  if (auto v = get("score")) spec.score = nb::cast<double>(*v);
+  if (auto v = get("confirm")) spec.confirm = PythonConfirm(*v);
+  return spec;
+}
+
+nb::handle EmptyTuple() {
+  static nb::tuple empty = nb::tuple();
+  return empty;
+}
+
+nb::tuple Qualifiers(const vigie::Finding& f) {
+  nb::list names;
+  for (vigie::Qualifier q : {vigie::Qualifier::kNegated, vigie::Qualifier::kHypothetical,
+                             vigie::Qualifier::kFamily, vigie::Qualifier::kHistory}) {
+    if (f.Has(q)) names.append(nb::str(std::string(vigie::QualifierName(q)).c_str()));
+  }
+  return nb::tuple(names);
+}
+
+// Python strings for the few distinct kinds, categories and contexts, made
+// once per call instead of once per finding.
+class Names {
+ public:
+  nb::handle Get(std::string_view name) {
+    for (auto& [key, obj] : names_) {
+      if (key == name) return obj;
+    }
+    names_.emplace_back(std::string(name), nb::str(name.data(), name.size()));
+    return names_.back().second;
+  }
+
+ private:
+  std::vector<std::pair<std::string, nb::object>> names_;
+};
+
+// One finding as the facade's Finding(...) arguments, in order.
+nb::tuple FindingTuple(const vigie::Finding& f, uint64_t start, uint64_t end, bool values,
+                       Names& names) {
+  nb::object value = nb::none(), components = nb::none();
+  if (values) {
+    value = nb::str(f.value.data(), f.value.size());
+    auto parts = vigie::Components(f);
+    if (!parts.empty()) {
+      nb::dict d;
+      for (const auto& [name, part] : parts) d[name.c_str()] = nb::str(part.data(), part.size());
+      components = std::move(d);
+    }
+  }
+  nb::object context = nb::none();
+  if (!f.context.empty()) context = nb::borrow(names.Get(f.context));
+  nb::object qualifiers = f.qualifiers == 0 ? nb::borrow(EmptyTuple()) : nb::object(Qualifiers(f));
+  return nb::make_tuple(names.Get(f.kind), names.Get(vigie::CategoryName(f.category)), start, end,
+                        f.begin, f.end, f.line, f.column, f.score,
+                        f.confidence == vigie::Confidence::kConfirmed, value, qualifiers, context,
+                        components);
+}
+
+nb::list ToPython(const Text& text, const std::vector<vigie::Finding>& findings, bool values,
+                  Names& names) {
+  std::vector<uint64_t> starts, ends;
+  if (text.code_points) {
+    std::vector<uint64_t> offsets;
+    offsets.reserve(findings.size() * 2);
+    for (const auto& f : findings) {
+      offsets.push_back(f.begin);
+      offsets.push_back(f.end);
+    }
+    offsets = CodePointOffsets(text.bytes, std::move(offsets));
+    for (size_t i = 0; i < findings.size(); ++i) {
+      starts.push_back(offsets[2 * i]);
+      ends.push_back(offsets[2 * i + 1]);
+    }
+  }
+  nb::list out;
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const auto& f = findings[i];
+    out.append(FindingTuple(f, text.code_points ? starts[i] : f.begin,
+                            text.code_points ? ends[i] : f.end, values, names));
+  }
+  return out;
+}
+
+class PyStream {
+ public:
+  PyStream(vigie::Stream stream, bool values) : stream_(std::move(stream)), values_(values) {}
+  nb::list Write(nb::handle chunk) {
+    Text t = ReadText(chunk);
+    std::vector<vigie::Finding> found;
+    {
+      nb::gil_scoped_release release;
+      found = stream_.Write(t.bytes);
+    }
+    return Bytes(found);
+  }
+  nb::list Finish() {
+    std::vector<vigie::Finding> found;
+    {
+      nb::gil_scoped_release release;
+      found = stream_.Finish();
+    }
+    return Bytes(found);
+  }
+  uint64_t bytes_written() const { return stream_.bytes_written(); }
+
+ private:
+  // A stream's offsets are bytes since its first byte, whatever the chunks.
+  nb::list Bytes(const std::vector<vigie::Finding>& found) const {
+    nb::list out;
+    Names names;
+    for (const auto& f : found) out.append(FindingTuple(f, f.begin, f.end, values_, names));
+    return out;
+  }
+  vigie::Stream stream_;
+  bool values_;
+};
+
+class PyScanner {
+ public:
+  PyScanner(std::optional<std::vector<std::string>> kinds, double min_score,
+            const std::string& layout, const std::string& delimiter, bool builtin_detectors,
+            std::optional<std::vector<nb::dict>> detectors, std::optional<nb::bytes> database,
+            bool values) {
+    options_.values = values;
+    vigie::ScanOptions& o = options_.scan;
+    if (kinds) o.kinds = *kinds;
+    o.min_score = min_score;
+    o.layout = ParseLayout(layout);
+    if (delimiter.size() > 1) throw nb::value_error("delimiter must be one character");
+    o.delimiter = delimiter.empty() ? 0 : delimiter[0];
+    o.builtin_detectors = builtin_detectors;
+    if (detectors) {
+      for (const nb::dict& d : *detectors) o.detectors.push_back(ParseDetector(d));
+    }
+    vigie::Result<vigie::Scanner> r = vigie::Result<vigie::Scanner>::Error("");
+    {
+      nb::gil_scoped_release release;
+      r = database ? vigie::Scanner::Deserialize(
+                         std::string_view(database->c_str(), database->size()), o)
+                   : vigie::Scanner::Create(o);
+    }
+    if (!r.ok()) throw nb::value_error(r.error().c_str());
+    scanner_ = std::make_unique<vigie::Scanner>(std::move(r.value()));
+  }
+
+  nb::list Scan(nb::handle text) const {
+    Text t = ReadText(text);
+    std::vector<vigie::Finding> found;
+    {
+      nb::gil_scoped_release release;
+      found = scanner_->Scan(t.bytes);
+    }
+    Names names;
+    return ToPython(t, found, options_.values, names);
+  }
+
+  // The whole batch crosses the boundary once (one call) and is scanned
+  // without the GIL; findings become Python objects slice by slice, so that
+  // a batch of a million records never holds all its findings in C++, and
+  // another thread scans while this one converts.
+  nb::list ScanBatch(nb::iterable texts) const {
+    constexpr size_t kSlice = 256;
+    std::vector<Text> held;
+    for (nb::handle t : texts) held.push_back(ReadText(t));
+    bool values = options_.values;
+    nb::list out;
+    Names names;
+    std::vector<std::vector<vigie::Finding>> found(std::min(kSlice, held.size()));
+    for (size_t from = 0; from < held.size(); from += kSlice) {
+      size_t n = std::min(kSlice, held.size() - from);
+      {
+        nb::gil_scoped_release release;
+        for (size_t i = 0; i < n; ++i) found[i] = scanner_->Scan(held[from + i].bytes);
+      }
+      for (size_t i = 0; i < n; ++i) out.append(ToPython(held[from + i], found[i], values, names));
+    }
+    return out;
+  }
+
+  // The health verdict on a text: (reveals, score, [(kind, score, findings)]).
+  nb::tuple Health(nb::handle text) const {
+    Text t = ReadText(text);
+    vigie::HealthVerdict v;
+    {
+      nb::gil_scoped_release release;
+      v = vigie::AssessHealth(scanner_->Scan(t.bytes));
+    }
+    nb::list kinds;
+    for (const auto& e : v.kinds) kinds.append(nb::make_tuple(e.kind, e.score, e.findings.size()));
+    return nb::make_tuple(v.reveals_health, v.score, kinds);
+  }
+
+  PyStream OpenStream() const { return PyStream(scanner_->OpenStream(), options_.values); }
+  nb::bytes Serialize() const {
+    std::string bytes;
+    {
+      nb::gil_scoped_release release;
+      bytes = scanner_->Serialize();
+    }
+    return nb::bytes(bytes.data(), bytes.size());
+  }
+  std::vector<std::string> Kinds() const { return scanner_->Kinds(); }
+
+ private:
+  Options options_;
+  std::unique_ptr<vigie::Scanner> scanner_;
+};
+
+}  // namespace
+
+NB_MODULE(_vigie, m) {
+  m.doc() = "vigie's native module; use the `vigie` package.";
+  m.attr("VERSION") = VIGIE_VERSION_STRING;
+  m.attr("HEALTH_EVIDENCE_FLOOR") = vigie::kHealthEvidenceFloor;
+  nb::class_<PyStream>(m, "Stream")
+      .def("write", &PyStream::Write, nb::arg("chunk"))
+      .def("finish", &PyStream::Finish)
+      .def_prop_ro("bytes_written", &PyStream::bytes_written);
+  nb::class_<PyScanner>(m, "Scanner")
+      .def(nb::init<std::optional<std::vector<std::string>>, double, const std::string&,
+                    const std::string&, bool, std::optional<std::vector<nb::dict>>,
+                    std::optional<nb::bytes>, bool>(),
+           nb::arg("kinds").none(), nb::arg("min_score"), nb::arg("layout"), nb::arg("delimiter"),
+           nb::arg("builtin_detectors"), nb::arg("detectors").none(), nb::arg("database").none(),
+           nb::arg("values"))
+      .def("scan", &PyScanner::Scan, nb::arg("text"))
+      .def("scan_batch", &PyScanner::ScanBatch, nb::arg("texts"))
+      .def("health", &PyScanner::Health, nb::arg("text"))
+      .def("open_stream", &PyScanner::OpenStream)
+      .def("serialize", &PyScanner::Serialize)
+      .def("kinds", &PyScanner::Kinds);
+  m.def(
+      "validate",
+      [](const std::string& kind, const std::string& value) {
+        std::string json = vigie::cli::ValidateToJson(kind, value);
+        if (json.empty()) throw nb::value_error(("unknown validator '" + kind + "'").c_str());
+        return json;
+      },
+      nb::arg("kind"), nb::arg("value"));
+  m.def("validators", &vigie::cli::ValidatorNames);
+}

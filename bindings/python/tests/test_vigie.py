@@ -1,0 +1,182 @@
+"""The Python package: offsets, inputs, batches, threads, pickling,
+validators, custom detectors, streams, the health verdict, the command."""
+import json
+import pickle
+import subprocess
+import sys
+import typing
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+import vigie
+from vigie import validate
+
+TEXT = ("Patiente : Mme Hélène Garnier, née le 14/03/1987, NIR 2 87 03 56 260 117 30, "
+        "tél. 06 39 98 41 27 — courriel helene.garnier@example.org. Sérologie VIH négative.")
+
+
+def test_str_offsets_are_code_points_and_agree_with_bytes(scanner):
+    found = scanner.scan(TEXT)
+    kinds = [f.kind for f in found]
+    assert {"PERSON", "FR_NIR", "PHONE_NUMBER", "EMAIL_ADDRESS", "DATE_OF_BIRTH"} <= set(kinds)
+    data = TEXT.encode()
+    as_bytes = scanner.scan(data)
+    assert [f.kind for f in as_bytes] == kinds
+    for s, b in zip(found, as_bytes):
+        # the same match, sliced as text and as bytes
+        assert TEXT[s.start:s.end].encode() == data[b.start:b.end]
+        assert (s.byte_start, s.byte_end) == (b.start, b.end) == (b.byte_start, b.byte_end)
+    nir = next(f for f in found if f.kind == "FR_NIR")
+    assert TEXT[nir.start:nir.end] == "2 87 03 56 260 117 30"
+    person = next(f for f in found if f.kind == "PERSON")
+    assert TEXT[person.start:person.end] == "Hélène Garnier"
+    # accents before the match: code points and bytes differ
+    assert nir.byte_start == len(TEXT[:nir.start].encode()) > nir.start
+
+
+def test_memoryview_and_bytearray_are_read_in_place(scanner):
+    data = bytearray(TEXT.encode())
+    assert [f.kind for f in scanner.scan(memoryview(data))] == \
+        [f.kind for f in scanner.scan(bytes(data))] == [f.kind for f in scanner.scan(data)]
+    with pytest.raises(TypeError):
+        scanner.scan(12345)
+
+
+def test_invalid_utf8_and_empty_input(scanner):
+    assert scanner.scan("") == [] and scanner.scan(b"") == []
+    data = b"\xff\xfe NIR \xc3 185057512345673\x00\xc3\xa9 tel 0612345678 \xe2\x82"
+    found = scanner.scan(data)
+    assert [data[f.start:f.end] for f in found] == [b"185057512345673", b"0612345678"]
+
+
+def test_values_only_when_asked(scanner, valued):
+    assert all(f.value is None and f.components is None for f in scanner.scan(TEXT))
+    shown = {f.kind: f for f in valued.scan(TEXT)}
+    assert shown["FR_NIR"].value == "287035626011730"
+    assert shown["PHONE_NUMBER"].value == "+33639984127"
+    assert shown["PERSON"].components == {"given": "Hélène", "family": "GARNIER", "sex": "F"}
+    assert "Garnier" not in repr(shown["PERSON"])  # repr never shows the value
+
+
+def test_batch_equals_one_by_one(scanner):
+    texts = [TEXT, "", "rien ici", TEXT.encode(), "Tél. 01 23 45 67 89", "é" * 100 + " 0612345678"]
+    assert scanner.scan_batch(texts) == [scanner.scan(t) for t in texts]
+    assert scanner.scan_batch(iter(texts[:2])) == [scanner.scan(TEXT), []]
+
+
+def test_threads_share_one_scanner(scanner):
+    texts = [f"{TEXT} {i}" for i in range(200)]
+    expected = [scanner.scan(t) for t in texts]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(scanner.scan, texts)) == expected
+        halves = [texts[:100], texts[100:]]
+        assert sum(pool.map(scanner.scan_batch, halves), []) == expected
+
+
+def test_pickle_by_configuration(database):
+    small = vigie.Scanner(kinds=["FR_NIR", "PHONE_NUMBER"], min_score=0.4)
+    again = pickle.loads(pickle.dumps(small))
+    assert again.scan(TEXT) == small.scan(TEXT)
+    assert "FR_NIR" in repr(again)
+    # with its compiled databases: workers load instead of compiling
+    fast = vigie.Scanner(database=database)
+    payload = pickle.dumps(fast.with_database())
+    assert len(payload) > 1_000_000
+    assert pickle.loads(payload).scan(TEXT) == fast.scan(TEXT)
+    with pytest.raises(ValueError, match="other detectors or options"):
+        vigie.Scanner(kinds=["FR_NIR"], database=database)
+    with pytest.raises(ValueError, match="not a vigie database"):
+        vigie.Scanner(database=b"garbage")
+
+
+def test_validators_explain(vectors):
+    v = validate.nir("2 84 05 2A 321 025 52")
+    assert v and v.valid and v["department"] == "2A" and v["sex"] == 2 and v.reason is None
+    bad = validate.nir("2 84 05 2A 321 025 53")
+    assert not bad and bad.reason == "key does not match"
+    for line in (vectors / "nir_valid.txt").read_text().splitlines()[:200]:
+        if line and not line.startswith("#"):
+            assert validate.nir(line).valid, line
+    for line in (vectors / "iban_fr_invalid.txt").read_text().splitlines()[:50]:
+        if line and not line.startswith("#"):
+            assert not validate.iban(line).valid and validate.iban(line).reason, line
+    assert validate.phone("06 12 34 56 78")["e164"] == "+33612345678"
+    assert validate.address("12 bis rue des Lilas, 56000 Vannes")["commune"] == "Vannes"
+    assert validate.name("Dr Jean-Pierre LE GALL")["family"] == "LE GALL"
+    assert set(validate.validators()) >= {"nir", "phone", "iban", "address", "name"}
+    with pytest.raises(ValueError):
+        validate.check("nope", "x")
+
+
+# The broken callback is reported as unraisable, once per call, and rejects.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_custom_detector_with_a_python_callback(database):
+    def check_digit(match: str):
+        digits = match[2:8]
+        if sum(map(int, digits)) % 10 != int(match[-1]):
+            return False
+        return (0.8, "E" + digits)
+
+    def broken(match: str):
+        raise RuntimeError("a bug in user code")
+
+    scanner = vigie.Scanner(builtin_detectors=False, values=True, detectors=[
+        vigie.Detector(kind="ACME_EMPLOYEE_ID", patterns=[r"E-[0-9]{6}-[0-9]"],
+                       keywords=["matricule"], confirm=check_digit),
+        vigie.Detector(kind="ACME_BROKEN", literals=["boom"], confirm=broken),
+    ])
+    found = scanner.scan("matricule E-123456-1, E-123456-2, boom")
+    assert [(f.kind, f.value) for f in found] == [("ACME_EMPLOYEE_ID", "E123456")]
+    assert found[0].score > 0.9  # the keyword raised it
+    with pytest.raises(ValueError, match="invalid kind"):
+        vigie.Scanner(detectors=[vigie.Detector(kind="lower")])
+
+
+def test_stream_equals_scan(scanner):
+    data = (TEXT + "\n") * 50
+    stream = scanner.open_stream()
+    found = []
+    raw = data.encode()
+    for i in range(0, len(raw), 7):
+        found += stream.write(raw[i:i + 7])
+    found += stream.finish()
+    assert found == scanner.scan(raw)
+    assert stream.bytes_written == len(raw)
+
+
+def test_health_verdict():
+    scanner = vigie.Scanner(min_score=vigie.HEALTH_EVIDENCE_FLOOR)
+    verdict = scanner.health("Sérologie VIH négative, grossesse de 6 SA.")
+    assert verdict.reveals_health and verdict.score > 0.9
+    assert {"HEALTH_SEXUAL", "HEALTH_PREGNANCY"} <= {e.kind for e in verdict.kinds}
+    assert not scanner.health("Il fait beau sur la côte.").reveals_health
+
+
+def test_python_m_vigie_scan(tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "vigie", "scan", "--format", "jsonl", str(path)],
+                       capture_output=True, timeout=120)
+    assert r.returncode == 1, r.stderr
+    records = [json.loads(x) for x in r.stdout.decode().splitlines()]
+    findings = [x for x in records if x["type"] == "finding"]
+    assert records[-1]["type"] == "summary" and records[-1]["findings"] == len(findings)
+    assert "Garnier" not in r.stdout.decode() and "helene" not in r.stdout.decode()
+    data = TEXT.encode()
+    for f in findings:
+        assert f["masked_value"].count("*") >= len(f["masked_value"]) // 2
+        assert data[f["start"]:f["end"]]
+    missing = subprocess.run([sys.executable, "-m", "vigie", "scan", str(tmp_path / "nope")],
+                             capture_output=True, timeout=120)
+    assert missing.returncode == 2 and b"nope" in missing.stderr
+
+
+def test_the_package_is_typed():
+    package = Path(vigie.__file__).parent
+    assert (package / "py.typed").exists() and (package / "_vigie.pyi").exists()
+    assert vigie.__version__ == "0.1.0"
+    hints = typing.get_type_hints(vigie.Finding)
+    assert hints["start"] is int and hints["score"] is float
+    assert typing.get_type_hints(vigie.Scanner.scan)["return"] == typing.List[vigie.Finding]
