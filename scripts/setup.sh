@@ -9,6 +9,7 @@ packages=(
   libgtest-dev libbenchmark-dev
   clang-format clang-tidy
   python3 python3-venv python3-pip
+  openjdk-17-jre-headless
 )
 # Intel's Hyperscan on x86-64 (Debian's Vectorscan 5.4.9 falls in the range
 # of a known x86 correctness regression); Vectorscan elsewhere.

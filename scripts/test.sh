@@ -2,7 +2,8 @@
 # Every test: install what is missing, build (optimized and with ASan+UBSan),
 # run the unit tests in both builds, the command-line tests against both
 # programs, the differential tests against python-stdnum and phonenumbers,
-# the Python package's tests, the format check and clang-tidy. Ends with "N passed, N failed".
+# the Python package's tests and its Spark example, the format check and
+# clang-tidy. Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh || exit 1
@@ -75,14 +76,16 @@ if build_flavour release; then
 fi
 # The Python package, built by pip from the repository root (scikit-build-core
 # and nanobind from PyPI; the build directory is kept under build/python, so a
-# second run only relinks) into a virtual environment of its own.
+# second run only relinks) into a virtual environment of its own, with
+# PySpark for the Spark example (run in local mode on Debian's Java).
 python_package() {
   local venv=build/venv-python log="$log_dir/pip-python.log"
   [ -x "$venv/bin/python" ] || python3 -m venv "$venv" || return 1
-  "$venv/bin/pip" install -q ".[test]" >"$log" 2>&1
+  "$venv/bin/pip" install -q ".[test,spark]" >"$log" 2>&1
 }
 if python_package; then
   pytest_suite python "" bindings/python/tests build/venv-python/bin/python
+  pytest_suite spark "" examples/spark build/venv-python/bin/python
 else
   echo "python: the package did not build"; grep -E "error|Error" "$log_dir/pip-python.log" | head -20
   add 0 1
