@@ -173,10 +173,14 @@ def test_python_m_vigie_scan(tmp_path):
     assert missing.returncode == 2 and b"nope" in missing.stderr
 
 
-def test_the_package_is_typed():
+def test_the_package_is_typed(tmp_path):
     package = Path(vigie.__file__).parent
     assert (package / "py.typed").exists() and (package / "_vigie.pyi").exists()
     assert vigie.__version__ == "0.1.0"
     hints = typing.get_type_hints(vigie.Finding)
     assert hints["start"] is int and hints["score"] is float
     assert typing.get_type_hints(vigie.Scanner.scan)["return"] == typing.List[vigie.Finding]
+    # the installed package, as its users' type checker sees it
+    r = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "-p", "vigie"],
+                       capture_output=True, cwd=tmp_path, timeout=300)
+    assert r.returncode == 0, r.stdout.decode()

@@ -124,7 +124,7 @@ class HealthVerdict:
 _make = Finding._make
 
 
-def _findings(rows: Iterable[tuple]) -> List[Finding]:
+def _findings(rows: Iterable[Tuple[Any, ...]]) -> List[Finding]:
     return list(map(_make, rows))
 
 
@@ -132,7 +132,7 @@ class Stream:
     """A text that arrives in chunks; yields exactly the findings of one scan
     of the whole text. Offsets are UTF-8 bytes since the stream's first byte."""
 
-    def __init__(self, native: Any) -> None:
+    def __init__(self, native: _vigie.Stream) -> None:
         self._native = native
 
     def write(self, chunk: Text) -> List[Finding]:
@@ -145,7 +145,7 @@ class Stream:
 
     @property
     def bytes_written(self) -> int:
-        return self._native.bytes_written
+        return int(self._native.bytes_written)
 
 
 class Scanner:

@@ -1,5 +1,5 @@
 # Types of vigie's native module; the package's API is in vigie/__init__.py.
-from typing import Any, Iterable, List, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 VERSION: str
 HEALTH_EVIDENCE_FLOOR: float
@@ -20,7 +20,7 @@ class Scanner:
         layout: str,
         delimiter: str,
         builtin_detectors: bool,
-        detectors: Optional[List[dict]],
+        detectors: Optional[List[Dict[str, Any]]],
         database: Optional[bytes],
         values: bool,
     ) -> None: ...
