@@ -52,19 +52,16 @@ def main():
         return int(key in words or key in places or key.replace("-", " ") in places)
 
     OUT.mkdir(parents=True, exist_ok=True)
-    with open(src / "given_names_fr.tsv", encoding="utf-8") as f, \
-            open(OUT / "given_names.tsv", "w", encoding="utf-8") as out:
-        out.write("# name\tsex\tcount\tambiguous\n")
-        for row in csv.DictReader(f, delimiter="\t"):
-            name = row["name"]
-            out.write(f"{name}\t{row['sex']}\t{row['total_count']}\t{ambiguous(fold(name))}\n")
-    with open(src / "family_names_fr.tsv", encoding="utf-8") as f, \
-            open(OUT / "family_names.tsv", "w", encoding="utf-8") as out:
-        out.write("# name\tcount\tambiguous\n")
-        for row in csv.DictReader(f, delimiter="\t"):
-            name = row["name"]
-            out.write(f"{name}\t{row['count']}\t{ambiguous(fold(name))}\n")
-
+    # (source, output, the source's columns kept after the name)
+    for source, output, columns in (("given_names_fr.tsv", "given_names.tsv", ("sex", "total_count")),
+                                    ("family_names_fr.tsv", "family_names.tsv", ("count",))):
+        with open(src / source, encoding="utf-8") as f, \
+                open(OUT / output, "w", encoding="utf-8") as out:
+            header = ["name", *("count" if c == "total_count" else c for c in columns), "ambiguous"]
+            out.write("# " + "\t".join(header) + "\n")
+            for row in csv.DictReader(f, delimiter="\t"):
+                cells = [row["name"], *(row[c] for c in columns), str(ambiguous(fold(row["name"])))]
+                out.write("\t".join(cells) + "\n")
 
 if __name__ == "__main__":
     main()

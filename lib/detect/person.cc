@@ -14,6 +14,8 @@
 #include <algorithm>
 
 #include "detect/builtin.h"
+#include "text/utf8.h"
+#include "validate/address_internal.h"
 
 namespace vigie::detect {
 namespace {
@@ -63,13 +65,12 @@ std::string_view Before(std::string_view text, size_t earliest, size_t start) {
 // The words before a name (after its title) that make it a place's or an
 // institution's: "rue Victor Hugo", "Lycée Jean Moulin", "Saint Louis".
 bool NamedAfter(std::string_view before) {
+  // Types of way come from the address parser's table; these are the
+  // institutions and honorifics that name places after people.
   static const std::vector<std::string_view> kWords = {
-      "RUE",     "AVENUE",    "AV",       "BD",         "BOULEVARD", "PLACE",     "PL",
-      "ALLEE",   "IMPASSE",   "QUAI",     "CHEMIN",     "ROUTE",     "COURS",     "SQUARE",
-      "PASSAGE", "RESIDENCE", "CITE",     "HOPITAL",    "CLINIQUE",  "CENTRE",    "LYCEE",
-      "COLLEGE", "ECOLE",     "INSTITUT", "UNIVERSITE", "FONDATION", "PHARMACIE", "STADE",
-      "SAINT",   "SAINTE",    "ST",       "STE",        "GROUPE",    "EHPAD",     "CHU",
-      "GENERAL", "MARECHAL",  "PRESIDENT"};
+      "HOPITAL",    "CLINIQUE",  "CENTRE",    "LYCEE", "COLLEGE", "ECOLE",    "INSTITUT",
+      "UNIVERSITE", "FONDATION", "PHARMACIE", "STADE", "SAINT",   "SAINTE",   "ST",
+      "STE",        "GROUPE",    "EHPAD",     "CHU",   "GENERAL", "MARECHAL", "PRESIDENT"};
   // The last three words of the line before the name, particles skipped.
   size_t end = before.size();
   for (int words = 0; words < 3; ++words) {
@@ -82,6 +83,7 @@ bool NamedAfter(std::string_view before) {
     if (start == end) return false;
     std::string word = validate::FoldName(before.substr(start, end - start));
     if (std::find(kWords.begin(), kWords.end(), word) != kWords.end()) return true;
+    if (word.size() >= 2 && IsStreetTypeKey(text::AsciiLowered(word))) return true;
     static const std::vector<std::string_view> kParticles = {"DE", "DU", "DES", "LA", "LE",
                                                              "D'", "L'", "DR",  "PR"};
     if (std::find(kParticles.begin(), kParticles.end(), word) == kParticles.end()) return false;
@@ -129,16 +131,6 @@ double NameScore(const validate::NameEvidence& e) {
   return s == 2 ? 0.35 : s == 1 ? 0.2 : 0;
 }
 
-// The verdict of the start the finder chose, which the engine asks for
-// again at once: kept by content, so that it can never answer for other
-// bytes.
-struct LastVerdict {
-  std::string before;
-  std::string match;
-  Verdict verdict;
-};
-thread_local LastVerdict last_verdict;
-
 Verdict Weigh(std::string_view before, std::string_view match) {
   size_t title_length = 0;
   std::string_view title = validate::TitleAtEnd(before, &title_length);
@@ -161,11 +153,6 @@ Verdict Weigh(std::string_view before, std::string_view match) {
   Verdict v = Verdict::Confirmed(score, e.parse.name.normalized);
   if (Provider(title, ahead)) v.context = "HEALTH_PROVIDER";
   return v;
-}
-
-Verdict Confirm(std::string_view before, std::string_view match) {
-  if (match == last_verdict.match && before == last_verdict.before) return last_verdict.verdict;
-  return Weigh(before, match);
 }
 
 }  // namespace
@@ -226,19 +213,12 @@ DetectorDef PersonDetector() {
       if (v.status != Verdict::Status::kReject && v.score > best_score) {
         best = s;
         best_score = v.score;
-        last_verdict.verdict = std::move(v);
       }
-    }
-    if (best != std::string_view::npos) {
-      // assign() reuses the buffers: no allocation per candidate.
-      std::string_view before = Before(text, earliest, best);
-      last_verdict.before.assign(before.data(), before.size());
-      last_verdict.match.assign(text.data() + best, end - best);
     }
     return best;
   };
-  d.confirm_in_context = Confirm;
-  d.confirm = [](std::string_view match) { return Confirm({}, match); };
+  d.confirm_in_context = Weigh;
+  d.confirm = [](std::string_view match) { return Weigh({}, match); };
   return d;
 }
 

@@ -334,8 +334,10 @@ void StreamState::ProcessCandidate(const Event& event, const MatchTarget& target
       std::max<uint64_t>(window_start_, event.end > d.max_width ? event.end - d.max_width : 0);
   // A match starts in the cell where it ends (but for spans_cells): start
   // finders look no further back than that cell.
-  if (cells_ && !d.spans_cells && target.length == 0 && event.end > 0) {
-    lowest = std::max<uint64_t>(lowest, cells_->CellAt(event.end - 1).begin);
+  records::Cell end_cell{};
+  if (cells_) {
+    end_cell = cells_->CellAt(event.end - 1);
+    if (!d.spans_cells) lowest = std::max<uint64_t>(lowest, end_cell.begin);
   }
   size_t earliest = lowest - window_start_;
   size_t end = event.end - window_start_;
@@ -363,7 +365,6 @@ void StreamState::ProcessCandidate(const Event& event, const MatchTarget& target
   c.column = 0;
   if (cells_) {
     records::Cell cell = cells_->CellAt(abs_begin);
-    records::Cell end_cell = cells_->CellAt(event.end - 1);
     if (d.spans_cells ? end_cell.row != cell.row : end_cell.begin != cell.begin) return;
     if (layout_.header && cell.row == 0) return;  // column names, nobody's data
     c.cell_begin = cell.begin;

@@ -14,6 +14,7 @@
 #include "data/embedded.h"
 #include "text/fold.h"
 #include "text/utf8.h"
+#include "validate/address_internal.h"
 #include "validate/checksum.h"
 
 namespace vigie {
@@ -315,6 +316,8 @@ void Normalize(PostalAddress& a, const std::string& commune_key) {
 }
 
 }  // namespace
+
+bool IsStreetTypeKey(const std::string& key) { return PlaceTables().street_types.contains(key); }
 
 AddressParse ParseAddress(std::string_view text) {
   AddressParse out;

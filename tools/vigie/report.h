@@ -62,13 +62,6 @@ class Reporter {
 std::unique_ptr<Reporter> MakeReporter(std::string_view format, const ReportOptions& options,
                                        std::ostream& out, std::ostream& err);
 
-// `value` with its letters and digits (any script) hidden, but for the last two of a
-// value of eight or more: "2 84 05 88 321 025 32" -> "* ** ** ** *** *** 32".
-std::string MaskValue(std::string_view value);
-
-// "negated, family": the names of a finding's qualifiers.
-std::vector<std::string> QualifierNames(const Finding& finding);
-
 }  // namespace vigie::cli
 
 #endif  // VIGIE_TOOLS_VIGIE_REPORT_H_

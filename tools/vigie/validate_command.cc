@@ -125,6 +125,17 @@ const std::map<std::string, Validator>& Validators() {
   return validators;
 }
 
+// The verdict with the value it is about; null for an unknown kind.
+json Verdict(const std::string& kind, const std::string& value) {
+  auto it = Validators().find(kind);
+  if (it == Validators().end()) return nullptr;
+  json j = it->second(value);
+  j["value"] = value;
+  return j;
+}
+
+std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
 }  // namespace
 
 std::vector<std::string> ValidatorNames() {
@@ -134,20 +145,17 @@ std::vector<std::string> ValidatorNames() {
 }
 
 std::string ValidateToJson(const std::string& kind, const std::string& value) {
-  auto it = Validators().find(kind);
-  if (it == Validators().end()) return {};
-  json j = it->second(value);
-  j["value"] = value;
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  json j = Verdict(kind, value);
+  return j.is_null() ? std::string() : Dump(j);
 }
 
 int RunValidate(const std::string& kind, const std::vector<std::string>& values, std::istream& in,
                 std::ostream& out) {
   bool all_valid = true;
   auto one = [&](const std::string& value) {
-    std::string verdict = ValidateToJson(kind, value);
-    all_valid &= json::parse(verdict)["valid"].get<bool>();
-    out << verdict << "\n";
+    json verdict = Verdict(kind, value);
+    all_valid &= verdict["valid"].get<bool>();
+    out << Dump(verdict) << "\n";
   };
   if (values.empty()) {
     for (std::string line; std::getline(in, line);) {

@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "finding_text.h"
 #include "validate_command.h"
 #include "vigie/vigie.h"
 
@@ -87,11 +88,6 @@ std::vector<uint64_t> CodePointOffsets(std::string_view bytes, std::vector<uint6
   }
   return out;
 }
-
-struct Options {
-  vigie::ScanOptions scan;
-  bool values = false;
-};
 
 vigie::Layout ParseLayout(const std::string& layout) {
   if (layout == "auto") return vigie::Layout::kAuto;
@@ -169,10 +165,7 @@ nb::handle EmptyTuple() {
 
 nb::tuple Qualifiers(const vigie::Finding& f) {
   nb::list names;
-  for (vigie::Qualifier q : {vigie::Qualifier::kNegated, vigie::Qualifier::kHypothetical,
-                             vigie::Qualifier::kFamily, vigie::Qualifier::kHistory}) {
-    if (f.Has(q)) names.append(nb::str(std::string(vigie::QualifierName(q)).c_str()));
-  }
+  for (const std::string& name : vigie::cli::QualifierNames(f)) names.append(nb::str(name.c_str()));
   return nb::tuple(names);
 }
 
@@ -278,9 +271,9 @@ class PyScanner {
   PyScanner(std::optional<std::vector<std::string>> kinds, double min_score,
             const std::string& layout, const std::string& delimiter, bool builtin_detectors,
             std::optional<std::vector<nb::dict>> detectors, std::optional<nb::bytes> database,
-            bool values) {
-    options_.values = values;
-    vigie::ScanOptions& o = options_.scan;
+            bool values)
+      : values_(values) {
+    vigie::ScanOptions o;
     if (kinds) o.kinds = *kinds;
     o.min_score = min_score;
     o.layout = ParseLayout(layout);
@@ -309,7 +302,7 @@ class PyScanner {
       found = scanner_->Scan(t.bytes);
     }
     Names names;
-    return ToPython(t, found, options_.values, names);
+    return ToPython(t, found, values_, names);
   }
 
   // The whole batch crosses the boundary once (one call) and is scanned
@@ -320,7 +313,7 @@ class PyScanner {
     constexpr size_t kSlice = 256;
     std::vector<Text> held;
     for (nb::handle t : texts) held.push_back(ReadText(t));
-    bool values = options_.values;
+    bool values = values_;
     nb::list out;
     Names names;
     std::vector<std::vector<vigie::Finding>> found(std::min(kSlice, held.size()));
@@ -348,7 +341,7 @@ class PyScanner {
     return nb::make_tuple(v.reveals_health, v.score, kinds);
   }
 
-  PyStream OpenStream() const { return PyStream(scanner_->OpenStream(), options_.values); }
+  PyStream OpenStream() const { return PyStream(scanner_->OpenStream(), values_); }
   nb::bytes Serialize() const {
     std::string bytes;
     {
@@ -360,7 +353,7 @@ class PyScanner {
   std::vector<std::string> Kinds() const { return scanner_->Kinds(); }
 
  private:
-  Options options_;
+  bool values_;
   std::unique_ptr<vigie::Scanner> scanner_;
 };
 
@@ -396,4 +389,6 @@ NB_MODULE(_vigie, m) {
       },
       nb::arg("kind"), nb::arg("value"));
   m.def("validators", &vigie::cli::ValidatorNames);
+  m.def("mask", &vigie::cli::MaskValue, nb::arg("value"),
+        "The value with its letters and digits hidden, as `vigie scan` shows it.");
 }

@@ -168,6 +168,9 @@ def test_python_m_vigie_scan(tmp_path):
     for f in findings:
         assert f["masked_value"].count("*") >= len(f["masked_value"]) // 2
         assert data[f["start"]:f["end"]]
+    # masked as the program masks: short values entirely
+    assert vigie._vigie.mask("Jean") == "****"
+    assert vigie._vigie.mask("2 84 05 88 321 025 32") == "* ** ** ** *** *** 32"
     missing = subprocess.run([sys.executable, "-m", "vigie", "scan", str(tmp_path / "nope")],
                              capture_output=True, timeout=120)
     assert missing.returncode == 2 and b"nope" in missing.stderr

@@ -26,6 +26,8 @@ from . import _vigie
 from . import validate
 
 __all__ = [
+    "HEALTH_EVIDENCE_FLOOR",
+    "ConfirmFn",
     "Detector",
     "Finding",
     "HealthEvidence",

@@ -11,18 +11,9 @@ import os
 import sys
 from typing import Dict, Iterator, List, Optional, Sequence
 
-from . import Finding, Scanner
+from . import Finding, Scanner, _vigie
 
 CHUNK = 1 << 20
-
-
-def _mask(value: str) -> str:
-    """Every letter and digit but the last two hidden, like the program."""
-    keep = 2
-    out = []
-    for i, c in enumerate(value):
-        out.append(c if not c.isalnum() or i >= len(value) - keep else "*")
-    return "".join(out)
 
 
 def _paths(args: Sequence[str]) -> Iterator[str]:
@@ -63,7 +54,7 @@ def _record(path: str, f: Finding, show_values: bool) -> Dict[str, object]:
         if f.components:
             r["components"] = f.components
     else:
-        r["masked_value"] = _mask(f.value or "")
+        r["masked_value"] = _vigie.mask(f.value or "")
     if f.qualifiers:
         r["qualifiers"] = list(f.qualifiers)
     if f.context:
@@ -110,7 +101,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             if args.format == "jsonl":
                 out.write(json.dumps(_record(path, f, args.show_values), ensure_ascii=False) + "\n")
             else:
-                shown = f.value if args.show_values else _mask(f.value or "")
+                shown = f.value if args.show_values else _vigie.mask(f.value or "")
                 out.write(f"{path}:{f.line}:{f.column}\t{f.kind}\t{f.category}\t{f.score:.2f}\t"
                           f"{shown}\n")
     if args.format == "jsonl":
