@@ -230,6 +230,15 @@ int GivenStrength(const Token& t, char* sex, bool* ambiguous) {
   return PartsStrength(t.key, strength);
 }
 
+// The lists' entry for the family name tokens[from, to) as a whole, with
+// its particles ("LE GALL", "DE SOUSA"), or null.
+const Entry* WholeFamily(const std::vector<Token>& tokens, size_t from, size_t to) {
+  if (to - from == 1) return tokens[from].entry;
+  std::string joined;
+  for (size_t i = from; i < to; ++i) joined += (i > from ? " " : "") + tokens[i].key;
+  return Find(joined);
+}
+
 // `mixed`: the span mixes words in capitals and words that are not, so
 // that capitals mark the family name ("Jean KERBRAT").
 int FamilyStrength(const std::vector<Token>& tokens, size_t from, size_t to, bool mixed,
@@ -239,14 +248,10 @@ int FamilyStrength(const std::vector<Token>& tokens, size_t from, size_t to, boo
     bool common = e->family >= kCommonFamily && !e->family_ambiguous;
     return e->family >= kFrequentFamily || common ? 2 : 1;
   };
-  // The whole family name with its particles ("LE GALL", "DE SOUSA").
-  std::string joined;
-  for (size_t i = from; i < to; ++i) joined += (i > from ? " " : "") + tokens[i].key;
   // Two letters are a word or an abbreviation more often than a name
   // ("TO", "DO", "LE").
-  if (joined.size() <= 2) return 0;
-  const Entry* whole = to - from == 1 ? tokens[from].entry : Find(joined);
-  if (const Entry* e = whole; strength(e) > 0) {
+  if (to - from == 1 && tokens[from].key.size() <= 2) return 0;
+  if (const Entry* e = WholeFamily(tokens, from, to); strength(e) > 0) {
     *ambiguous = *ambiguous || e->family_ambiguous;
     return strength(e);
   }
@@ -333,13 +338,9 @@ Split Weigh(const std::vector<Token>& tokens, size_t gf, size_t gt, size_t ff, s
     // Several family names are rather words in a row ("Appel de
     // Jean-Pierre", "LETTRE ARABE"), unless the list holds them together.
     size_t words = 0;
-    std::string joined;
-    for (size_t i = ff; i < ft; ++i) {
-      words += tokens[i].type == TokenType::kWord;
-      joined += (i > ff ? " " : "") + tokens[i].key;
-    }
+    for (size_t i = ff; i < ft; ++i) words += tokens[i].type == TokenType::kWord;
     if (!titled && words > 1) {
-      const Entry* e = Find(joined);
+      const Entry* e = WholeFamily(tokens, ff, ft);
       if (!e || e->family == 0) return s;
     }
   }
@@ -528,11 +529,8 @@ NameEvidence WeighName(std::string_view title, std::string_view span) {
   }
   if (best.family_to > best.family_from) {
     const Entry* e = tokens[best.family_to - 1].entry;
-    std::string joined;
-    for (size_t i = best.family_from; i < best.family_to; ++i) {
-      joined += (i > best.family_from ? " " : "") + tokens[i].key;
-    }
-    if (const Entry* whole = Find(joined); whole && whole->family > 0) e = whole;
+    const Entry* whole = WholeFamily(tokens, best.family_from, best.family_to);
+    if (whole && whole->family > 0) e = whole;
     if (e) p.family_births = e->family;
   }
   p.ambiguous = best.ambiguous;
