@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Every test: install what is missing, build (optimized and with ASan+UBSan),
-# run the unit tests in both builds, the command-line tests against both
-# programs, the differential tests against python-stdnum and phonenumbers,
+# run the unit tests in both builds (and the examples in the first), the command-line tests
+# against both programs, the install tree linked by a project outside the
+# tree (CMake, pkg-config, add_subdirectory), the Conan recipe, the
+# differential tests against python-stdnum and phonenumbers,
 # the Python package's tests and its Spark example, the format check and
 # clang-tidy. Ends with "N passed, N failed".
 set -uo pipefail
@@ -63,9 +65,21 @@ reference_env() {
   fi
 }
 
+# Conan 2 from PyPI, pinned, in a virtual environment of its own; its cache
+# (CONAN_HOME) stays under build/ too.
+conan_env() {
+  local venv=build/venv-conan
+  if ! "$venv/bin/conan" --version 2>/dev/null | grep -q "2.34.0"; then
+    python3 -m venv "$venv" && "$venv/bin/pip" install -q conan==2.34.0 >"$log_dir/pip-conan.log" 2>&1
+  fi
+}
+
 if build_flavour release; then
   ctest_suite unit-release build/release
   pytest_suite cli-release "$PWD/build/release/tools/vigie/vigie" tests/cli
+  # C++ users: the release build installed into a fresh prefix and linked by
+  # a project outside the tree (find_package, pkg-config, add_subdirectory).
+  VIGIE_BUILD_DIR="$PWD/build/release" pytest_suite install "" tests/install/test_install.py
   if reference_env; then
     pytest_suite differential "$PWD/build/release/tools/vigie/vigie" tests/differential \
       build/venv-reference/bin/python
@@ -74,6 +88,15 @@ if build_flavour release; then
     add 0 1
   fi
 fi
+# The Conan recipe: `conan create` offline, Debian's packages standing in
+# for ConanCenter's ([platform_requires] in conan/profiles/debian12).
+if conan_env; then
+  CONAN_HOME="$PWD/build/conan-home" VIGIE_CONAN="$PWD/build/venv-conan/bin/conan" \
+    pytest_suite conan "" tests/install/test_conan.py
+else
+  echo "conan: could not install Conan from PyPI"; tail -5 "$log_dir/pip-conan.log"; add 0 1
+fi
+
 # The Python package, built by pip from the repository root (scikit-build-core
 # and nanobind from PyPI; the build directory is kept under build/python, so a
 # second run only relinks) into a virtual environment of its own, with

@@ -12,6 +12,7 @@
 #include "vigie/person.h"
 #include "vigie/result.h"
 #include "vigie/scanner.h"
+#include "vigie/validate.h"
 #include "vigie/version.h"
 
 #endif  // VIGIE_VIGIE_H_

@@ -1,5 +1,6 @@
 """The Python package: offsets, inputs, batches, threads, pickling,
 validators, custom detectors, streams, the health verdict, the command."""
+import importlib.metadata
 import json
 import pickle
 import subprocess
@@ -187,3 +188,11 @@ def test_the_package_is_typed(tmp_path):
     r = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "-p", "vigie"],
                        capture_output=True, cwd=tmp_path, timeout=300)
     assert r.returncode == 0, r.stdout.decode()
+
+
+def test_the_wheel_installs_the_package_only():
+    # No C++ headers, libraries or CMake files beside it in site-packages.
+    files = [str(f) for f in importlib.metadata.files("vigie") or []]
+    assert any(f.startswith("vigie/_vigie") for f in files)
+    strays = [f for f in files if not f.startswith(("vigie/", "vigie-"))]
+    assert not strays, strays
