@@ -371,6 +371,7 @@ void StreamState::ProcessCandidate(const Event& event, const MatchTarget& target
     c.column = cell.column;
   }
   std::string_view match = view.substr(begin, end - begin);
+  c.digit_led = match[0] >= '0' && match[0] <= '9';
   if (target.spelled) {
     c.verdict = d.confirm_spelling(target.spelling, match);
   } else if (d.confirm_in_context) {
@@ -554,6 +555,21 @@ void StreamState::Resolve(Candidate* const* first, Candidate* const* last,
     });
     if (!clash) kept.push_back(c);
   }
+  // A run of digits inside a longer one of another kind is a piece of it,
+  // whatever the scores: "07 69 123 456" in "2 87 07 69 123 456 23" (a NIR
+  // with a wrong key) is no phone number.
+  auto inside = [&](const Candidate* part, const Candidate* whole) {
+    return part != whole && part->digit_led && whole->digit_led && group(part) != group(whole) &&
+           whole->finding.begin <= part->finding.begin && part->finding.end <= whole->finding.end &&
+           length(whole) > length(part);
+  };
+  std::vector<Candidate*> whole;
+  for (Candidate* c : kept) {
+    if (std::none_of(kept.begin(), kept.end(), [&](const Candidate* k) { return inside(c, k); })) {
+      whole.push_back(c);
+    }
+  }
+  kept = std::move(whole);
   // Across kinds: confirmed first, then the higher score, then the longer.
   std::stable_sort(kept.begin(), kept.end(), [&](const Candidate* a, const Candidate* b) {
     if (confirmed(a) != confirmed(b)) return confirmed(a);

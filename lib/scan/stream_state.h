@@ -67,6 +67,7 @@ class StreamState {
     Verdict verdict;
     uint64_t cell_begin;
     uint32_t column;
+    bool digit_led;  // the span starts with a digit
     Finding finding;
   };
   struct LineCursor {

@@ -167,6 +167,32 @@ TEST(ScannerTest, OverlapsKeepTheBetterFinding) {
   EXPECT_EQ(findings[0].kind, "PHONE_NUMBER");
 }
 
+TEST(ScannerTest, DigitsInsideALongerNumberAreNotANumberOfTheirOwn) {
+  // A NIR with a wrong key (a typo) holds a valid mobile number, from its
+  // month on ("07 69 123 456"): that is no phone number, whatever its score.
+  // The NIR stays a weak, unconfirmed guess.
+  ScanOptions options{.min_score = 0.1};
+  for (std::string text :
+       {"NIR 2 87 07 69 123 456 23", "réf. 2 87 07 69 123 456 23 ok", "2870769123456 23"}) {
+    auto findings = MakeScanner(options).Scan(text);
+    EXPECT_EQ(FindKind(findings, "PHONE_NUMBER"), nullptr) << text;
+  }
+  std::string text = "NIR 2 87 07 69 123 456 23";
+  auto findings = MakeScanner(options).Scan(text);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].kind, "FR_NIR");
+  EXPECT_EQ(findings[0].confidence, Confidence::kUnconfirmed);
+  EXPECT_LE(findings[0].score, 0.3);
+  EXPECT_TRUE(MakeScanner().Scan(text).empty());  // below the default min_score
+  // The same phone number on its own, or beside other numbers, is one.
+  for (std::string phone : {"tél 07 69 12 34 56", "07 69 12 34 56 / 06 12 34 56 78"}) {
+    auto found = MakeScanner().Scan(phone);
+    const Finding* f = FindKind(found, "PHONE_NUMBER");
+    ASSERT_NE(f, nullptr) << phone;
+    EXPECT_EQ(f->begin, phone.find("07 69"));
+  }
+}
+
 TEST(ScannerTest, NestedTermsOfTwoKindsResolveAsOneChain) {
   // "sérologie" (lab test) ends first, "toxoplasmose" starts after it, and
   // "sérologie toxoplasmose" spans both: all three are one chain, and the
