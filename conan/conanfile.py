@@ -97,23 +97,21 @@ class VigieConan(ConanFile):
         self.cpp_info.system_libs = ["m", "pthread"]
         # A static libvigie needs its dependencies' libraries at link time.
         # Packages from ConanCenter bring them; a [platform_requires] entry
-        # (a system package) brings nothing, so they are asked of the
-        # system's pkg-config here (libphonenumber has no .pc file).
-        system = {
-            "abseil": ["absl_flat_hash_map", "absl_strings", "absl_str_format"],
-            "icu": ["icu-uc"],
-            self._hyperscan: ["libhs"],
-            "libphonenumber": [],
+        # (a system package) is absent from the dependency set and brings
+        # nothing, so its libraries are asked of the system's pkg-config
+        # (libphonenumber has no .pc file: its one library is named).
+        from_system = {
+            "abseil": (["absl_flat_hash_map", "absl_strings", "absl_str_format"], []),
+            "icu": (["icu-uc"], []),
+            self._hyperscan: (["libhs"], []),
+            "libphonenumber": ([], ["phonenumber"]),
         }
-        for name, modules in system.items():
-            try:
-                self.dependencies.host[name]
-                continue  # a real package: its own cpp_info links it
-            except KeyError:
-                pass  # a platform requirement: not in the dependency set
+        packaged = {dependency.ref.name for dependency in self.dependencies.host.values()}
+        for name, (modules, libs) in from_system.items():
+            if name in packaged:
+                continue
+            self.cpp_info.system_libs.extend(libs)
             for module in modules:
                 found = PkgConfig(self, module)
                 self.cpp_info.system_libs.extend(found.libs)
                 self.cpp_info.libdirs.extend(d for d in found.libdirs if d not in self.cpp_info.libdirs)
-            if name == "libphonenumber":
-                self.cpp_info.system_libs.append("phonenumber")

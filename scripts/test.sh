@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Every test: install what is missing, build (optimized and with ASan+UBSan),
-# run the unit tests in both builds (and the examples in the first), the command-line tests
-# against both programs, the install tree linked by a project outside the
-# tree (CMake, pkg-config, add_subdirectory), the Conan recipe, the
-# differential tests against python-stdnum and phonenumbers,
+# run the unit tests in both builds (the examples in the first), the
+# command-line tests against both programs, the install tree linked by a
+# project outside the tree (CMake, pkg-config, add_subdirectory), the Conan
+# recipe, the differential tests against python-stdnum and phonenumbers,
 # the Python package's tests and its Spark example, the format check and
 # clang-tidy. Ends with "N passed, N failed".
 set -uo pipefail
@@ -55,23 +55,13 @@ build_flavour() {
   fi
 }
 
-# The reference implementations for the differential tests, from PyPI, in
-# a virtual environment of their own (pinned: their verdicts are the test).
-reference_env() {
-  local venv=build/venv-reference
-  if ! "$venv/bin/python" -c "import stdnum, phonenumbers, pytest" 2>/dev/null; then
-    python3 -m venv "$venv" &&
-      "$venv/bin/pip" install -q python-stdnum==2.2 phonenumbers==9.0.43 pytest >"$log_dir/pip.log" 2>&1
-  fi
-}
-
-# Conan 2 from PyPI, pinned, in a virtual environment of its own; its cache
-# (CONAN_HOME) stays under build/ too.
-conan_env() {
-  local venv=build/venv-conan
-  if ! "$venv/bin/conan" --version 2>/dev/null | grep -q "2.34.0"; then
-    python3 -m venv "$venv" && "$venv/bin/pip" install -q conan==2.34.0 >"$log_dir/pip-conan.log" 2>&1
-  fi
+# A virtual environment build/venv-NAME with PACKAGES from PyPI (what is
+# already there is not fetched again); pip's output in $log_dir/pip-NAME.log.
+venv_install() {
+  local name=$1 venv=build/venv-$1
+  shift
+  [ -x "$venv/bin/python" ] || python3 -m venv "$venv" || return 1
+  "$venv/bin/pip" install -q "$@" >"$log_dir/pip-$name.log" 2>&1
 }
 
 if build_flavour release; then
@@ -80,17 +70,19 @@ if build_flavour release; then
   # C++ users: the release build installed into a fresh prefix and linked by
   # a project outside the tree (find_package, pkg-config, add_subdirectory).
   VIGIE_BUILD_DIR="$PWD/build/release" pytest_suite install "" tests/install/test_install.py
-  if reference_env; then
+  # The reference implementations, pinned: their verdicts are the test.
+  if venv_install reference python-stdnum==2.2 phonenumbers==9.0.43 pytest; then
     pytest_suite differential "$PWD/build/release/tools/vigie/vigie" tests/differential \
       build/venv-reference/bin/python
   else
-    echo "differential: could not install the reference packages"; tail -5 "$log_dir/pip.log"
+    echo "differential: could not install the reference packages"; tail -5 "$log_dir/pip-reference.log"
     add 0 1
   fi
 fi
 # The Conan recipe: `conan create` offline, Debian's packages standing in
-# for ConanCenter's ([platform_requires] in conan/profiles/debian12).
-if conan_env; then
+# for ConanCenter's ([platform_requires] in conan/profiles/debian12); Conan
+# from PyPI, pinned, with its cache (CONAN_HOME) under build/.
+if venv_install conan conan==2.34.0; then
   CONAN_HOME="$PWD/build/conan-home" VIGIE_CONAN="$PWD/build/venv-conan/bin/conan" \
     pytest_suite conan "" tests/install/test_conan.py
 else
@@ -101,12 +93,7 @@ fi
 # and nanobind from PyPI; the build directory is kept under build/python, so a
 # second run only relinks) into a virtual environment of its own, with
 # PySpark for the Spark example (run in local mode on Debian's Java).
-python_package() {
-  local venv=build/venv-python log="$log_dir/pip-python.log"
-  [ -x "$venv/bin/python" ] || python3 -m venv "$venv" || return 1
-  "$venv/bin/pip" install -q ".[test,spark]" >"$log" 2>&1
-}
-if python_package; then
+if venv_install python ".[test,spark]"; then
   pytest_suite python "" bindings/python/tests build/venv-python/bin/python
   pytest_suite spark "" examples/spark build/venv-python/bin/python
 else

@@ -559,7 +559,7 @@ void StreamState::Resolve(Candidate* const* first, Candidate* const* last,
   // whatever the scores: "07 69 123 456" in "2 87 07 69 123 456 23" (a NIR
   // with a wrong key) is no phone number.
   auto inside = [&](const Candidate* part, const Candidate* whole) {
-    return part != whole && part->digit_led && whole->digit_led && group(part) != group(whole) &&
+    return part->digit_led && whole->digit_led && group(part) != group(whole) &&
            whole->finding.begin <= part->finding.begin && part->finding.end <= whole->finding.end &&
            length(whole) > length(part);
   };

@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from vigie_version import VERSION
 
 SOURCE = Path(__file__).resolve().parents[2]
 
@@ -40,13 +41,13 @@ def test_conan_create_offline(conan, tmp_path, shared):
         capture_output=True, text=True)
     # The log goes to stderr, the dependency graph (JSON) to stdout.
     assert result.returncode == 0, result.stderr[-4000:]
-    assert "vigie 0.1.0: FR_NIR found, PHONE_NUMBER found" in result.stderr
+    assert f"vigie {VERSION}: FR_NIR found, PHONE_NUMBER found" in result.stderr
     nodes = {node["ref"].split("#")[0]: node
              for node in json.loads(result.stdout)["graph"]["nodes"].values()}
     # The dependencies came from the system, none from a remote.
     for name in ("abseil/20220623.1", "icu/72.1", "libphonenumber/8.12.57"):
         assert nodes[name]["recipe"] == "Platform", name
-    package = Path(nodes["vigie/0.1.0"]["package_folder"])
+    package = Path(nodes[f"vigie/{VERSION}"]["package_folder"])
     libs = {p.name for p in (package / "lib").iterdir()}
     assert ("libvigie.so" in libs) == shared and ("libvigie.a" in libs) == (not shared), libs
     assert not (package / "lib" / "cmake").exists()  # Conan's generators describe it

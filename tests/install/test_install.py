@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from vigie_version import SONAME, VERSION
 
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE.parents[1]
@@ -62,22 +63,22 @@ def test_install_tree(prefix):
     for header in ("vigie.h", "scanner.h", "detector.h", "validate.h", "version.h", "export.h"):
         assert (prefix / "include" / "vigie" / header).is_file(), header
     assert (lib / "libvigie.a").is_file()
-    assert (lib / "libvigie.so.0.1.0").is_file()
-    assert os.readlink(lib / "libvigie.so.0.1") == "libvigie.so.0.1.0"
-    assert os.readlink(lib / "libvigie.so") == "libvigie.so.0.1"
+    assert (lib / f"libvigie.so.{VERSION}").is_file()
+    assert os.readlink(lib / SONAME) == f"libvigie.so.{VERSION}"
+    assert os.readlink(lib / "libvigie.so") == SONAME
     for name in ("vigieConfig.cmake", "vigieConfigVersion.cmake", "vigieDependencies.cmake",
                  "vigie-shared-targets.cmake", "vigie-static-targets.cmake"):
         assert (lib / "cmake" / "vigie" / name).is_file(), name
     assert (lib / "pkgconfig" / "vigie.pc").is_file()
     assert (prefix / "bin" / "vigie").is_file()
     version = (prefix / "include" / "vigie" / "version.h").read_text()
-    assert '#define VIGIE_VERSION_STRING "0.1.0"' in version
+    assert f'#define VIGIE_VERSION_STRING "{VERSION}"' in version
 
 
 def test_shared_library_exports_only_the_api(prefix):
-    so = prefix / "lib" / "libvigie.so.0.1.0"
+    so = prefix / "lib" / f"libvigie.so.{VERSION}"
     soname = [line for line in run("readelf", "-d", so).splitlines() if "(SONAME)" in line]
-    assert soname and "[libvigie.so.0.1]" in soname[0]
+    assert soname and f"[{SONAME}]" in soname[0]
     symbols = run("nm", "-D", "--defined-only", "-C", so).splitlines()
     names = [line.split(" ", 2)[2] for line in symbols if line.count(" ") >= 2]
     assert any(n.startswith("vigie::Scanner::Create") for n in names)
@@ -91,9 +92,9 @@ def test_shared_library_exports_only_the_api(prefix):
 
 def test_find_package_shared(tmp_path, prefix):
     program = downstream_cmake(tmp_path, prefix)
-    assert "libvigie.so.0.1" in needed(program)
+    assert SONAME in needed(program)
     out = run(program)
-    assert "vigie 0.1.0" in out and EXPECTED in out
+    assert f"vigie {VERSION}" in out and EXPECTED in out
 
 
 def test_find_package_static(tmp_path, prefix):
@@ -103,12 +104,17 @@ def test_find_package_static(tmp_path, prefix):
 
 
 def test_find_package_checks_the_version(tmp_path, prefix):
-    downstream_cmake(tmp_path, prefix, "-DVIGIE_WANTED_VERSION=0.1")
-    result = subprocess.run(
-        ["cmake", "-S", HERE, "-B", tmp_path / "other", f"-DCMAKE_PREFIX_PATH={prefix}",
-         "-DVIGIE_WANTED_VERSION=0.2"], capture_output=True, text=True)
-    assert result.returncode != 0
-    assert "vigieConfig.cmake, version: 0.1.0" in result.stderr
+    def configure(wanted):
+        return subprocess.run(
+            ["cmake", "-S", HERE, "-B", tmp_path / wanted, f"-DCMAKE_PREFIX_PATH={prefix}",
+             f"-DVIGIE_WANTED_VERSION={wanted}"], capture_output=True, text=True)
+
+    major, minor = (int(n) for n in VERSION.split(".")[:2])
+    assert configure(f"{major}.{minor}").returncode == 0
+    # 0.x: another minor version is another API.
+    other = configure(f"{major}.{minor + 1}")
+    assert other.returncode != 0
+    assert f"vigieConfig.cmake, version: {VERSION}" in other.stderr
 
 
 def pkg_config(prefix, *args):
@@ -125,13 +131,13 @@ def moved_prefix(prefix, tmp_path_factory):
 
 
 def test_pkg_config_shared(tmp_path, moved_prefix):
-    assert pkg_config(moved_prefix, "--modversion") == ["0.1.0"]
+    assert pkg_config(moved_prefix, "--modversion") == [VERSION]
     libdir = pkg_config(moved_prefix, "--variable=libdir")[0]
     assert Path(libdir).resolve() == (moved_prefix / "lib").resolve()
     program = tmp_path / "downstream"
     run("g++", "-std=c++20", HERE / "main.cc", "-o", program,
         *pkg_config(moved_prefix, "--cflags", "--libs"), f"-Wl,-rpath,{libdir}")
-    assert "libvigie.so.0.1" in needed(program)
+    assert SONAME in needed(program)
     assert EXPECTED in run(program)
 
 
