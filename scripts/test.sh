@@ -67,6 +67,9 @@ venv_install() {
 if build_flavour release; then
   ctest_suite unit-release build/release
   pytest_suite cli-release "$PWD/build/release/tools/vigie/vigie" tests/cli
+  # The findings on the golden inputs (sample, generated exports, QUAERO)
+  # equal the recorded ones.
+  pytest_suite golden "$PWD/build/release/tools/vigie/vigie" tests/golden
   # C++ users: the release build installed into a fresh prefix and linked by
   # a project outside the tree (find_package, pkg-config, add_subdirectory).
   VIGIE_BUILD_DIR="$PWD/build/release" pytest_suite install "" tests/install/test_install.py
