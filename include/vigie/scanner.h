@@ -17,6 +17,7 @@
 #define VIGIE_SCANNER_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -36,16 +37,43 @@ class StreamState;
 
 class Stream;
 
+// Where Scanner::Create keeps compiled detectors between processes, so that
+// only the first run on a machine pays for compiling them (seconds with the
+// health lexicons; a load takes milliseconds). A file per vigie version,
+// set of detectors and options, and CPU, written aside then renamed; a
+// damaged or foreign file is compiled again and replaced.
+struct CacheOptions {
+  // The directory; empty means DefaultCacheDirectory().
+  std::string directory;
+  // What the cache could not spare, told as it happens.
+  enum class Event {
+    kCompiling,   // no cached detectors for these options yet: compiling them
+    kReplacing,   // a cached file was damaged or foreign: compiling it again
+    kCannotSave,  // the compiled detectors could not be written to the cache
+  };
+  std::function<void(Event event, const std::string& message)> notice;
+};
+
+// $VIGIE_CACHE_DIR, else $XDG_CACHE_HOME/vigie, else $HOME/.cache/vigie;
+// empty when none of these is set.
+VIGIE_EXPORT std::string DefaultCacheDirectory();
+
 class VIGIE_EXPORT Scanner {
  public:
   // Every built-in detector with default options.
   static Result<Scanner> Create();
   // A scanner for `options`; fails on an invalid custom pattern or kind.
   static Result<Scanner> Create(const ScanOptions& options);
+  // The same scanner, its compiled detectors loaded from `cache` when it
+  // holds them, compiled and saved there otherwise. A cache that cannot be
+  // read or written never fails the call: the detectors are compiled.
+  static Result<Scanner> Create(const ScanOptions& options, const CacheOptions& cache);
   // A scanner whose databases come from Serialize() instead of being
   // compiled. `options` must be those the databases were built with (custom
   // confirm callbacks cannot be serialized); a database from another vigie
-  // version, another CPU or other options is refused with a clear error.
+  // version, another CPU or other options is refused with a clear error
+  // and its code (kVersionMismatch, kCpuMismatch, kOptionsMismatch,
+  // kCorrupt).
   static Result<Scanner> Deserialize(std::string_view bytes, const ScanOptions& options);
 
   // The findings in `text`, sorted by begin offset.

@@ -8,9 +8,11 @@
 #include "vigie/address.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "detect/builtin.h"
 #include "text/utf8.h"
+#include "validate/address_internal.h"
 
 namespace vigie::detect {
 namespace {
@@ -43,10 +45,15 @@ size_t PostcodeStart(std::string_view text, size_t earliest, size_t end) {
 }
 
 // A street line alone ("12 bis rue des Lilas"), on one line: it starts
-// with its number.
+// with its number. The words of the line are cut and folded once.
 size_t StreetLineStart(std::string_view text, size_t earliest, size_t end) {
-  return internal::LeftmostStart(text, earliest, end, 5, [](std::string_view span) {
-    return Digit(span[0]) && span.find('\n') == std::string_view::npos && ParseAddress(span).valid;
+  size_t line = text.rfind('\n', end == 0 ? 0 : end - 1);
+  if (line != std::string_view::npos && line >= earliest) earliest = line + 1;
+  std::optional<AddressWords> words;
+  return internal::LeftmostStart(text, earliest, end, 5, [&](std::string_view span) {
+    if (!Digit(span[0])) return false;
+    if (!words) words.emplace(text.substr(earliest, end - earliest));
+    return words->ParseFrom(static_cast<size_t>(span.data() - text.data()) - earliest).valid;
   });
 }
 
@@ -63,14 +70,15 @@ size_t AddressStart(std::string_view text, size_t earliest, size_t end) {
     if (c == ':') break;  // a label ends there
     --from;
   }
+  AddressWords words(text.substr(from, end - from));
   for (size_t s = from; s < p; ++s) {
     if (text::WordCharBefore(text, s) || !text::WordCharAt(text, s)) continue;
-    AddressParse parse = ParseAddress(text.substr(s, end - s));
+    AddressParse parse = words.ParseFrom(s - from);
     if (parse.valid && parse.has_street) return s;
   }
   // Postcode and commune alone, or a street line that follows an earlier
   // postcode.
-  if (ParseAddress(text.substr(p, end - p)).valid) return p;
+  if (words.ParseFrom(p - from).valid) return p;
   return StreetLineStart(text, p + 5, end);
 }
 

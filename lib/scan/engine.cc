@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
 
 #include "detect/builtin.h"
+#include "scan/cache.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 #include "vigie/version.h"
@@ -20,16 +22,25 @@ constexpr size_t kMaxWindow = 4096;
 constexpr char kMagic[8] = {'V', 'I', 'G', 'I', 'E', 'D', 'B', '1'};
 constexpr size_t kNumDatabases = kNumStreamDbs + 1;  // the stream dbs + anchored
 
-uint64_t Fnv1a(uint64_t h, std::string_view s) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
+// The fingerprint of a plan: a stable 64-bit hash (the same in every
+// process and build), eight bytes a step, since a plan holds megabytes of
+// spellings. Not cryptographic: it tells plans apart, it defends nothing.
+uint64_t Mix(uint64_t h, uint64_t word) {
+  h ^= word;
+  h *= 0x9E3779B97F4A7C15ULL;
+  return h ^ (h >> 29);
 }
 
-uint64_t Fnv1a(uint64_t h, uint64_t v) {
-  return Fnv1a(h, std::string_view(reinterpret_cast<const char*>(&v), sizeof v));
+uint64_t Mix(uint64_t h, std::string_view s) {
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t word = 0;
+    std::memcpy(&word, s.data() + i, 8);
+    h = Mix(h, word);
+  }
+  uint64_t tail = 0;
+  if (i < s.size()) std::memcpy(&tail, s.data() + i, s.size() - i);
+  return Mix(Mix(h, tail), s.size());
 }
 
 bool ValidKindName(std::string_view kind) {
@@ -118,28 +129,65 @@ size_t LeftmostStart(std::string_view text, size_t earliest, size_t end, size_t 
   return std::string_view::npos;
 }
 
+// What each database is compiled from. Expressions are views: into the
+// detectors (which the engine keeps), into the embedded lexicons, or into
+// `owned` for those made here, so that a plan of 131k spellings costs no
+// copy of them.
 struct Engine::Plan {
   struct Entry {
-    std::string expression;
+    std::string_view expression;  // NUL-terminated for regexes (hs_compile_multi)
     unsigned flags = 0;
   };
   std::array<std::vector<Entry>, kNumStreamDbs> stream;
   std::vector<Entry> anchored;
+  std::deque<std::string> owned;
+
+  std::string_view Own(std::string expression) { return owned.emplace_back(std::move(expression)); }
 };
 
 Result<std::shared_ptr<const Engine>> Engine::Build(const ScanOptions& options,
-                                                    const std::string_view* serialized) {
+                                                    const std::string_view* serialized,
+                                                    const CacheOptions* cache) {
+  using R = Result<std::shared_ptr<const Engine>>;
   std::shared_ptr<Engine> engine(new Engine());
   Plan plan;
-  if (auto r = engine->MakePlan(options, plan); !r.ok()) {
-    return Result<std::shared_ptr<const Engine>>::Error(r.error());
-  }
-  auto built = serialized ? engine->Load(plan, *serialized) : engine->Compile(plan);
-  if (!built.ok()) return Result<std::shared_ptr<const Engine>>::Error(built.error());
-  if (auto r = engine->AllocateScratch(); !r.ok()) {
-    return Result<std::shared_ptr<const Engine>>::Error(r.error());
-  }
+  if (auto r = engine->MakePlan(options, plan); !r.ok()) return R::ErrorOf(r);
+  auto built = serialized ? engine->Load(plan, *serialized)
+               : cache    ? engine->LoadOrCompileCached(plan, *cache)
+                          : engine->Compile(plan);
+  if (!built.ok()) return R::ErrorOf(built);
+  if (auto r = engine->AllocateScratch(); !r.ok()) return R::ErrorOf(r);
   return std::shared_ptr<const Engine>(std::move(engine));
+}
+
+Result<bool> Engine::LoadOrCompileCached(const Plan& plan, const CacheOptions& cache) {
+  using Event = CacheOptions::Event;
+  auto say = [&](Event event, const std::string& message) {
+    if (cache.notice) cache.notice(event, message);
+  };
+  std::string directory = cache.directory.empty() ? DefaultCacheDirectory() : cache.directory;
+  if (directory.empty()) return Compile(plan);
+  hs_platform_info_t platform{};
+  hs_populate_platform(&platform);
+  std::string path = CacheFilePath(directory, fingerprint_, platform.cpu_features);
+  Result<MappedFile> file = MappedFile::Open(path);
+  if (file.ok()) {
+    auto loaded = Load(plan, file->bytes());
+    if (loaded.ok()) return loaded;
+    for (auto& db : dbs_) db.reset();
+    anchored_db_.reset();
+    say(Event::kReplacing, path + ": " + loaded.error() + "; compiling the detectors again");
+  } else {
+    say(Event::kCompiling, "compiling the detectors (once: they are kept in " + directory + ")");
+  }
+  auto compiled = Compile(plan);
+  if (!compiled.ok()) return compiled;
+  std::string serialized = Serialize();
+  if (serialized.empty()) return compiled;
+  if (auto saved = WriteFileAtomically(path, serialized); !saved.ok()) {
+    say(Event::kCannotSave, "cannot keep the compiled detectors: " + saved.error());
+  }
+  return compiled;
 }
 
 Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
@@ -188,13 +236,17 @@ Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
     if (wanted) detectors_.push_back(std::move(d));
   }
   if (detectors_.empty()) return R::Error("no detector to compile");
+  size_t spellings = 0;
+  for (const DetectorDef& d : detectors_) spellings += d.spellings.size();
+  plan.stream[kLiteralDb].reserve(spellings + 4096);
+  targets_[kLiteralDb].reserve(spellings + 4096);
 
   // Literals are deduplicated ignoring ASCII case, since they match caselessly.
   absl::flat_hash_map<std::string, uint32_t> keyword_ids;
-  fingerprint_ = Fnv1a(14695981039346656037ULL, std::string_view(VIGIE_VERSION_STRING));
-  auto add = [&](DbRole db, std::string expression, unsigned flags, MatchTarget target) {
-    fingerprint_ = Fnv1a(Fnv1a(Fnv1a(fingerprint_, uint64_t{db}), expression), uint64_t{flags});
-    plan.stream[db].push_back({std::move(expression), flags});
+  fingerprint_ = Mix(14695981039346656037ULL, std::string_view(VIGIE_VERSION_STRING));
+  auto add = [&](DbRole db, std::string_view expression, unsigned flags, MatchTarget target) {
+    fingerprint_ = Mix(Mix(Mix(fingerprint_, uint64_t{db}), expression), uint64_t{flags});
+    plan.stream[db].push_back({expression, flags});
     targets_[db].push_back(target);
   };
   // A keyword spelling, added once whatever the number of its owners.
@@ -204,7 +256,7 @@ Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
     if (inserted) {
       keywords_.push_back({static_cast<uint32_t>(v.size()), {}});
       max_keyword_ = std::max(max_keyword_, v.size());
-      add(kLiteralDb, std::move(v), HS_FLAG_CASELESS,
+      add(kLiteralDb, plan.Own(std::move(v)), HS_FLAG_CASELESS,
           {MatchTarget::Type::kKeyword, it->second, static_cast<uint32_t>(key.size())});
     }
     return keywords_[it->second];
@@ -234,8 +286,8 @@ Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
           return R::Error("detector " + d.kind + ": pattern '" + p.regex +
                           "' may match more than 512 bytes; bound its repeats");
         }
-        fingerprint_ = Fnv1a(fingerprint_, p.regex);
-        plan.anchored.push_back({"^(?:" + p.regex + ")$", flags | HS_FLAG_SINGLEMATCH});
+        fingerprint_ = Mix(fingerprint_, p.regex);
+        plan.anchored.push_back({plan.Own("^(?:" + p.regex + ")$"), flags | HS_FLAG_SINGLEMATCH});
         anchored_owner_.push_back(i);
       }
       DbRole db = p.shape == Shape::kDigitLed ? kDigitLedDb : kOtherDb;
@@ -245,13 +297,14 @@ Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
       for (std::string& v : text::SpellingVariants(literal)) {
         width = std::max(width, v.size());
         auto length = static_cast<uint32_t>(v.size());
-        add(kLiteralDb, std::move(v), HS_FLAG_CASELESS, {MatchTarget::Type::kCandidate, i, length});
+        add(kLiteralDb, plan.Own(std::move(v)), HS_FLAG_CASELESS,
+            {MatchTarget::Type::kCandidate, i, length});
       }
     }
     for (uint32_t k = 0; k < d.spellings.size(); ++k) {
       std::string_view v = d.spellings[k];
       width = std::max(width, v.size());
-      add(kLiteralDb, std::string(v), HS_FLAG_CASELESS,
+      add(kLiteralDb, v, HS_FLAG_CASELESS,
           {MatchTarget::Type::kCandidate, i, static_cast<uint32_t>(v.size()), k, true});
     }
     // Positive, negative, and positive as a column's name only.
@@ -300,44 +353,49 @@ Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
 Result<bool> Engine::Compile(const Plan& plan) {
   using R = Result<bool>;
   auto compile = [](const std::vector<Plan::Entry>& entries, bool literal, unsigned mode,
-                    hs_database_t** db) -> R {
+                    DatabasePtr& db) -> R {
     std::vector<const char*> expressions;
     std::vector<unsigned> flags, ids;
     std::vector<size_t> lengths;
     for (size_t i = 0; i < entries.size(); ++i) {
-      expressions.push_back(entries[i].expression.c_str());
+      expressions.push_back(entries[i].expression.data());
       lengths.push_back(entries[i].expression.size());
       flags.push_back(entries[i].flags);
       ids.push_back(static_cast<unsigned>(i));
     }
     hs_compile_error_t* error = nullptr;
+    hs_database_t* compiled = nullptr;
     hs_error_t rc =
-        literal
-            ? hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(),
-                                   static_cast<unsigned>(entries.size()), mode, nullptr, db, &error)
-            : hs_compile_multi(expressions.data(), flags.data(), ids.data(),
-                               static_cast<unsigned>(entries.size()), mode, nullptr, db, &error);
+        literal ? hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(),
+                                       lengths.data(), static_cast<unsigned>(entries.size()),
+                                       mode, nullptr, &compiled, &error)
+                : hs_compile_multi(expressions.data(), flags.data(), ids.data(),
+                                   static_cast<unsigned>(entries.size()), mode, nullptr,
+                                   &compiled, &error);
     if (rc != HS_SUCCESS) {
       std::string message = "compiling patterns failed";
       if (error) {
         message += ": ";
         message += error->message;
         if (error->expression >= 0 && static_cast<size_t>(error->expression) < entries.size()) {
-          message += " in '" + entries[static_cast<size_t>(error->expression)].expression + "'";
+          message += " in '" +
+                     std::string(entries[static_cast<size_t>(error->expression)].expression) + "'";
         }
       }
       hs_free_compile_error(error);
-      return R::Error(message);
+      return R::Error(rc == HS_NOMEM ? ErrorCode::kResourceExhausted : ErrorCode::kInvalidArgument,
+                      message);
     }
+    db.reset(compiled);
     return true;
   };
   for (int db = 0; db < kNumStreamDbs; ++db) {
     if (plan.stream[db].empty()) continue;
-    auto r = compile(plan.stream[db], db == kLiteralDb, HS_MODE_STREAM, &dbs_[db]);
+    auto r = compile(plan.stream[db], db == kLiteralDb, HS_MODE_STREAM, dbs_[db]);
     if (!r.ok()) return r;
   }
   if (!plan.anchored.empty()) {
-    auto r = compile(plan.anchored, false, HS_MODE_BLOCK, &anchored_db_);
+    auto r = compile(plan.anchored, false, HS_MODE_BLOCK, anchored_db_);
     if (!r.ok()) return r;
   }
   return true;
@@ -354,10 +412,10 @@ std::string Engine::Serialize() const {
   hs_platform_info_t platform{};
   hs_populate_platform(&platform);
   AppendU64(out, platform.cpu_features);
-  std::array<hs_database_t*, kNumDatabases> all{};
-  std::copy(dbs_.begin(), dbs_.end(), all.begin());
-  all[kNumStreamDbs] = anchored_db_;
-  for (hs_database_t* db : all) {
+  std::array<const hs_database_t*, kNumDatabases> all{};
+  for (int db = 0; db < kNumStreamDbs; ++db) all[db] = dbs_[db].get();
+  all[kNumStreamDbs] = anchored_db_.get();
+  for (const hs_database_t* db : all) {
     if (!db) {
       AppendU64(out, 0);
       continue;
@@ -374,86 +432,92 @@ std::string Engine::Serialize() const {
 
 Result<bool> Engine::Load(const Plan& plan, std::string_view in) {
   using R = Result<bool>;
+  auto corrupt = [](std::string_view message) { return R::Error(ErrorCode::kCorrupt, message); };
   if (in.size() < sizeof kMagic || std::memcmp(in.data(), kMagic, sizeof kMagic) != 0) {
-    return R::Error("not a vigie database");
+    return corrupt("not a vigie database");
   }
   in.remove_prefix(sizeof kMagic);
   uint64_t version_length = 0;
   if (!ReadU64(in, version_length) || version_length > 64 || in.size() < version_length) {
-    return R::Error("truncated vigie database");
+    return corrupt("truncated vigie database");
   }
   std::string_view version = in.substr(0, version_length);
   in.remove_prefix(version_length);
   if (version != VIGIE_VERSION_STRING) {
-    return R::Error("database built by vigie " + std::string(version) + ", this is vigie " +
-                    VIGIE_VERSION_STRING + ": compile it again");
+    return R::Error(ErrorCode::kVersionMismatch,
+                    "database built by vigie " + std::string(version) + ", this is vigie " +
+                        VIGIE_VERSION_STRING + ": compile it again");
   }
   uint64_t fingerprint = 0, features = 0;
-  if (!ReadU64(in, fingerprint) || !ReadU64(in, features))
-    return R::Error("truncated vigie database");
+  if (!ReadU64(in, fingerprint) || !ReadU64(in, features)) {
+    return corrupt("truncated vigie database");
+  }
   if (fingerprint != fingerprint_) {
-    return R::Error("database was built with other detectors or options than these");
+    return R::Error(ErrorCode::kOptionsMismatch,
+                    "database was built with other detectors or options than these");
   }
   hs_platform_info_t platform{};
   hs_populate_platform(&platform);
   if ((features & ~platform.cpu_features) != 0) {
-    return R::Error("database was built for CPU features this machine lacks (AVX2/AVX-512)");
+    return R::Error(ErrorCode::kCpuMismatch,
+                    "database was built for CPU features this machine lacks (AVX2/AVX-512)");
   }
-  std::array<hs_database_t**, kNumDatabases> slots{};
+  std::array<DatabasePtr*, kNumDatabases> slots{};
   for (int db = 0; db < kNumStreamDbs; ++db) slots[db] = &dbs_[db];
   slots[kNumStreamDbs] = &anchored_db_;
   for (size_t i = 0; i < kNumDatabases; ++i) {
     uint64_t length = 0;
-    if (!ReadU64(in, length) || in.size() < length) return R::Error("truncated vigie database");
+    if (!ReadU64(in, length) || in.size() < length) return corrupt("truncated vigie database");
     bool expected = i < kNumStreamDbs ? !plan.stream[i].empty() : !plan.anchored.empty();
-    if ((length != 0) != expected) return R::Error("database does not match these detectors");
-    if (length == 0) continue;
-    if (hs_deserialize_database(in.data(), length, slots[i]) != HS_SUCCESS) {
-      return R::Error("corrupt vigie database");
+    if ((length != 0) != expected) {
+      return R::Error(ErrorCode::kOptionsMismatch, "database does not match these detectors");
     }
+    if (length == 0) continue;
+    hs_database_t* db = nullptr;
+    if (hs_deserialize_database(in.data(), length, &db) != HS_SUCCESS) {
+      return corrupt("corrupt vigie database");
+    }
+    slots[i]->reset(db);
     in.remove_prefix(length);
   }
-  if (!in.empty()) return R::Error("trailing bytes after the vigie database");
+  if (!in.empty()) return corrupt("trailing bytes after the vigie database");
   return true;
 }
 
 Result<bool> Engine::AllocateScratch() {
-  for (int db = 0; db < kNumStreamDbs; ++db) {
-    if (dbs_[db] && hs_alloc_scratch(dbs_[db], &prototype_scratch_) != HS_SUCCESS) {
-      return Result<bool>::Error("cannot allocate Hyperscan scratch (platform not supported?)");
-    }
-  }
-  if (anchored_db_ && hs_alloc_scratch(anchored_db_, &prototype_scratch_) != HS_SUCCESS) {
-    return Result<bool>::Error("cannot allocate Hyperscan scratch");
+  hs_scratch_t* scratch = nullptr;
+  auto allocate = [&](const DatabasePtr& db) {
+    return !db || hs_alloc_scratch(db.get(), &scratch) == HS_SUCCESS;
+  };
+  bool ok = std::all_of(dbs_.begin(), dbs_.end(), allocate) && allocate(anchored_db_);
+  prototype_scratch_.reset(scratch);
+  if (!ok) {
+    return Result<bool>::Error(ErrorCode::kResourceExhausted,
+                               "cannot allocate Hyperscan scratch (platform not supported?)");
   }
   return true;
 }
 
-Engine::~Engine() {
-  for (hs_scratch_t* s : free_scratch_) hs_free_scratch(s);
-  hs_free_scratch(prototype_scratch_);
-  for (hs_database_t* db : dbs_) hs_free_database(db);
-  hs_free_database(anchored_db_);
-}
+Engine::~Engine() = default;
 
 hs_scratch_t* Engine::AcquireScratch() const {
   {
     std::lock_guard<std::mutex> lock(scratch_mu_);
     if (!free_scratch_.empty()) {
-      hs_scratch_t* s = free_scratch_.back();
+      hs_scratch_t* s = free_scratch_.back().release();
       free_scratch_.pop_back();
       return s;
     }
   }
   hs_scratch_t* s = nullptr;
-  if (hs_clone_scratch(prototype_scratch_, &s) != HS_SUCCESS) return nullptr;
+  if (hs_clone_scratch(prototype_scratch_.get(), &s) != HS_SUCCESS) return nullptr;
   return s;
 }
 
 void Engine::ReleaseScratch(hs_scratch_t* scratch) const {
   if (!scratch) return;
   std::lock_guard<std::mutex> lock(scratch_mu_);
-  free_scratch_.push_back(scratch);
+  free_scratch_.emplace_back(scratch);
 }
 
 size_t Engine::AnchoredStart(uint32_t detector, std::string_view text, size_t earliest,
@@ -465,7 +529,7 @@ size_t Engine::AnchoredStart(uint32_t detector, std::string_view text, size_t ea
   for (size_t s = earliest; s < end; ++s) {
     if (text::WordCharBefore(text, s)) continue;
     AnchoredProbe probe{static_cast<unsigned>(end - s), &anchored_owner_, detector, false};
-    hs_scan(anchored_db_, text.data() + s, static_cast<unsigned>(end - s), 0, scratch,
+    hs_scan(anchored_db_.get(), text.data() + s, static_cast<unsigned>(end - s), 0, scratch,
             OnAnchoredMatch, &probe);
     if (probe.found) {
       found = s;

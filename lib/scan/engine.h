@@ -17,8 +17,19 @@
 #include "scan/detector_def.h"
 #include "vigie/options.h"
 #include "vigie/result.h"
+#include "vigie/scanner.h"
 
 namespace vigie::internal {
+
+// Owners of Hyperscan's handles.
+struct DatabaseFree {
+  void operator()(hs_database_t* db) const { hs_free_database(db); }
+};
+struct ScratchFree {
+  void operator()(hs_scratch_t* scratch) const { hs_free_scratch(scratch); }
+};
+using DatabasePtr = std::unique_ptr<hs_database_t, DatabaseFree>;
+using ScratchPtr = std::unique_ptr<hs_scratch_t, ScratchFree>;
 
 // What a database id stands for.
 struct MatchTarget {
@@ -54,9 +65,11 @@ enum DbRole : uint8_t { kLiteralDb, kDigitLedDb, kOtherDb, kNumStreamDbs };
 class Engine {
  public:
   // Compiles the databases for `options`, or loads them from `serialized`
-  // when it is not null.
+  // when it is not null, or from `cache` (compiling them and saving them
+  // there when it holds none for these options).
   static Result<std::shared_ptr<const Engine>> Build(const ScanOptions& options,
-                                                     const std::string_view* serialized);
+                                                     const std::string_view* serialized,
+                                                     const CacheOptions* cache = nullptr);
   ~Engine();
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
@@ -81,7 +94,7 @@ class Engine {
     return roles_[static_cast<size_t>(detector) * keywords_.size() + keyword];
   }
   const MatchTarget& target(DbRole db, unsigned id) const { return targets_[db][id]; }
-  hs_database_t* database(DbRole db) const { return dbs_[db]; }
+  hs_database_t* database(DbRole db) const { return dbs_[db].get(); }
 
   // Longest candidate, longest keyword, widest context windows, in bytes.
   size_t max_width() const { return max_width_; }
@@ -98,14 +111,15 @@ class Engine {
   Result<bool> MakePlan(const ScanOptions& options, Plan& plan);
   Result<bool> Compile(const Plan& plan);
   Result<bool> Load(const Plan& plan, std::string_view bytes);
+  Result<bool> LoadOrCompileCached(const Plan& plan, const CacheOptions& cache);
   Result<bool> AllocateScratch();
 
   std::vector<DetectorDef> detectors_;
   std::vector<KeywordDef> keywords_;
   std::vector<uint8_t> roles_;  // detector-major: detectors x keywords
   std::array<std::vector<MatchTarget>, kNumStreamDbs> targets_;
-  std::array<hs_database_t*, kNumStreamDbs> dbs_{};
-  hs_database_t* anchored_db_ = nullptr;  // block mode, custom regexes
+  std::array<DatabasePtr, kNumStreamDbs> dbs_;
+  DatabasePtr anchored_db_;  // block mode, custom regexes
   std::vector<uint32_t> anchored_owner_;  // anchored id -> detector
   uint64_t fingerprint_ = 0;
 
@@ -117,9 +131,9 @@ class Engine {
   Layout layout_ = Layout::kAuto;
   char delimiter_ = 0;
 
-  hs_scratch_t* prototype_scratch_ = nullptr;
+  ScratchPtr prototype_scratch_;
   mutable std::mutex scratch_mu_;
-  mutable std::vector<hs_scratch_t*> free_scratch_;
+  mutable std::vector<ScratchPtr> free_scratch_;
 };
 
 }  // namespace vigie::internal

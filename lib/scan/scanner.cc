@@ -42,13 +42,19 @@ Result<Scanner> Scanner::Create() { return Create(ScanOptions{}); }
 
 Result<Scanner> Scanner::Create(const ScanOptions& options) {
   auto engine = internal::Engine::Build(options, nullptr);
-  if (!engine.ok()) return Result<Scanner>::Error(engine.error());
+  if (!engine.ok()) return Result<Scanner>::ErrorOf(engine);
+  return Scanner(std::move(engine).value());
+}
+
+Result<Scanner> Scanner::Create(const ScanOptions& options, const CacheOptions& cache) {
+  auto engine = internal::Engine::Build(options, nullptr, &cache);
+  if (!engine.ok()) return Result<Scanner>::ErrorOf(engine);
   return Scanner(std::move(engine).value());
 }
 
 Result<Scanner> Scanner::Deserialize(std::string_view bytes, const ScanOptions& options) {
   auto engine = internal::Engine::Build(options, &bytes);
-  if (!engine.ok()) return Result<Scanner>::Error(engine.error());
+  if (!engine.ok()) return Result<Scanner>::ErrorOf(engine);
   return Scanner(std::move(engine).value());
 }
 

@@ -90,10 +90,57 @@ std::vector<std::string> SpellingVariants(std::string_view term, bool joiners) {
   return out;
 }
 
-std::string FoldForCompare(std::string_view term) {
+namespace {
+
+std::string FoldWithIcu(std::string_view term) {
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(
       icu::StringPiece(term.data(), static_cast<int32_t>(term.size())));
   return ToUtf8(StripMarks(Normalize(Nfc(), s).toLower(icu::Locale::getRoot())));
+}
+
+// The fold of each Latin code point from U+0080 to U+024F (Latin-1,
+// Latin Extended-A and B), computed once with ICU. None of them combines
+// with the code point before it and none is cased by context, so the fold
+// of a text made of them and of ASCII is the concatenation of their folds;
+// any other code point (a combining mark, Greek's contextual sigma) sends
+// the whole text to ICU.
+struct TwoByteFolds {
+  static constexpr char32_t kFirst = 0x80;
+  static constexpr char32_t kEnd = 0x250;
+  std::string folds[kEnd - kFirst];
+  bool usable[kEnd - kFirst] = {};
+  TwoByteFolds() {
+    for (char32_t c = kFirst; c < kEnd; ++c) {
+      if (u_getCombiningClass(static_cast<UChar32>(c)) != 0) continue;
+      std::string utf8{static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
+      folds[c - kFirst] = FoldWithIcu(utf8);
+      usable[c - kFirst] = true;
+    }
+  }
+};
+
+}  // namespace
+
+std::string FoldForCompare(std::string_view term) {
+  static const TwoByteFolds* const table = new TwoByteFolds();
+  std::string out;
+  out.reserve(term.size());
+  for (size_t i = 0; i < term.size(); ++i) {
+    auto b = static_cast<unsigned char>(term[i]);
+    if (b < 0x80) {
+      out += AsciiLower(static_cast<char>(b));
+      continue;
+    }
+    auto next = i + 1 < term.size() ? static_cast<unsigned char>(term[i + 1]) : 0;
+    if (b < 0xC2 || b > 0xDF || (next & 0xC0) != 0x80) return FoldWithIcu(term);
+    char32_t c = (static_cast<char32_t>(b & 0x1F) << 6) | (next & 0x3F);
+    if (c >= TwoByteFolds::kEnd || !table->usable[c - TwoByteFolds::kFirst]) {
+      return FoldWithIcu(term);
+    }
+    out += table->folds[c - TwoByteFolds::kFirst];
+    ++i;
+  }
+  return out;
 }
 
 }  // namespace vigie::text

@@ -9,6 +9,7 @@
 #include <absl/strings/str_split.h>
 
 #include <algorithm>
+#include <span>
 #include <vector>
 
 #include "data/embedded.h"
@@ -123,25 +124,23 @@ const Places& PlaceTables() {
   return places;
 }
 
-struct Token {
-  std::string_view raw;
-  std::string key;  // CommuneKey of the token
-};
+using Tokens = std::span<const AddressToken>;
 
-std::vector<Token> Tokenize(std::string_view text) {
-  std::vector<Token> tokens;
+bool Separator(char c) {
+  return c == ' ' || c == ',' || c == '\t' || c == '\n' || c == '\r' || c == ';';
+}
+
+std::vector<AddressToken> Tokenize(std::string_view text) {
+  std::vector<AddressToken> tokens;
   size_t i = 0;
-  auto separator = [](char c) {
-    return c == ' ' || c == ',' || c == '\t' || c == '\n' || c == '\r' || c == ';';
-  };
   while (i < text.size()) {
-    while (i < text.size() && separator(text[i])) ++i;
+    while (i < text.size() && Separator(text[i])) ++i;
     size_t start = i;
-    while (i < text.size() && !separator(text[i])) ++i;
+    while (i < text.size() && !Separator(text[i])) ++i;
     if (i > start) {
       std::string_view raw = text.substr(start, i - start);
       if (raw == "-" || raw == "–") continue;
-      tokens.push_back({raw, CommuneKey(raw)});
+      tokens.push_back({raw, CommuneKey(raw), start});
     }
   }
   return tokens;
@@ -176,7 +175,7 @@ bool CommonWord(const std::string& key) {
 }
 
 // Longest type of way starting at tokens[i]: its length in tokens, or 0.
-size_t TypeAt(const std::vector<Token>& tokens, size_t i, size_t end, std::string* full) {
+size_t TypeAt(Tokens tokens, size_t i, size_t end, std::string* full) {
   const Places& p = PlaceTables();
   for (size_t n = std::min(p.longest_type_words, end - i); n >= 1; --n) {
     std::string key = tokens[i].key;
@@ -190,7 +189,7 @@ size_t TypeAt(const std::vector<Token>& tokens, size_t i, size_t end, std::strin
   return 0;
 }
 
-std::string Join(const std::vector<Token>& tokens, size_t from, size_t to) {
+std::string Join(Tokens tokens, size_t from, size_t to) {
   std::string out;
   for (size_t i = from; i < to; ++i) {
     if (!out.empty()) out += ' ';
@@ -201,14 +200,14 @@ std::string Join(const std::vector<Token>& tokens, size_t from, size_t to) {
 
 // Parses the street line and complements in tokens[0, end) into `a`:
 // returns why they do not form one, or "" when they do.
-std::string ParseStreet(const std::vector<Token>& tokens, size_t end, PostalAddress& a) {
+std::string ParseStreet(Tokens tokens, size_t end, PostalAddress& a) {
   size_t i = 0;
   bool started = false;
   size_t name_from = 0;
   bool in_name = false;
   std::vector<std::string> complements;
   while (i < end) {
-    const Token& t = tokens[i];
+    const AddressToken& t = tokens[i];
     std::string full;
     if ((t.raw.size() == 5 && validate::AllDigits(t.raw)) || t.key == "cedex") {
       return "another postcode before the postcode";  // two addresses
@@ -276,7 +275,7 @@ bool IsParticle(const std::string& key) {
 // of way and a name whose words after the first capitalized one are all
 // capitalized, numbers or particles ("12 rue des Lilas", not "2 cours de
 // maths" nor "12 rue des Lilas et il").
-std::string CheckStreetOnly(const std::vector<Token>& tokens, const PostalAddress& a) {
+std::string CheckStreetOnly(Tokens tokens, const PostalAddress& a) {
   if (a.number.empty() || a.street_type.empty()) return "no number and type of way";
   if (a.street_name.empty()) return "a type of way without a name";
   // The name's tokens are the last ones (no complement may follow here).
@@ -285,7 +284,7 @@ std::string CheckStreetOnly(const std::vector<Token>& tokens, const PostalAddres
   if (words > tokens.size()) return "no name";
   bool capital = false;
   for (size_t i = tokens.size() - words; i < tokens.size(); ++i) {
-    const Token& t = tokens[i];
+    const AddressToken& t = tokens[i];
     bool upper = t.raw[0] >= 'A' && t.raw[0] <= 'Z';
     bool number = t.raw[0] >= '0' && t.raw[0] <= '9';
     bool lower_byte = !upper && !number;
@@ -319,10 +318,30 @@ void Normalize(PostalAddress& a, const std::string& commune_key) {
 
 bool IsStreetTypeKey(const std::string& key) { return PlaceTables().street_types.contains(key); }
 
-AddressParse ParseAddress(std::string_view text) {
+AddressParse ParseAddress(std::string_view text) { return ParseAddressTokens(Tokenize(text)); }
+
+AddressWords::AddressWords(std::string_view text) : tokens_(Tokenize(text)) {}
+
+AddressParse AddressWords::ParseFrom(size_t start) {
+  // The token that holds `start`: the last that begins at or before it.
+  auto it = std::upper_bound(tokens_.begin(), tokens_.end(), start,
+                             [](size_t at, const AddressToken& t) { return at < t.offset; });
+  if (it == tokens_.begin()) return ParseAddressTokens(tokens_);
+  --it;
+  if (start >= it->offset + it->raw.size()) return ParseAddressTokens({it + 1, tokens_.end()});
+  if (start == it->offset) return ParseAddressTokens({it, tokens_.end()});
+  // From inside a token: its end stands in for it, as Tokenize would cut it.
+  AddressToken whole = std::move(*it);
+  size_t cut = start - whole.offset;
+  *it = {whole.raw.substr(cut), CommuneKey(whole.raw.substr(cut)), start};
+  AddressParse parse = ParseAddressTokens({it, tokens_.end()});
+  *it = std::move(whole);
+  return parse;
+}
+
+AddressParse ParseAddressTokens(std::span<const AddressToken> tokens) {
   AddressParse out;
   PostalAddress& a = out.address;
-  std::vector<Token> tokens = Tokenize(text);
   // The postcode: the last five-digit token.
   size_t pc = tokens.size();
   for (size_t i = tokens.size(); i-- > 0;) {

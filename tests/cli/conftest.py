@@ -25,14 +25,23 @@ def database_dir(tmp_path_factory) -> Path:
 def run(vigie_bin, database_dir):
     """Runs vigie; `vigie scan` loads its compiled detectors from a database
     shared by the session (one per --kinds value), since compiling the
-    health lexicons takes seconds. Pass compile=True to compile afresh."""
-    def _run(*args, stdin: bytes | None = None, cwd: Path | None = None, compile=False):
+    health lexicons takes seconds. Pass compile=True to compile afresh, or
+    env (with VIGIE_CACHE_DIR) to test the default cache."""
+    def _run(*args, stdin: bytes | None = None, cwd: Path | None = None, compile=False,
+             env: dict | None = None):
         args = [str(a) for a in args]
-        if args and args[0] == "scan" and not compile and "--database" not in args:
-            kinds = args[args.index("--kinds") + 1] if "--kinds" in args else "all"
-            args[1:1] = ["--database", str(database_dir / f"{kinds}.vigiedb")]
+        # With env, the caller tests the default cache itself.
+        if args and args[0] == "scan" and "--database" not in args and env is None:
+            if compile:
+                args[1:1] = ["--no-cache"]
+            elif "--no-cache" not in args:
+                kinds = args[args.index("--kinds") + 1] if "--kinds" in args else "all"
+                args[1:1] = ["--database", str(database_dir / f"{kinds}.vigiedb")]
+        # The default cache of compiled detectors is the session's, never the user's.
+        environment = dict(os.environ, VIGIE_CACHE_DIR=str(database_dir / "cache"))
+        environment.update(env or {})
         return subprocess.run([vigie_bin, *args], input=stdin, capture_output=True,
-                              cwd=cwd, timeout=300)
+                              cwd=cwd, timeout=300, env=environment)
     return _run
 
 

@@ -342,3 +342,34 @@ def test_addresses_and_names_with_their_components(run, tmp_path):
     assert any(p.get("context") == "HEALTH_PROVIDER" for p in props)
     plain = run("scan", "--format", "sarif", path).stdout.decode()
     assert "Garnier" not in plain and "components" not in plain
+
+
+def test_default_cache_is_filled_once_reused_and_repaired(run, sample_dir, tmp_path):
+    """Without --database, the compiled detectors go to the cache on the
+    first run and are loaded from it afterwards; a damaged cached file is
+    compiled again, with a message, and replaced whole."""
+    cache = tmp_path / "cache"
+    env = {"VIGIE_CACHE_DIR": str(cache)}
+    path = sample_dir / "compte_rendu.txt"
+    first = run("scan", "--format", "jsonl", "--no-cache", path)
+    assert not cache.exists()  # --no-cache: nothing kept
+    cold = run("scan", "--format", "jsonl", "--kinds", "FR_NIR,EMAIL_ADDRESS", path, env=env)
+    files = list(cache.iterdir())
+    assert len(files) == 1 and files[0].name.startswith("detectors-")
+    assert files[0].suffix == ".vigiedb" and cold.stderr == b""  # stderr is no terminal
+    size = files[0].stat().st_size
+    warm = run("scan", "--format", "jsonl", "--kinds", "FR_NIR,EMAIL_ADDRESS", path, env=env)
+    assert warm.stdout == cold.stdout and warm.stderr == b""
+    assert {json.loads(x)["kind"] for x in cold.stdout.splitlines()[:-2]} == {
+        "FR_NIR", "EMAIL_ADDRESS"}
+    # Other options, another file beside the first.
+    everything = run("scan", "--format", "jsonl", path, env=env)
+    assert everything.stdout == first.stdout
+    assert len(list(cache.iterdir())) == 2
+    for damaged in (b"not a database", files[0].read_bytes()[:5000]):
+        files[0].write_bytes(damaged)
+        again = run("scan", "--format", "jsonl", "--kinds", "FR_NIR,EMAIL_ADDRESS", path, env=env)
+        assert again.stdout == cold.stdout
+        assert b"compiling the detectors again" in again.stderr
+        assert files[0].stat().st_size == size
+    assert sorted(p.name for p in cache.iterdir() if ".tmp." in p.name) == []

@@ -15,3 +15,10 @@ def test_findings_equal_the_recorded_ones():
     assert len(wanted) > 10000  # the sample, the generated inputs and QUAERO
     actual = golden.scan(os.environ["VIGIE_BIN"])
     assert actual == wanted, differences(actual, wanted)
+
+
+def test_jobs_keep_the_order_and_the_findings_of_one_job():
+    wanted = golden.expected()
+    for jobs in ("1", "3"):
+        actual = golden.scan(os.environ["VIGIE_BIN"], ["-j", jobs])
+        assert actual == wanted, "-j %s\n%s" % (jobs, differences(actual, wanted))

@@ -7,13 +7,16 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "report.h"
@@ -41,6 +44,8 @@ struct ScanCommand {
   std::string layout = "auto";
   std::string delimiter;
   std::string database;
+  bool no_cache = false;
+  int jobs = 0;  // 0: one per core
 };
 
 // A compiled scanner from `path` when it holds one for these options;
@@ -48,9 +53,11 @@ struct ScanCommand {
 // so that a reader never sees half a file). Compiling takes seconds with
 // the health lexicons; loading, milliseconds.
 Result<Scanner> LoadOrCompile(const ScanOptions& options, const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (in) {
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string bytes(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
+    in.seekg(0);
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     auto loaded = Scanner::Deserialize(bytes, options);
     if (loaded.ok()) return loaded;
     std::cerr << "vigie: " << path << ": " << loaded.error() << "; compiling again\n";
@@ -75,53 +82,53 @@ Result<Scanner> LoadOrCompile(const ScanOptions& options, const std::string& pat
   return scanner;
 }
 
-class Runner {
- public:
-  // The scanner keeps findings down to kHealthEvidenceFloor for the health
-  // verdicts; only those scoring `min_score` or more are reported.
-  Runner(const Scanner& scanner, double min_score, Reporter& reporter)
-      : scanner_(scanner), min_score_(min_score), reporter_(reporter) {}
+struct Input {
+  std::string path;
+  std::string error;  // why it cannot be read, when listing found out
+  uint64_t size = 0;  // bytes, for a regular file
+};
 
-  void ScanPath(const std::string& path) {
+// The inputs named on the command line, in the order of their reports:
+// directories walked in name order (so that reports are reproducible),
+// without following links to directories; an unreadable directory is an
+// error that does not stop its siblings.
+class InputList {
+ public:
+  void Add(const std::string& path) {
     if (path == "-") {
-      ScanFd(STDIN_FILENO, "-");
+      inputs_.push_back({path, {}, 0});
       return;
     }
     std::error_code ec;
     fs::file_status status = fs::status(path, ec);
     if (ec) {
-      Fail(path, ec.message());
-      return;
-    }
-    if (fs::is_directory(status)) {
-      WalkDirectory(path);
+      inputs_.push_back({path, ec.message(), 0});
+    } else if (fs::is_directory(status)) {
+      Walk(path);
     } else {
-      ScanFile(path);
+      AddFile(path);
     }
   }
-
-  const Totals& totals() const { return totals_; }
-  Totals& totals() { return totals_; }
+  std::vector<Input>& inputs() { return inputs_; }
 
  private:
-  void Fail(std::string_view path, std::string_view message) {
-    ++totals_.errors;
-    reporter_.Error(path, message);
+  void AddFile(const std::string& path) {
+    std::error_code ec;
+    uint64_t size = fs::file_size(path, ec);
+    inputs_.push_back({path, {}, ec ? 0 : size});
   }
 
-  // Entries in name order, so that reports are reproducible; an unreadable
-  // directory is an error that does not stop its siblings.
-  void WalkDirectory(const fs::path& dir) {
+  void Walk(const fs::path& dir) {
     std::error_code ec;
     fs::directory_iterator it(dir, ec), end;
     if (ec) {
-      Fail(dir.string(), ec.message());
+      inputs_.push_back({dir.string(), ec.message(), 0});
       return;
     }
     std::vector<fs::directory_entry> entries;
     for (; it != end; it.increment(ec)) {
       if (ec) {
-        Fail(dir.string(), ec.message());
+        inputs_.push_back({dir.string(), ec.message(), 0});
         break;
       }
       entries.push_back(*it);
@@ -132,11 +139,99 @@ class Runner {
       std::error_code type_ec;
       if (entry.is_symlink(type_ec) && entry.is_directory(type_ec)) continue;  // no loops
       if (entry.is_directory(type_ec)) {
-        WalkDirectory(entry.path());
+        Walk(entry.path());
       } else if (entry.is_regular_file(type_ec)) {
-        ScanFile(entry.path().string());
+        AddFile(entry.path().string());
       }
     }
+  }
+
+  std::vector<Input> inputs_;
+};
+
+// Holds a reporter's calls for one input, to be replayed in input order
+// when inputs are scanned by several threads.
+class HeldReport : public Reporter {
+ public:
+  void Findings(std::string_view path, const std::vector<Finding>& findings) override {
+    path_ = path;
+    calls_.push_back({Call::kFindings, findings, {}, {}});
+  }
+  void FileDone(std::string_view path, const FileReport& file) override {
+    path_ = path;
+    calls_.push_back({Call::kFileDone, {}, file, {}});
+  }
+  void Error(std::string_view path, std::string_view message) override {
+    path_ = path;
+    calls_.push_back({Call::kError, {}, {}, std::string(message)});
+  }
+  void Summary(const Totals&) override {}
+
+  void Replay(Reporter& to) const {
+    for (const Call& c : calls_) {
+      switch (c.type) {
+        case Call::kFindings:
+          to.Findings(path_, c.findings);
+          break;
+        case Call::kFileDone:
+          to.FileDone(path_, c.file);
+          break;
+        case Call::kError:
+          to.Error(path_, c.message);
+          break;
+      }
+    }
+  }
+
+ private:
+  struct Call {
+    enum Type { kFindings, kFileDone, kError } type;
+    std::vector<Finding> findings;
+    FileReport file;
+    std::string message;
+  };
+  std::string path_;
+  std::vector<Call> calls_;
+};
+
+void AddTotals(Totals& to, const Totals& from) {
+  to.files += from.files;
+  to.files_with_findings += from.files_with_findings;
+  to.bytes += from.bytes;
+  to.errors += from.errors;
+  to.findings += from.findings;
+  to.files_revealing_health += from.files_revealing_health;
+  for (const auto& [kind, n] : from.by_kind) to.by_kind[kind] += n;
+  for (const auto& [kind, category] : from.category_of_kind) to.category_of_kind[kind] = category;
+}
+
+class Runner {
+ public:
+  // The scanner keeps findings down to kHealthEvidenceFloor for the health
+  // verdicts; only those scoring `min_score` or more are reported.
+  Runner(const Scanner& scanner, double min_score, Reporter& reporter)
+      : scanner_(scanner), min_score_(min_score), reporter_(reporter) {}
+
+  // One input: a file, standard input ("-"), or an error found while
+  // listing the inputs.
+  void ScanInput(const Input& input) {
+    if (!input.error.empty()) {
+      Fail(input.path, input.error);
+    } else if (input.path == "-") {
+      ScanFd(STDIN_FILENO, "-");
+    } else {
+      ScanFile(input.path);
+    }
+  }
+
+  const Totals& totals() const { return totals_; }
+  Totals& totals() { return totals_; }
+  Reporter& reporter() { return reporter_; }
+
+ private:
+  void Fail(std::string_view path, std::string_view message) {
+    ++totals_.errors;
+    reporter_.Error(path, message);
   }
 
   void ScanFile(const std::string& path) {
@@ -151,7 +246,8 @@ class Runner {
 
   void ScanFd(int fd, const std::string& path) {
     Stream stream = scanner_.OpenStream();
-    std::vector<char> buffer(kReadChunk);
+    // One buffer per thread, not per file: files are often small.
+    thread_local std::vector<char> buffer(kReadChunk);
     file_ = FileState{};
     for (;;) {
       ssize_t n = ::read(fd, buffer.data(), buffer.size());
@@ -249,6 +345,76 @@ class Runner {
   FileState file_;
 };
 
+// Scans `inputs` and reports them, in their order, through `runner`.
+// With more than one job, files of up to kHeldBytes are scanned ahead by
+// worker threads, each into a report held until its turn (at most a
+// window of them at a time); larger files and standard input are scanned
+// by this thread when their turn comes, their findings reported as they
+// are found, so that memory stays bounded whatever the input.
+void ScanInputs(const Scanner& scanner, double min_score, const std::vector<Input>& inputs,
+                unsigned jobs, Runner& runner) {
+  constexpr uint64_t kHeldBytes = uint64_t{8} << 20;
+  std::vector<size_t> held;  // indices of the inputs that workers scan
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const Input& in = inputs[i];
+    if (jobs > 1 && in.error.empty() && in.path != "-" && in.size <= kHeldBytes) held.push_back(i);
+  }
+  if (held.size() < 2) {
+    for (const Input& input : inputs) runner.ScanInput(input);
+    return;
+  }
+  struct Slot {
+    HeldReport report;
+    Totals totals;
+    bool done = false;
+  };
+  std::vector<std::unique_ptr<Slot>> slots(inputs.size());
+  for (size_t i : held) slots[i] = std::make_unique<Slot>();
+  const size_t window = size_t{4} * jobs;
+  std::mutex mu;
+  std::condition_variable changed;
+  size_t next = 0;     // the next of `held` for a worker to take
+  size_t emitted = 0;  // inputs reported so far
+  auto work = [&] {
+    for (;;) {
+      size_t i;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        changed.wait(lock, [&] { return next == held.size() || held[next] < emitted + window; });
+        if (next == held.size()) return;
+        i = held[next++];
+      }
+      Slot& slot = *slots[i];
+      Runner worker(scanner, min_score, slot.report);
+      worker.ScanInput(inputs[i]);
+      std::lock_guard<std::mutex> lock(mu);
+      slot.totals = worker.totals();
+      slot.done = true;
+      changed.notify_all();
+    }
+  };
+  std::vector<std::thread> workers;
+  for (unsigned j = 0; j < std::min<size_t>(jobs, held.size()); ++j) workers.emplace_back(work);
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    if (slots[i]) {
+      std::unique_ptr<Slot> slot;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        changed.wait(lock, [&] { return slots[i]->done; });
+        slot = std::move(slots[i]);
+      }
+      slot->report.Replay(runner.reporter());
+      AddTotals(runner.totals(), slot->totals);
+    } else {
+      runner.ScanInput(inputs[i]);
+    }
+    std::lock_guard<std::mutex> lock(mu);
+    emitted = i + 1;
+    changed.notify_all();
+  }
+  for (std::thread& t : workers) t.join();
+}
+
 int RunScan(const ScanCommand& cmd) {
   ScanOptions options;
   options.kinds = cmd.kinds;
@@ -262,8 +428,18 @@ int RunScan(const ScanCommand& cmd) {
     options.layout = Layout::kDelimited;
     options.delimiter = cmd.delimiter == "tab" || cmd.delimiter == "\\t" ? '\t' : cmd.delimiter[0];
   }
-  auto scanner =
-      cmd.database.empty() ? Scanner::Create(options) : LoadOrCompile(options, cmd.database);
+  // The compiled detectors come from the cache (compiled there on the first
+  // run), from --database, or are compiled for this run (--no-cache).
+  CacheOptions cache;
+  cache.notice = [](CacheOptions::Event event, const std::string& message) {
+    // Compiling is no news unless someone is watching; a damaged cache is.
+    if (event != CacheOptions::Event::kCompiling || ::isatty(STDERR_FILENO)) {
+      std::cerr << "vigie: " << message << "\n";
+    }
+  };
+  auto scanner = !cmd.database.empty() ? LoadOrCompile(options, cmd.database)
+                 : cmd.no_cache        ? Scanner::Create(options)
+                                       : Scanner::Create(options, cache);
   if (!scanner.ok()) {
     std::cerr << "vigie: " << scanner.error() << "\n";
     return kExitError;
@@ -274,9 +450,12 @@ int RunScan(const ScanCommand& cmd) {
   auto reporter = MakeReporter(cmd.format, report_options, std::cout, std::cerr);
   Runner runner(*scanner, cmd.min_score, *reporter);
   auto start = std::chrono::steady_clock::now();
-  std::vector<std::string> paths = cmd.paths;
-  if (paths.empty()) paths.push_back("-");
-  for (const std::string& path : paths) runner.ScanPath(path);
+  InputList inputs;
+  for (const std::string& path : cmd.paths) inputs.Add(path);
+  if (cmd.paths.empty()) inputs.Add("-");
+  unsigned jobs = cmd.jobs > 0 ? static_cast<unsigned>(cmd.jobs)
+                               : std::max(1u, std::thread::hardware_concurrency());
+  ScanInputs(*scanner, cmd.min_score, inputs.inputs(), jobs, runner);
   runner.totals().seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   reporter->Summary(runner.totals());
@@ -317,6 +496,12 @@ int Main(int argc, char** argv) {
   scan->add_option("--database", cmd.database,
                    "Load the compiled detectors from this file, or compile and save them there "
                    "(loading takes milliseconds, compiling seconds)");
+  scan->add_option("-j,--jobs", cmd.jobs,
+                   "Files scanned at once (default: one per core); reports keep the order of -j 1")
+      ->check(CLI::Range(1, 1024));
+  scan->add_flag("--no-cache", cmd.no_cache,
+                 "Compile the detectors for this run instead of loading them from the cache "
+                 "($VIGIE_CACHE_DIR, $XDG_CACHE_HOME/vigie or ~/.cache/vigie)");
   std::string validator;
   std::vector<std::string> values;
   CLI::App* validate = app.add_subcommand(

@@ -271,7 +271,7 @@ class PyScanner {
   PyScanner(std::optional<std::vector<std::string>> kinds, double min_score,
             const std::string& layout, const std::string& delimiter, bool builtin_detectors,
             std::optional<std::vector<nb::dict>> detectors, std::optional<nb::bytes> database,
-            bool values)
+            bool values, std::optional<std::string> cache)
       : values_(values) {
     vigie::ScanOptions o;
     if (kinds) o.kinds = *kinds;
@@ -286,8 +286,10 @@ class PyScanner {
     vigie::Result<vigie::Scanner> r = vigie::Result<vigie::Scanner>::Error("");
     {
       nb::gil_scoped_release release;
+      // No cache: compile. "" is the default cache directory.
       r = database ? vigie::Scanner::Deserialize(
                          std::string_view(database->c_str(), database->size()), o)
+          : cache  ? vigie::Scanner::Create(o, vigie::CacheOptions{.directory = *cache})
                    : vigie::Scanner::Create(o);
     }
     if (!r.ok()) throw nb::value_error(r.error().c_str());
@@ -370,10 +372,10 @@ NB_MODULE(_vigie, m) {
   nb::class_<PyScanner>(m, "Scanner")
       .def(nb::init<std::optional<std::vector<std::string>>, double, const std::string&,
                     const std::string&, bool, std::optional<std::vector<nb::dict>>,
-                    std::optional<nb::bytes>, bool>(),
+                    std::optional<nb::bytes>, bool, std::optional<std::string>>(),
            nb::arg("kinds").none(), nb::arg("min_score"), nb::arg("layout"), nb::arg("delimiter"),
            nb::arg("builtin_detectors"), nb::arg("detectors").none(), nb::arg("database").none(),
-           nb::arg("values"))
+           nb::arg("values"), nb::arg("cache").none())
       .def("scan", &PyScanner::Scan, nb::arg("text"))
       .def("scan_batch", &PyScanner::ScanBatch, nb::arg("texts"))
       .def("health", &PyScanner::Health, nb::arg("text"))

@@ -1,5 +1,7 @@
 """One compiled scanner per session: compiling the health lexicons takes
 seconds, loading them serialized a few milliseconds."""
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -7,6 +9,9 @@ import pytest
 import vigie
 
 REPO = Path(__file__).resolve().parents[3]
+# Compiled detectors are cached by default: the tests' cache is their own.
+_CACHE = tempfile.TemporaryDirectory(prefix="vigie-test-cache-")
+os.environ["VIGIE_CACHE_DIR"] = _CACHE.name
 
 
 @pytest.fixture(scope="session")

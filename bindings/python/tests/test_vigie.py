@@ -92,6 +92,27 @@ def test_pickle_by_configuration(database):
         vigie.Scanner(database=b"garbage")
 
 
+def test_compiled_detectors_are_cached_between_scanners(tmp_path, monkeypatch):
+    text = "NIR 2 95 10 99 126 111 93"
+    first = vigie.Scanner(kinds=["FR_NIR"], cache=tmp_path)
+    files = list(tmp_path.iterdir())
+    assert len(files) == 1 and files[0].suffix == ".vigiedb"
+    stamp = files[0].stat().st_mtime_ns
+    second = vigie.Scanner(kinds=["FR_NIR"], cache=str(tmp_path))
+    assert files[0].stat().st_mtime_ns == stamp  # loaded, not written again
+    assert second.scan(text) == first.scan(text) and len(first.scan(text)) == 1
+    files[0].write_bytes(b"damaged")
+    third = vigie.Scanner(kinds=["FR_NIR"], cache=tmp_path)
+    assert third.scan(text) == first.scan(text) and files[0].stat().st_size > 1000
+    default = tmp_path / "default"
+    monkeypatch.setenv("VIGIE_CACHE_DIR", str(default))
+    vigie.Scanner(kinds=["FR_NIR"], cache=False)
+    assert not default.exists()
+    vigie.Scanner(kinds=["FR_NIR"])
+    assert len(list(default.iterdir())) == 1
+    assert pickle.loads(pickle.dumps(second)).scan(text) == first.scan(text)
+
+
 def test_validators_explain(vectors):
     v = validate.nir("2 84 05 2A 321 025 52")
     assert v and v.valid and v["department"] == "2A" and v["sex"] == 2 and v.reason is None

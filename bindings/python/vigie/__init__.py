@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 import gc
+import os
 from typing import (Any, Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence,
                     Tuple, Union)
 
@@ -165,6 +166,11 @@ class Scanner:
         database: bytes from :meth:`serialize`, loaded instead of compiling
             (about 25 ms instead of 4 s); refused, with a reason, when built
             by another version, for other options or another CPU.
+        cache: where compiled detectors are kept between processes, as for
+            the ``vigie`` program: True for the default directory
+            ($VIGIE_CACHE_DIR, $XDG_CACHE_HOME/vigie or ~/.cache/vigie), a
+            path for another, False to compile every time. Only the first
+            Scanner with given options on a machine compiles (seconds).
     """
 
     def __init__(
@@ -178,6 +184,7 @@ class Scanner:
         detectors: Sequence[Detector] = (),
         values: bool = False,
         database: Optional[bytes] = None,
+        cache: Union[bool, str, "os.PathLike[str]"] = True,
     ) -> None:
         self._config: Dict[str, Any] = {
             "kinds": list(kinds) if kinds is not None else None,
@@ -187,6 +194,7 @@ class Scanner:
             "builtin_detectors": builtin_detectors,
             "detectors": tuple(detectors),
             "values": values,
+            "cache": cache if isinstance(cache, bool) else os.fspath(cache),
         }
         self._database = database
         self._native = _vigie.Scanner(
@@ -198,6 +206,7 @@ class Scanner:
             [d._as_dict() for d in detectors] or None,
             database,
             values,
+            None if cache is False else "" if cache is True else os.fspath(cache),
         )
 
     def scan(self, text: Text) -> List[Finding]:

@@ -2,6 +2,8 @@
 // not match is refused with a reason.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "corpus.h"
 #include "test_util.h"
 #include "vigie/vigie.h"
@@ -36,6 +38,7 @@ TEST(SerializeTest, OtherOptionsAreRefused) {
   auto other = Scanner::Deserialize(bytes, ScanOptions{.kinds = {"FR_NIR"}});
   ASSERT_FALSE(other.ok());
   EXPECT_NE(other.error().find("other detectors"), std::string::npos) << other.error();
+  EXPECT_EQ(other.code(), ErrorCode::kOptionsMismatch);
 }
 
 TEST(SerializeTest, AnotherVersionIsRefused) {
@@ -46,6 +49,7 @@ TEST(SerializeTest, AnotherVersionIsRefused) {
   auto loaded = Scanner::Deserialize(bytes, ScanOptions{});
   ASSERT_FALSE(loaded.ok());
   EXPECT_NE(loaded.error().find("compile it again"), std::string::npos) << loaded.error();
+  EXPECT_EQ(loaded.code(), ErrorCode::kVersionMismatch);
 }
 
 TEST(SerializeTest, MissingCpuFeaturesAreRefused) {
@@ -57,19 +61,60 @@ TEST(SerializeTest, MissingCpuFeaturesAreRefused) {
   auto loaded = Scanner::Deserialize(bytes, ScanOptions{});
   ASSERT_FALSE(loaded.ok());
   EXPECT_NE(loaded.error().find("CPU features"), std::string::npos) << loaded.error();
+  EXPECT_EQ(loaded.code(), ErrorCode::kCpuMismatch);
 }
 
 TEST(SerializeTest, GarbageAndTruncationAreRefused) {
-  EXPECT_FALSE(Scanner::Deserialize("", ScanOptions{}).ok());
-  EXPECT_FALSE(Scanner::Deserialize("not a database at all", ScanOptions{}).ok());
+  EXPECT_EQ(Scanner::Deserialize("", ScanOptions{}).code(), ErrorCode::kCorrupt);
+  EXPECT_EQ(Scanner::Deserialize("not a database at all", ScanOptions{}).code(),
+            ErrorCode::kCorrupt);
   const Scanner* compiled = &vigie::testing::CachedScanner();
   std::string bytes = compiled->Serialize();
   for (size_t cut : {size_t{8}, size_t{20}, bytes.size() / 2, bytes.size() - 1}) {
     auto loaded = Scanner::Deserialize(std::string_view(bytes).substr(0, cut), ScanOptions{});
-    EXPECT_FALSE(loaded.ok()) << "cut at " << cut;
+    EXPECT_EQ(loaded.code(), ErrorCode::kCorrupt) << "cut at " << cut;
   }
   auto trailing = Scanner::Deserialize(bytes + "x", ScanOptions{});
-  EXPECT_FALSE(trailing.ok());
+  EXPECT_EQ(trailing.code(), ErrorCode::kCorrupt);
+  EXPECT_EQ(Scanner::Create(ScanOptions{.kinds = {"NO_SUCH_KIND"}}).code(),
+            ErrorCode::kInvalidArgument);
+}
+
+TEST(SerializeTest, CacheCompilesOnceThenLoadsAndRepairsADamagedFile) {
+  std::string dir = ::testing::TempDir() + "/vigie-cache-test";
+  std::filesystem::remove_all(dir);
+  ScanOptions options{.kinds = {"FR_NIR", "EMAIL_ADDRESS"}};
+  std::vector<CacheOptions::Event> events;
+  CacheOptions cache{.directory = dir,
+                     .notice = [&](CacheOptions::Event e, const std::string&) {
+                       events.push_back(e);
+                     }};
+  const std::string text = "NIR 2 95 10 99 126 111 93, mail jean@example.org";
+  auto first = Scanner::Create(options, cache);
+  ASSERT_TRUE(first.ok()) << first.error();
+  ASSERT_EQ(events, std::vector<CacheOptions::Event>{CacheOptions::Event::kCompiling});
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) files.push_back(entry.path());
+  ASSERT_EQ(files.size(), 1u);
+  events.clear();
+  auto second = Scanner::Create(options, cache);
+  ASSERT_TRUE(second.ok());
+  EXPECT_TRUE(events.empty());  // loaded
+  EXPECT_EQ(second->Scan(text).size(), 2u);
+  EXPECT_EQ(first->Scan(text).size(), 2u);
+  std::filesystem::resize_file(files[0], 100);
+  auto third = Scanner::Create(options, cache);
+  ASSERT_TRUE(third.ok());
+  EXPECT_EQ(events, std::vector<CacheOptions::Event>{CacheOptions::Event::kReplacing});
+  EXPECT_EQ(third->Scan(text).size(), 2u);
+  EXPECT_GT(std::filesystem::file_size(files[0]), 100u);
+  // A directory that cannot be made is no failure: the detectors are compiled.
+  events.clear();
+  auto unwritable = Scanner::Create(options, CacheOptions{.directory = files[0].string() + "/sub",
+                                                          .notice = cache.notice});
+  ASSERT_TRUE(unwritable.ok());
+  EXPECT_EQ(events.back(), CacheOptions::Event::kCannotSave);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -3,7 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
+#include <random>
 
 #include "text/utf8.h"
 
@@ -35,6 +41,49 @@ TEST(FoldTest, FoldForCompare) {
                            "loi\xcc\x88"
                            "se"),
             "eloise");
+}
+
+// NFC, lower case in the root locale, then NFD without its non-spacing
+// marks: the definition, with ICU and nothing else.
+std::string FoldByDefinition(std::string_view term) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(term.data(), static_cast<int32_t>(term.size())));
+  s = icu::Normalizer2::getNFCInstance(status)->normalize(s, status);
+  s.toLower(icu::Locale::getRoot());
+  s = icu::Normalizer2::getNFDInstance(status)->normalize(s, status);
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < s.length(); i += U16_LENGTH(s.char32At(i))) {
+    if (u_charType(s.char32At(i)) != U_NON_SPACING_MARK) kept.append(s.char32At(i));
+  }
+  std::string out;
+  kept.toUTF8String(out);
+  return out;
+}
+
+std::string Utf8(UChar32 c) {
+  std::string out;
+  icu::UnicodeString(c).toUTF8String(out);
+  return out;
+}
+
+TEST(FoldTest, FoldForCompareAgreesWithTheDefinition) {
+  // Every code point of the first two UTF-8 lengths alone, and random
+  // texts mixing ASCII, Latin letters, combining marks, Greek (whose
+  // sigma is cased by context), the typographic apostrophe and invalid
+  // bytes.
+  for (UChar32 c = 1; c < 0x800; ++c) {
+    ASSERT_EQ(FoldForCompare(Utf8(c)), FoldByDefinition(Utf8(c))) << std::hex << c;
+  }
+  const std::vector<std::string> pieces = {
+      "a", "Z", " ", "-", "'", "1", "é", "É", "Œ", "ß", "İ", "ŀ", "ǅ", "\xcc\x81", "\xcc\x88",
+      "Σ", "σ", "Ä", "\xe2\x80\x99", "\xff", "\xc3", "ÿ", "Ÿ", "Ǻ", "ȸ", "ɐ"};
+  std::mt19937 rng(5);
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    for (size_t k = rng() % 7; k > 0; --k) text += pieces[rng() % pieces.size()];
+    ASSERT_EQ(FoldForCompare(text), FoldByDefinition(text)) << text;
+  }
 }
 
 TEST(Utf8Test, WordBoundariesUnderstandUnicodeLetters) {
