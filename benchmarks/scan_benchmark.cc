@@ -1,6 +1,14 @@
 // Throughput of the whole pipeline (bytes to findings) on generated French
-// prose and on a generated lab export, plus compile and load times.
+// prose and on a generated lab export, plus compile and load times; and on
+// the inputs of benchmarks/make_inputs.py (a leak-shaped export, clinical
+// notes, messages, JSON records, French manual pages) found in
+// $VIGIE_BENCH_INPUTS (default build/bench-inputs), one benchmark per file.
 #include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "corpus.h"
 #include "scan/engine.h"
@@ -10,8 +18,11 @@ namespace {
 
 constexpr size_t kCorpusBytes = 16 << 20;
 
+// The detectors compiled once per machine (vigie's cache), as a user's
+// program gets them.
 const vigie::Scanner& SharedScanner() {
-  static const vigie::Scanner scanner = vigie::Scanner::Create().value();
+  static const vigie::Scanner scanner =
+      vigie::Scanner::Create(vigie::ScanOptions{}, vigie::CacheOptions{}).value();
   return scanner;
 }
 
@@ -113,6 +124,30 @@ void BM_Database(benchmark::State& state) {
 }
 BENCHMARK(BM_Database)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
 
+// One Scan() of a whole file, and one Scan() per line of it.
+void RegisterInputFiles() {
+  const char* dir = std::getenv("VIGIE_BENCH_INPUTS");
+  std::filesystem::path inputs = dir ? dir : "build/bench-inputs";
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(inputs, ec)) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    auto* text = new std::string(bytes.str());  // lives as long as the benchmarks
+    std::string name = entry.path().filename().string();
+    benchmark::RegisterBenchmark(("BM_ScanFile/" + name).c_str(), BM_Scan, text)
+        ->Unit(benchmark::kMillisecond);
+  }
+}
+
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  RegisterInputFiles();
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -15,13 +15,13 @@ namespace vigie {
 // What kind of failure a Result holds.
 enum class ErrorCode {
   kOk = 0,
-  kInvalidArgument,   // a bad option, pattern, kind name or value
-  kVersionMismatch,   // serialized detectors from another vigie version
-  kOptionsMismatch,   // serialized detectors built with other detectors or options
-  kCpuMismatch,       // serialized detectors built for CPU features this machine lacks
-  kCorrupt,           // bytes that are not serialized detectors, or damaged ones
-  kResourceExhausted, // Hyperscan could not allocate its scratch or a stream
-  kIoError,           // a file could not be read or written
+  kInvalidArgument,    // a bad option, pattern, kind name or value
+  kVersionMismatch,    // serialized detectors from another vigie version
+  kOptionsMismatch,    // serialized detectors built with other detectors or options
+  kCpuMismatch,        // serialized detectors built for CPU features this machine lacks
+  kCorrupt,            // bytes that are not serialized detectors, or damaged ones
+  kResourceExhausted,  // Hyperscan could not allocate its scratch or a stream
+  kIoError,            // a file could not be read or written
 };
 
 template <typename T>

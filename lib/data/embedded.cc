@@ -1,6 +1,10 @@
 // Reading the tables compiled in from lib/data.
 #include "data/embedded.h"
 
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
 namespace vigie::data {
 
 void ForEachRow(std::string_view table,
@@ -21,6 +25,14 @@ void ForEachRow(std::string_view table,
     }
     row(cells);
   }
+}
+
+std::string ReadDataFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
 }
 
 }  // namespace vigie::data

@@ -3,6 +3,7 @@
 #define VIGIE_LIB_DATA_EMBEDDED_H_
 
 #include <functional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -11,9 +12,9 @@ namespace vigie::data {
 // lib/data/iban_registry.tsv: country, IBAN length, BBAN structure.
 extern const std::string_view kIbanRegistry;
 
-// lib/data/places: postcode, INSEE code, commune (COG 2026); types of way
-// (libpostal: "full|variant|..."; RNA register: code, label).
-extern const std::string_view kPostcodeCommune;
+// lib/data/places: types of way (libpostal: "full|variant|..."; RNA
+// register: code, label). The postcode-commune table is prepared at build
+// time (data/tables.h).
 extern const std::string_view kStreetTypesLibpostal;
 extern const std::string_view kStreetTypesRna;
 
@@ -21,15 +22,15 @@ extern const std::string_view kStreetTypesRna;
 // health terms with their spellings, and the qualifier triggers.
 extern const std::string_view kHealthLexicon;
 
-// lib/data/names (INSEE): given names (name, sex, births, ambiguous) and
-// family names (name, births, ambiguous).
-extern const std::string_view kGivenNames;
-extern const std::string_view kFamilyNames;
-
 // Calls `row` with the tab-separated cells of every line of `table`,
 // skipping empty lines and '#' comments: the one reader of lib/data tables.
 void ForEachRow(std::string_view table,
                 const std::function<void(const std::vector<std::string_view>& cells)>& row);
+
+// The bytes of a file, for the build-time tools that prepare the tables
+// (lexicon_compiler.cc, table_compiler.cc); throws std::runtime_error when
+// it cannot be read.
+std::string ReadDataFile(const std::string& path);
 
 }  // namespace vigie::data
 

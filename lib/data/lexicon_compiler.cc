@@ -45,14 +45,6 @@ struct Kind {
   std::set<std::string> seen;  // ASCII-lowered spellings already given
 };
 
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // French plural of a term: its first word (the head noun) takes an s.
 std::string FrenchPlural(const std::string& term) {
   size_t space = term.find(' ');
@@ -104,7 +96,7 @@ int main(int argc, char** argv) try {
   std::string out;
   for (int i = 2; i + 1 < argc; i += 2) {
     std::string_view option = argv[i];
-    std::string table = ReadAll(argv[i + 1]);
+    std::string table = vigie::data::ReadDataFile(argv[i + 1]);
     if (option == "--qualifiers") {
       std::set<std::string> seen;
       vigie::data::ForEachRow(table, [&](const std::vector<std::string_view>& cells) {

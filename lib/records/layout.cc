@@ -135,11 +135,12 @@ void CellTracker::Feed(std::string_view bytes, uint64_t offset) {
     } else if (c == '\n') {
       ++row_;
       column_ = 0;
+      row_begin_ = offset + i + 1;
     } else {
       continue;
     }
     at_cell_start_ = true;
-    cells_.push_back(Cell{offset + i + 1, row_, column_});
+    cells_.push_back(Cell{offset + i + 1, row_, column_, row_begin_});
   }
 }
 

@@ -33,6 +33,7 @@ struct Cell {
   uint64_t begin = 0;
   uint64_t row = 0;
   uint32_t column = 0;
+  uint64_t row_begin = 0;  // where the cell's record begins
 };
 
 // Follows the bytes of a delimited text in order (RFC 4180 quoting) and
@@ -56,6 +57,7 @@ class CellTracker {
   bool at_cell_start_ = true;
   uint64_t row_ = 0;
   uint32_t column_ = 0;
+  uint64_t row_begin_ = 0;
   std::deque<Cell> cells_{Cell{}};
   mutable size_t hint_ = 0;  // index of the last cell found
 };

@@ -366,12 +366,12 @@ Result<bool> Engine::Compile(const Plan& plan) {
     hs_compile_error_t* error = nullptr;
     hs_database_t* compiled = nullptr;
     hs_error_t rc =
-        literal ? hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(),
-                                       lengths.data(), static_cast<unsigned>(entries.size()),
-                                       mode, nullptr, &compiled, &error)
+        literal ? hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(),
+                                       static_cast<unsigned>(entries.size()), mode, nullptr,
+                                       &compiled, &error)
                 : hs_compile_multi(expressions.data(), flags.data(), ids.data(),
-                                   static_cast<unsigned>(entries.size()), mode, nullptr,
-                                   &compiled, &error);
+                                   static_cast<unsigned>(entries.size()), mode, nullptr, &compiled,
+                                   &error);
     if (rc != HS_SUCCESS) {
       std::string message = "compiling patterns failed";
       if (error) {
@@ -444,9 +444,9 @@ Result<bool> Engine::Load(const Plan& plan, std::string_view in) {
   std::string_view version = in.substr(0, version_length);
   in.remove_prefix(version_length);
   if (version != VIGIE_VERSION_STRING) {
-    return R::Error(ErrorCode::kVersionMismatch,
-                    "database built by vigie " + std::string(version) + ", this is vigie " +
-                        VIGIE_VERSION_STRING + ": compile it again");
+    return R::Error(ErrorCode::kVersionMismatch, "database built by vigie " + std::string(version) +
+                                                     ", this is vigie " + VIGIE_VERSION_STRING +
+                                                     ": compile it again");
   }
   uint64_t fingerprint = 0, features = 0;
   if (!ReadU64(in, fingerprint) || !ReadU64(in, features)) {

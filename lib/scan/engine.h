@@ -119,7 +119,7 @@ class Engine {
   std::vector<uint8_t> roles_;  // detector-major: detectors x keywords
   std::array<std::vector<MatchTarget>, kNumStreamDbs> targets_;
   std::array<DatabasePtr, kNumStreamDbs> dbs_;
-  DatabasePtr anchored_db_;  // block mode, custom regexes
+  DatabasePtr anchored_db_;               // block mode, custom regexes
   std::vector<uint32_t> anchored_owner_;  // anchored id -> detector
   uint64_t fingerprint_ = 0;
 

@@ -332,12 +332,12 @@ void StreamState::ProcessCandidate(const Event& event, const MatchTarget& target
   std::string_view view = View();
   uint64_t lowest =
       std::max<uint64_t>(window_start_, event.end > d.max_width ? event.end - d.max_width : 0);
-  // A match starts in the cell where it ends (but for spans_cells): start
-  // finders look no further back than that cell.
+  // A match starts in the cell where it ends, or for spans_cells in its
+  // record: start finders look no further back than that.
   records::Cell end_cell{};
   if (cells_) {
     end_cell = cells_->CellAt(event.end - 1);
-    if (!d.spans_cells) lowest = std::max<uint64_t>(lowest, end_cell.begin);
+    lowest = std::max<uint64_t>(lowest, d.spans_cells ? end_cell.row_begin : end_cell.begin);
   }
   size_t earliest = lowest - window_start_;
   size_t end = event.end - window_start_;

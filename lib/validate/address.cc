@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "data/embedded.h"
+#include "data/tables.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 #include "validate/address_internal.h"
@@ -23,35 +24,6 @@ namespace {
 
 using validate::Fail;
 
-// A commune's name folded for comparison: lower case, no accents, hyphens
-// and apostrophes as spaces, "st"/"ste" as "saint"/"sainte".
-std::string CommuneKey(std::string_view name) {
-  std::string folded = text::FoldForCompare(name);
-  // "’" folds to itself: an apostrophe.
-  for (size_t at; (at = folded.find("\xE2\x80\x99")) != std::string::npos;) {
-    folded.replace(at, 3, "'");
-  }
-  std::string out;
-  std::string word;
-  auto flush = [&]() {
-    if (word.empty()) return;
-    if (word == "st") word = "saint";
-    if (word == "ste") word = "sainte";
-    if (!out.empty()) out += ' ';
-    out += word;
-    word.clear();
-  };
-  for (char c : folded) {
-    if (c == ' ' || c == '-' || c == '\'' || c == '.' || c == '\t' || c == '\n' || c == '\r') {
-      flush();
-    } else {
-      word += c;
-    }
-  }
-  flush();
-  return out;
-}
-
 // A folded key in upper case: "des lilas" -> "DES LILAS".
 std::string UpperKey(std::string key) {
   for (char& c : key) {
@@ -60,30 +32,18 @@ std::string UpperKey(std::string key) {
   return key;
 }
 
-struct Commune {
-  std::string name;  // official: "Saint-Denis"
-  std::string key;   // CommuneKey(name): "saint denis"
-};
-
+// The types of way; communes and postcodes are in data/tables.h.
 struct Places {
-  // postcode -> its communes, and folded names -> postcodes.
-  absl::flat_hash_map<std::string, std::vector<Commune>> communes_by_postcode;
-  absl::flat_hash_map<std::string, std::vector<std::string>> postcodes_by_key;
   // folded variant ("av", "bd", "rue") -> type of way in full, upper case.
   absl::flat_hash_map<std::string, std::string> street_types;
+  // The first word of every type of way: a word that is none cannot begin one.
+  absl::flat_hash_set<std::string> type_first_words;
   size_t longest_type_words = 1;
 };
 
 const Places& PlaceTables() {
   static const Places places = [] {
     Places p;
-    data::ForEachRow(data::kPostcodeCommune, [&](const std::vector<std::string_view>& cells) {
-      if (cells.size() < 3 || cells[0] == "code_postal") return;
-      std::string postcode(cells[0]);
-      Commune c{std::string(cells[2]), CommuneKey(cells[2])};
-      p.postcodes_by_key[c.key].push_back(postcode);
-      p.communes_by_postcode[postcode].push_back(std::move(c));
-    });
     auto add_type = [&](std::string_view variant, const std::string& full) {
       std::string key = CommuneKey(variant);
       // Abbreviations that are, first, other French words: "au" (quai),
@@ -95,6 +55,7 @@ const Places& PlaceTables() {
           "peri", "enc",  "leve", "ave",  "aven", "avenu", "avenus", "code", "libelle"};
       if (key.empty() || other_words.contains(key)) return;
       p.street_types.emplace(key, full);
+      p.type_first_words.insert(key.substr(0, key.find(' ')));
       size_t words = 1 + static_cast<size_t>(std::count(key.begin(), key.end(), ' '));
       p.longest_type_words = std::max(p.longest_type_words, words);
     };
@@ -140,7 +101,7 @@ std::vector<AddressToken> Tokenize(std::string_view text) {
     if (i > start) {
       std::string_view raw = text.substr(start, i - start);
       if (raw == "-" || raw == "–") continue;
-      tokens.push_back({raw, CommuneKey(raw), start});
+      tokens.emplace_back(raw, start);
     }
   }
   return tokens;
@@ -177,10 +138,20 @@ bool CommonWord(const std::string& key) {
 // Longest type of way starting at tokens[i]: its length in tokens, or 0.
 size_t TypeAt(Tokens tokens, size_t i, size_t end, std::string* full) {
   const Places& p = PlaceTables();
-  for (size_t n = std::min(p.longest_type_words, end - i); n >= 1; --n) {
-    std::string key = tokens[i].key;
-    for (size_t k = 1; k < n; ++k) key += " " + tokens[i + k].key;
-    auto it = p.street_types.find(key);
+  // The keys of up to longest_type_words tokens, joined once; each shorter
+  // type is a prefix of it.
+  size_t most = std::min(p.longest_type_words, end - i);
+  thread_local std::string joined;
+  thread_local std::vector<size_t> ends;
+  joined.clear();
+  ends.clear();
+  for (size_t k = 0; k < most; ++k) {
+    if (k > 0) joined += ' ';
+    joined += tokens[i + k].key();
+    ends.push_back(joined.size());
+  }
+  for (size_t n = most; n >= 1; --n) {
+    auto it = p.street_types.find(absl::string_view(joined.data(), ends[n - 1]));
     if (it != p.street_types.end()) {
       *full = it->second;
       return n;
@@ -193,7 +164,7 @@ std::string Join(Tokens tokens, size_t from, size_t to) {
   std::string out;
   for (size_t i = from; i < to; ++i) {
     if (!out.empty()) out += ' ';
-    out += UpperKey(tokens[i].key);
+    out += UpperKey(tokens[i].key());
   }
   return out;
 }
@@ -209,7 +180,7 @@ std::string ParseStreet(Tokens tokens, size_t end, PostalAddress& a) {
   while (i < end) {
     const AddressToken& t = tokens[i];
     std::string full;
-    if ((t.raw.size() == 5 && validate::AllDigits(t.raw)) || t.key == "cedex") {
+    if ((t.raw.size() == 5 && validate::AllDigits(t.raw)) || t.key() == "cedex") {
       return "another postcode before the postcode";  // two addresses
     }
     if (!in_name && a.number.empty() && a.street_type.empty() && IsNumber(t.raw)) {
@@ -217,21 +188,21 @@ std::string ParseStreet(Tokens tokens, size_t end, PostalAddress& a) {
       ++i;
       // "bis"/"ter", or one letter when a type of way follows ("12 B rue").
       std::string unused;
-      if (i + 1 < end && IsSuffix(tokens[i].key)) {
-        if (tokens[i].key.size() > 1 || TypeAt(tokens, i + 1, end, &unused) > 0) {
-          a.number_suffix = UpperKey(tokens[i].key);
+      if (i + 1 < end && IsSuffix(tokens[i].key())) {
+        if (tokens[i].key().size() > 1 || TypeAt(tokens, i + 1, end, &unused) > 0) {
+          a.number_suffix = UpperKey(tokens[i].key());
           ++i;
         }
       }
       started = true;
       continue;
     }
-    if (IsComplement(t.key) && i + 1 < end) {
+    if (IsComplement(t.key()) && i + 1 < end) {
       if (in_name) {
         a.street_name = Join(tokens, name_from, i);
         in_name = false;
       }
-      complements.push_back(UpperKey(t.key) + " " + UpperKey(tokens[i + 1].key));
+      complements.push_back(UpperKey(t.key()) + " " + UpperKey(tokens[i + 1].key()));
       i += 2;
       started = true;
       continue;
@@ -240,7 +211,7 @@ std::string ParseStreet(Tokens tokens, size_t end, PostalAddress& a) {
       size_t n = TypeAt(tokens, i, end, &full);
       // Without a number first, a type of way that is also a common word
       // ("tour", "port", "gare") does not start an address.
-      if (n > 0 && !started && CommonWord(t.key)) n = 0;
+      if (n > 0 && !started && CommonWord(t.key())) n = 0;
       if (n > 0) {
         a.street_type = full;
         i += n;
@@ -252,7 +223,7 @@ std::string ParseStreet(Tokens tokens, size_t end, PostalAddress& a) {
     }
     if (!started) return "the street line must begin with a number, a type of way or BP/CS";
     if (!in_name && !complements.empty()) {
-      complements.back() += " " + UpperKey(t.key);  // a complement's words ("BP 4 MATA UTU")
+      complements.back() += " " + UpperKey(t.key());  // a complement's words ("BP 4 MATA UTU")
     } else if (!in_name) {
       return "words between the number and the type of way";
     }
@@ -289,7 +260,7 @@ std::string CheckStreetOnly(Tokens tokens, const PostalAddress& a) {
     bool number = t.raw[0] >= '0' && t.raw[0] <= '9';
     bool lower_byte = !upper && !number;
     if (upper) capital = true;
-    if (capital && lower_byte && !IsParticle(t.key)) return "a lower-case word in the way's name";
+    if (capital && lower_byte && !IsParticle(t.key())) return "a lower-case word in the way's name";
   }
   if (!capital) return "a way's name without a capital";
   return {};
@@ -314,42 +285,88 @@ void Normalize(PostalAddress& a, const std::string& commune_key) {
   }
 }
 
-}  // namespace
-
-bool IsStreetTypeKey(const std::string& key) { return PlaceTables().street_types.contains(key); }
-
-AddressParse ParseAddress(std::string_view text) { return ParseAddressTokens(Tokenize(text)); }
-
-AddressWords::AddressWords(std::string_view text) : tokens_(Tokenize(text)) {}
-
-AddressParse AddressWords::ParseFrom(size_t start) {
-  // The token that holds `start`: the last that begins at or before it.
-  auto it = std::upper_bound(tokens_.begin(), tokens_.end(), start,
-                             [](size_t at, const AddressToken& t) { return at < t.offset; });
-  if (it == tokens_.begin()) return ParseAddressTokens(tokens_);
-  --it;
-  if (start >= it->offset + it->raw.size()) return ParseAddressTokens({it + 1, tokens_.end()});
-  if (start == it->offset) return ParseAddressTokens({it, tokens_.end()});
-  // From inside a token: its end stands in for it, as Tokenize would cut it.
-  AddressToken whole = std::move(*it);
-  size_t cut = start - whole.offset;
-  *it = {whole.raw.substr(cut), CommuneKey(whole.raw.substr(cut)), start};
-  AddressParse parse = ParseAddressTokens({it, tokens_.end()});
-  *it = std::move(whole);
-  return parse;
+// The postcode: the last five-digit token; tokens.size() when none.
+size_t PostcodeIndex(Tokens tokens) {
+  for (size_t i = tokens.size(); i-- > 0;) {
+    if (tokens[i].raw.size() == 5 && validate::AllDigits(tokens[i].raw)) return i;
+  }
+  return tokens.size();
 }
 
-AddressParse ParseAddressTokens(std::span<const AddressToken> tokens) {
-  AddressParse out;
-  PostalAddress& a = out.address;
-  // The postcode: the last five-digit token.
-  size_t pc = tokens.size();
-  for (size_t i = tokens.size(); i-- > 0;) {
-    if (tokens[i].raw.size() == 5 && validate::AllDigits(tokens[i].raw)) {
-      pc = i;
+// "POSTCODE COMMUNE [CEDEX [n]]" from tokens[pc], checked against the
+// table: the same for every start before the postcode.
+struct LocalityParse {
+  std::string reason;  // why it does not check; empty when it does
+  std::string postcode;
+  std::string commune;
+  std::string commune_official;
+  std::string key;  // the commune's, folded
+  bool cedex = false;
+};
+
+LocalityParse ParseLocality(Tokens tokens, size_t pc) {
+  LocalityParse l;
+  l.postcode = std::string(tokens[pc].raw);
+  size_t commune_end = tokens.size();
+  for (size_t i = pc + 1; i < tokens.size(); ++i) {
+    if (tokens[i].key() == "cedex") {
+      l.cedex = true;
+      commune_end = i;
+      if (i + 2 < tokens.size() ||
+          (i + 1 < tokens.size() && !validate::AllDigits(tokens[i + 1].raw))) {
+        l.reason = "words after CEDEX";
+        return l;
+      }
       break;
     }
   }
+  if (commune_end == pc + 1) {
+    l.reason = "no commune after the postcode";
+    return l;
+  }
+  for (size_t i = pc + 1; i < commune_end; ++i) {
+    if (!l.key.empty()) l.key += ' ';
+    l.key += tokens[i].key();
+    if (!l.commune.empty()) l.commune += ' ';
+    l.commune += tokens[i].raw;
+  }
+  // The official name of the commune under `postcode`, or "".
+  auto official = [&](std::string_view postcode) -> std::string {
+    auto [first, last] = data::kCommunesByPostcode.EqualRange(postcode);
+    for (size_t i = first; i < last; ++i) {
+      std::string_view row = data::kCommunesByPostcode.Row(i);
+      if (data::Field(row, 1) == l.key) return std::string(data::Field(row, 2));
+    }
+    return {};
+  };
+  l.commune_official = official(l.postcode);
+  if (l.commune_official.empty() && l.cedex) {
+    // A CEDEX code belongs to a company; its commune lies in the code's
+    // department (three digits overseas).
+    size_t department =
+        l.postcode.compare(0, 2, "97") == 0 || l.postcode.compare(0, 2, "98") == 0 ? 3 : 2;
+    auto [first, last] = data::kPostcodesByCommune.EqualRange(l.key);
+    for (size_t i = first; i < last; ++i) {
+      std::string_view code = data::Field(data::kPostcodesByCommune.Row(i), 1);
+      if (code.compare(0, department, l.postcode, 0, department) == 0) {
+        l.commune_official = official(code);
+        break;
+      }
+    }
+  }
+  if (l.commune_official.empty()) {
+    auto [first, last] = data::kCommunesByPostcode.EqualRange(l.postcode);
+    l.reason = first < last ? "commune does not match the postcode" : "unknown postcode";
+  }
+  return l;
+}
+
+// ParseAddress over tokens; `known` is the locality of their postcode when
+// it was parsed already.
+AddressParse ParseTokens(Tokens tokens, const LocalityParse* known) {
+  AddressParse out;
+  PostalAddress& a = out.address;
+  size_t pc = PostcodeIndex(tokens);
   if (pc == tokens.size()) {
     // A street line alone ("12 bis rue des Lilas").
     std::string why = ParseStreet(tokens, tokens.size(), a);
@@ -361,66 +378,102 @@ AddressParse ParseAddressTokens(std::span<const AddressToken> tokens) {
     out.valid = true;
     return out;
   }
-  a.postcode = std::string(tokens[pc].raw);
-  size_t commune_end = tokens.size();
-  for (size_t i = pc + 1; i < tokens.size(); ++i) {
-    if (tokens[i].key == "cedex") {
-      a.cedex = true;
-      commune_end = i;
-      if (i + 2 < tokens.size() ||
-          (i + 1 < tokens.size() && !validate::AllDigits(tokens[i + 1].raw))) {
-        return Fail(out, "words after CEDEX");
-      }
-      break;
-    }
-  }
-  if (commune_end == pc + 1) return Fail(out, "no commune after the postcode");
-  std::string key;  // the commune's, folded
-  for (size_t i = pc + 1; i < commune_end; ++i) {
-    if (!key.empty()) key += ' ';
-    key += tokens[i].key;
-    if (!a.commune.empty()) a.commune += ' ';
-    a.commune += tokens[i].raw;
-  }
-  const Places& places = PlaceTables();
-  // The official name of the commune `key` under `postcode`, or "".
-  auto official = [&](const std::string& postcode) -> std::string {
-    auto it = places.communes_by_postcode.find(postcode);
-    if (it == places.communes_by_postcode.end()) return {};
-    for (const Commune& c : it->second) {
-      if (c.key == key) return c.name;
-    }
-    return {};
-  };
-  a.commune_official = official(a.postcode);
-  if (a.commune_official.empty() && a.cedex) {
-    // A CEDEX code belongs to a company; its commune lies in the code's
-    // department (three digits overseas).
-    size_t department =
-        a.postcode.compare(0, 2, "97") == 0 || a.postcode.compare(0, 2, "98") == 0 ? 3 : 2;
-    auto codes = places.postcodes_by_key.find(key);
-    if (codes != places.postcodes_by_key.end()) {
-      for (const std::string& code : codes->second) {
-        if (code.compare(0, department, a.postcode, 0, department) == 0) {
-          a.commune_official = official(code);
-          break;
-        }
-      }
-    }
-  }
-  if (a.commune_official.empty()) {
-    return Fail(out, places.communes_by_postcode.contains(a.postcode)
-                         ? "commune does not match the postcode"
-                         : "unknown postcode");
-  }
+  LocalityParse parsed;
+  const LocalityParse& l = known ? *known : (parsed = ParseLocality(tokens, pc));
+  a.postcode = l.postcode;
+  a.commune = l.commune;
+  a.cedex = l.cedex;
+  if (!l.reason.empty()) return Fail(out, l.reason);
+  a.commune_official = l.commune_official;
 
   // The street line and complements, before the postcode.
   if (std::string why = ParseStreet(tokens, pc, a); !why.empty()) return Fail(out, why);
   out.has_street = !a.street_type.empty() || !a.complement.empty();
   out.has_locality = true;
-  Normalize(a, key);
+  Normalize(a, l.key);
   out.valid = true;
   return out;
+}
+
+// False when no address can start with tokens[0]: a street line begins
+// with a number, a complement or a type of way, or the text with its
+// postcode (what ParseStreet and the postcode rule ask first).
+bool MayStartAddress(Tokens tokens) {
+  if (tokens.empty()) return true;
+  const AddressToken& t = tokens[0];
+  if (IsNumber(t.raw)) return true;
+  if (IsComplement(t.key())) return tokens.size() > 1;
+  // A token's key may hold several words ("rond-point": "rond point").
+  std::string_view first_word = std::string_view(t.key()).substr(0, t.key().find(' '));
+  if (!PlaceTables().type_first_words.contains(
+          absl::string_view(first_word.data(), first_word.size())) ||
+      CommonWord(t.key())) {
+    return false;
+  }
+  std::string unused;
+  return TypeAt(tokens, 0, tokens.size(), &unused) > 0;
+}
+
+}  // namespace
+
+bool IsStreetTypeKey(const std::string& key) { return PlaceTables().street_types.contains(key); }
+
+const std::string& AddressToken::key() const {
+  if (!folded_) {
+    key_ = CommuneKey(raw);
+    folded_ = true;
+  }
+  return key_;
+}
+
+AddressParse ParseAddress(std::string_view text) { return ParseTokens(Tokenize(text), nullptr); }
+
+struct AddressWords::Locality : LocalityParse {};
+
+AddressWords::AddressWords(std::string_view text) : tokens_(Tokenize(text)) {}
+AddressWords::~AddressWords() = default;
+
+AddressParse AddressWords::ParseFrom(size_t start) {
+  // The token that holds `start`: the last that begins at or before it.
+  auto it = std::upper_bound(tokens_.begin(), tokens_.end(), start,
+                             [](size_t at, const AddressToken& t) { return at < t.offset; });
+  size_t first = 0;
+  if (it != tokens_.begin()) {
+    --it;
+    first = static_cast<size_t>(it - tokens_.begin());
+    if (start >= it->offset + it->raw.size()) ++first;
+  }
+  // From inside a token: its end stands in for it, as Tokenize would cut it.
+  bool inside = first < tokens_.size() && start > tokens_[first].offset;
+  AddressToken whole;
+  if (inside) {
+    whole = std::move(tokens_[first]);
+    size_t cut = start - whole.offset;
+    tokens_[first] = AddressToken(whole.raw.substr(cut), start);
+  }
+  Tokens tokens = Tokens(tokens_).subspan(first);
+  AddressParse parse;
+  if (!MayStartAddress(tokens)) {
+    parse.reason = "the street line must begin with a number, a type of way or BP/CS";
+  } else {
+    // Every start before the postcode shares its locality.
+    size_t pc = PostcodeIndex(tokens);
+    const LocalityParse* known = nullptr;
+    if (pc < tokens.size()) {
+      if (!locality_ || locality_at_ != first + pc) {
+        locality_ = std::make_unique<Locality>(Locality{ParseLocality(tokens, pc)});
+        locality_at_ = first + pc;
+      }
+      known = locality_.get();
+    }
+    parse = ParseTokens(tokens, known);
+  }
+  if (inside) tokens_[first] = std::move(whole);
+  return parse;
+}
+
+AddressParse ParseAddressTokens(std::span<const AddressToken> tokens) {
+  return ParseTokens(tokens, nullptr);
 }
 
 }  // namespace vigie

@@ -2,6 +2,7 @@
 #ifndef VIGIE_LIB_VALIDATE_ADDRESS_INTERNAL_H_
 #define VIGIE_LIB_VALIDATE_ADDRESS_INTERNAL_H_
 
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -15,12 +16,25 @@ namespace vigie {
 // the embedded tables (libpostal, RNA): "rue Victor Hugo" names a street.
 bool IsStreetTypeKey(const std::string& key);
 
-// A word of an address: its bytes, its folded key (lower case, no accents,
-// "st" as "saint"), where it starts.
-struct AddressToken {
+// A commune's name (or any words) folded for comparison: lower case, no
+// accents, hyphens and apostrophes as spaces, "st"/"ste" as "saint"/"sainte".
+std::string CommuneKey(std::string_view name);
+
+// A word of an address: its bytes, where it starts, and its folded key
+// (lower case, no accents, "st" as "saint"), folded when first asked for:
+// most words of a failed parse are never looked at.
+class AddressToken {
+ public:
+  AddressToken() = default;
+  AddressToken(std::string_view text, size_t at) : raw(text), offset(at) {}
+  const std::string& key() const;
+
   std::string_view raw;
-  std::string key;
   size_t offset = 0;
+
+ private:
+  mutable std::string key_;
+  mutable bool folded_ = false;
 };
 
 // ParseAddress over words already cut and folded.
@@ -29,14 +43,20 @@ AddressParse ParseAddressTokens(std::span<const AddressToken> tokens);
 // A text cut into words once, then parsed from any of its word starts: a
 // start finder tries many starts of one text, and ParseFrom(s) gives what
 // ParseAddress(text.substr(s)) gives, without cutting and folding again.
+// A failed parse from a start that no address can begin with gives a
+// shorter reason than ParseAddress would.
 class AddressWords {
  public:
   explicit AddressWords(std::string_view text);
+  ~AddressWords();
   // `start` is a byte offset into the text.
   AddressParse ParseFrom(size_t start);
 
  private:
+  struct Locality;
   std::vector<AddressToken> tokens_;
+  std::unique_ptr<Locality> locality_;  // of the postcode at token locality_at_
+  size_t locality_at_ = 0;
 };
 
 }  // namespace vigie

@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <vector>
 
-#include "data/embedded.h"
+#include "data/tables.h"
 
 namespace vigie {
 namespace validate {
@@ -26,48 +26,12 @@ constexpr uint64_t kRareGiven = 1000;
 constexpr uint64_t kCommonFamily = 1000;
 constexpr size_t kMaxTokens = 6;
 
-struct Entry {
-  uint32_t given = 0;   // births with this first given name
-  uint32_t family = 0;  // births with this family name
-  char sex = 0;         // 'M', 'F' or 0 (both)
-  bool given_ambiguous = false;
-  bool family_ambiguous = false;
-};
+using Entry = data::NameEntry;
 
-using NameTable = absl::flat_hash_map<std::string, Entry>;
-
-uint32_t Count(std::string_view cell) {
-  return static_cast<uint32_t>(std::strtoul(std::string(cell).c_str(), nullptr, 10));
-}
-
-const NameTable& Names() {
-  static const NameTable table = [] {
-    NameTable t;
-    t.reserve(90000);
-    // Accented and plain spellings of a given name are one entry.
-    data::ForEachRow(data::kGivenNames, [&](const std::vector<std::string_view>& cells) {
-      if (cells.size() < 4) return;
-      Entry& e = t[FoldName(cells[0])];
-      uint32_t births = Count(cells[2]);
-      if (births > e.given) e.sex = cells[1] == "1" ? 'M' : cells[1] == "2" ? 'F' : 0;
-      e.given += births;
-      e.given_ambiguous = e.given_ambiguous || cells[3] == "1";
-    });
-    data::ForEachRow(data::kFamilyNames, [&](const std::vector<std::string_view>& cells) {
-      if (cells.size() < 3) return;
-      Entry& e = t[FoldName(cells[0])];
-      e.family += Count(cells[1]);
-      e.family_ambiguous = e.family_ambiguous || cells[2] == "1";
-    });
-    return t;
-  }();
-  return table;
-}
-
-const Entry* Find(const std::string& key) {
-  const NameTable& t = Names();
-  auto it = t.find(key);
-  return it == t.end() ? nullptr : &it->second;
+// The entry of INSEE's lists for a FoldName key, or null.
+const Entry* Find(std::string_view key) {
+  auto [first, last] = data::kNamesByKey.EqualRange(key);
+  return first == last ? nullptr : &data::kNameEntries[first];
 }
 
 // Latin-1 letters in UTF-8 (C3 80..BF): upper case below C3 9F.
@@ -359,48 +323,6 @@ int Rank(const Split& s) {
 }
 
 }  // namespace
-
-std::string FoldName(std::string_view word) {
-  std::string out;
-  out.reserve(word.size());
-  for (size_t i = 0; i < word.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(word[i]);
-    if (c < 0x80) {
-      out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : static_cast<char>(c);
-      continue;
-    }
-    if (c == 0xE2 && word.substr(i, 3) == "\xE2\x80\x99") {
-      out += '\'';
-      i += 2;
-      continue;
-    }
-    if (c == 0xC5 && i + 1 < word.size() && (word[i + 1] == '\x92' || word[i + 1] == '\x93')) {
-      out += "OE";
-      ++i;
-      continue;
-    }
-    if (c == 0xC3 && i + 1 < word.size()) {
-      // À..ÿ without their accents.
-      static constexpr char kBase[] =
-          "AAAAAAACEEEEIIIIDNOOOOO*OUUUUYTSAAAAAAACEEEEIIIIDNOOOOO/OUUUUYTY";
-      unsigned char second = static_cast<unsigned char>(word[i + 1]);
-      if (second >= 0x80 && second <= 0xBF) {
-        char base = kBase[second - 0x80];
-        if (second == 0x86 || second == 0xA6) {
-          out += "AE";
-        } else if (second == 0x9F) {
-          out += "SS";
-        } else {
-          out += base;
-        }
-        ++i;
-        continue;
-      }
-    }
-    out += static_cast<char>(c);
-  }
-  return out;
-}
 
 bool MayStartName(std::string_view word, bool titled) {
   if (titled || IsInitial(word) || IsParticle(word)) return true;

@@ -12,7 +12,8 @@ Every finding down to 0.4 is recorded with its value, qualifiers, context
 and components, and every file's health verdict, one tab-separated line
 each, in tests/data/golden/expected.tsv.gz. The expected findings were
 first recorded with vigie 0.1.0 at e3738be, before the scan engine was
-rewritten; a change to them is a change of behaviour, to be explained.
+rewritten; a change to them is a change of behaviour, explained in
+docs/golden-changes.md before it is recorded here.
 """
 import argparse
 import gzip

@@ -289,8 +289,8 @@ class PyScanner {
       // No cache: compile. "" is the default cache directory.
       r = database ? vigie::Scanner::Deserialize(
                          std::string_view(database->c_str(), database->size()), o)
-          : cache  ? vigie::Scanner::Create(o, vigie::CacheOptions{.directory = *cache})
-                   : vigie::Scanner::Create(o);
+          : cache ? vigie::Scanner::Create(o, vigie::CacheOptions{.directory = *cache})
+                  : vigie::Scanner::Create(o);
     }
     if (!r.ok()) throw nb::value_error(r.error().c_str());
     scanner_ = std::make_unique<vigie::Scanner>(std::move(r.value()));

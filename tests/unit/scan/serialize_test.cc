@@ -85,8 +85,7 @@ TEST(SerializeTest, CacheCompilesOnceThenLoadsAndRepairsADamagedFile) {
   std::filesystem::remove_all(dir);
   ScanOptions options{.kinds = {"FR_NIR", "EMAIL_ADDRESS"}};
   std::vector<CacheOptions::Event> events;
-  CacheOptions cache{.directory = dir,
-                     .notice = [&](CacheOptions::Event e, const std::string&) {
+  CacheOptions cache{.directory = dir, .notice = [&](CacheOptions::Event e, const std::string&) {
                        events.push_back(e);
                      }};
   const std::string text = "NIR 2 95 10 99 126 111 93, mail jean@example.org";
@@ -110,8 +109,8 @@ TEST(SerializeTest, CacheCompilesOnceThenLoadsAndRepairsADamagedFile) {
   EXPECT_GT(std::filesystem::file_size(files[0]), 100u);
   // A directory that cannot be made is no failure: the detectors are compiled.
   events.clear();
-  auto unwritable = Scanner::Create(options, CacheOptions{.directory = files[0].string() + "/sub",
-                                                          .notice = cache.notice});
+  auto unwritable = Scanner::Create(
+      options, CacheOptions{.directory = files[0].string() + "/sub", .notice = cache.notice});
   ASSERT_TRUE(unwritable.ok());
   EXPECT_EQ(events.back(), CacheOptions::Event::kCannotSave);
   std::filesystem::remove_all(dir);

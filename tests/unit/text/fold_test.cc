@@ -2,7 +2,6 @@
 #include "text/fold.h"
 
 #include <gtest/gtest.h>
-
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -75,9 +74,32 @@ TEST(FoldTest, FoldForCompareAgreesWithTheDefinition) {
   for (UChar32 c = 1; c < 0x800; ++c) {
     ASSERT_EQ(FoldForCompare(Utf8(c)), FoldByDefinition(Utf8(c))) << std::hex << c;
   }
-  const std::vector<std::string> pieces = {
-      "a", "Z", " ", "-", "'", "1", "é", "É", "Œ", "ß", "İ", "ŀ", "ǅ", "\xcc\x81", "\xcc\x88",
-      "Σ", "σ", "Ä", "\xe2\x80\x99", "\xff", "\xc3", "ÿ", "Ÿ", "Ǻ", "ȸ", "ɐ"};
+  const std::vector<std::string> pieces = {"a",
+                                           "Z",
+                                           " ",
+                                           "-",
+                                           "'",
+                                           "1",
+                                           "é",
+                                           "É",
+                                           "Œ",
+                                           "ß",
+                                           "İ",
+                                           "ŀ",
+                                           "ǅ",
+                                           "\xcc\x81",
+                                           "\xcc\x88",
+                                           "Σ",
+                                           "σ",
+                                           "Ä",
+                                           "\xe2\x80\x99",
+                                           "\xff",
+                                           "\xc3",
+                                           "ÿ",
+                                           "Ÿ",
+                                           "Ǻ",
+                                           "ȸ",
+                                           "ɐ"};
   std::mt19937 rng(5);
   for (int n = 0; n < 20000; ++n) {
     std::string text;

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "test_util.h"
+#include "text/utf8.h"
+#include "validate/address_internal.h"
 #include "vigie/vigie.h"
 
 namespace vigie {
@@ -18,6 +20,42 @@ TEST(AddressTest, PublicExamplesParse) {
     EXPECT_TRUE(p.valid) << line << ": " << p.reason;
     EXPECT_TRUE(p.has_street) << line;
   }
+}
+
+// AddressWords cuts and folds a text once, then parses it from any start:
+// each parse equals ParseAddress of the text from that start.
+TEST(AddressTest, ParsesFromEveryStartAsParseAddressDoes) {
+  std::vector<std::string> texts = {
+      "NOM;Jean;12 bis rue des Lilas;56000;Vannes;Dr Neron;Swiss Life;RAS\n"
+      "DUPONT;Marie;3 rond-point de l'Église;35000;Rennes;06 39 98 00 11",
+      "Mme Hélène GARNIER, demeurant 21 ter avenue Jean Jaurès,\nBP 381 97150 ST MARTIN",
+      "écrire au 4 R AUGUST NYMAN 97133 ST BARTHELEMY ou au 15-17 av. du Général Leclerc",
+      "CS 11021 - 35010 RENNES CEDEX 9; tour Eiffel, 5 avenue Anatole France 75007 Paris"};
+  // Real addresses (the public examples) and invented ones (Faker's, whose
+  // communes mostly do not match their postcodes), in running text.
+  for (const char* file :
+       {"vectors/address_fr_public_examples.txt", "vectors/faker_address_fr.txt"}) {
+    for (const std::string& line : vigie::testing::ReadLines(file)) {
+      if (texts.size() < 60) texts.push_back("Tél. 06 39 98 00 11, adresse : " + line);
+    }
+  }
+  size_t valid = 0;
+  for (const std::string& text : texts) {
+    AddressWords words(text);
+    for (size_t s = 0; s < text.size(); ++s) {
+      if (text::WordCharBefore(text, s) || !text::WordCharAt(text, s)) continue;
+      AddressParse want = ParseAddress(std::string_view(text).substr(s));
+      AddressParse got = words.ParseFrom(s);
+      ASSERT_EQ(got.valid, want.valid) << text.substr(s) << ": " << want.reason;
+      if (!want.valid) continue;
+      ++valid;
+      EXPECT_EQ(got.has_street, want.has_street) << text.substr(s);
+      EXPECT_EQ(got.has_locality, want.has_locality) << text.substr(s);
+      EXPECT_EQ(got.address.normalized, want.address.normalized) << text.substr(s);
+      EXPECT_EQ(got.address.commune, want.address.commune) << text.substr(s);
+    }
+  }
+  EXPECT_GT(valid, 30u);
 }
 
 TEST(AddressTest, Components) {
