@@ -36,13 +36,29 @@ void WriteRows(std::ostream& out, const std::string& name, const std::vector<std
     text += row + "\n";
   }
   starts.push_back(text.size());
+  // The index: each distinct key's first row, at most half full.
+  size_t slots = 16;
+  while (slots < 2 * rows.size()) slots *= 2;
+  std::vector<uint32_t> index(slots, 0);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    std::string_view key = std::string_view(rows[i]).substr(0, rows[i].find('\t'));
+    if (i > 0 && std::string_view(rows[i - 1]).substr(0, rows[i - 1].find('\t')) == key) continue;
+    size_t slot = vigie::data::KeyHash(key) & (slots - 1);
+    while (index[slot] != 0) slot = (slot + 1) & (slots - 1);
+    index[slot] = static_cast<uint32_t>(i + 1);
+  }
   out << "namespace {\nconst char " << name << "Text[] = R\"vigie_data(" << text
       << ")vigie_data\";\nconst uint32_t " << name << "Starts[] = {";
   for (size_t i = 0; i < starts.size(); ++i) {
     out << (i == 0 ? "\n    " : i % 16 ? ", " : ",\n    ") << starts[i];
   }
+  out << "};\nconst uint32_t " << name << "Slots[] = {";
+  for (size_t i = 0; i < index.size(); ++i) {
+    out << (i == 0 ? "\n    " : i % 16 ? ", " : ",\n    ") << index[i];
+  }
   out << "};\n}  // namespace\nconst SortedRows " << name << " = {std::string_view(" << name
-      << "Text, sizeof " << name << "Text - 1), " << name << "Starts, " << rows.size() << "};\n\n";
+      << "Text, sizeof " << name << "Text - 1), " << name << "Starts, " << rows.size() << ", "
+      << name << "Slots, " << slots - 1 << "};\n\n";
 }
 
 // Sorts rows by their first field, keeping the source order within a key.

@@ -1,23 +1,18 @@
 // Lookups in the tables prepared at build time.
 #include "data/tables.h"
 
-#include <algorithm>
-
 namespace vigie::data {
 
 std::pair<size_t, size_t> SortedRows::EqualRange(std::string_view key) const {
-  size_t lo = 0, hi = rows;
-  while (lo < hi) {  // the first row whose key is not below `key`
-    size_t mid = lo + (hi - lo) / 2;
-    if (Key(mid) < key) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
+  for (size_t slot = KeyHash(key) & slot_mask;; slot = (slot + 1) & slot_mask) {
+    uint32_t entry = slots[slot];
+    if (entry == 0) return {rows, rows};
+    size_t first = entry - 1;
+    if (Key(first) != key) continue;
+    size_t last = first + 1;
+    while (last < rows && Key(last) == key) ++last;
+    return {first, last};
   }
-  size_t last = lo;
-  while (last < rows && Key(last) == key) ++last;
-  return {lo, last};
 }
 
 std::string_view Field(std::string_view row, size_t n) {

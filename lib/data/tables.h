@@ -12,12 +12,39 @@
 
 namespace vigie::data {
 
+// The hash of a key in the tables' indexes: the same at build time and at
+// run time, eight bytes a step.
+inline uint64_t KeyHash(std::string_view key) {
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ key.size();
+  auto mix = [&h](uint64_t word) {
+    h ^= word;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 31;
+  };
+  size_t i = 0;
+  for (; i + 8 <= key.size(); i += 8) {
+    uint64_t word = 0;
+    for (size_t b = 0; b < 8; ++b)
+      word |= uint64_t{static_cast<unsigned char>(key[i + b])} << (8 * b);
+    mix(word);
+  }
+  uint64_t tail = 0;
+  for (size_t b = 0; i + b < key.size(); ++b) {
+    tail |= uint64_t{static_cast<unsigned char>(key[i + b])} << (8 * b);
+  }
+  mix(tail);
+  return h;
+}
+
 // Rows of tab-separated fields, sorted by their first field (byte order;
-// rows with the same first field keep the order of the source file).
+// rows with the same first field keep the order of the source file), with
+// an open-addressing index from each distinct key to its first row.
 struct SortedRows {
   std::string_view text;   // the rows, each ended by '\n'
   const uint32_t* starts;  // where each row begins in `text`; rows + 1 entries
   size_t rows;
+  const uint32_t* slots;  // 1 + the first row of a key, or 0; a power of two of them
+  size_t slot_mask;       // slots - 1
 
   std::string_view Row(size_t i) const {
     return text.substr(starts[i], starts[i + 1] - starts[i] - 1);
@@ -27,7 +54,8 @@ struct SortedRows {
     std::string_view row = Row(i);
     return row.substr(0, row.find('\t'));
   }
-  // The rows whose first field is `key`: [first, last).
+  // The rows whose first field is `key`: [first, last), found through the
+  // index (linear probing from KeyHash).
   std::pair<size_t, size_t> EqualRange(std::string_view key) const;
 };
 
