@@ -2,6 +2,8 @@
 #ifndef VIGIE_LIB_DATA_EMBEDDED_H_
 #define VIGIE_LIB_DATA_EMBEDDED_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,9 +19,31 @@ extern const std::string_view kIbanRegistry;
 extern const std::string_view kStreetTypesLibpostal;
 extern const std::string_view kStreetTypesRna;
 
-// lib/data/health/*.tsv compiled by lib/data/lexicon_compiler.cc: the
-// health terms with their spellings, and the qualifier triggers.
+// lib/data/health/*.tsv compiled by lib/data/lexicon_compiler.cc. The
+// qualifier triggers, as rows ("Q", qualifier, position, then a row per
+// spelling: "", spelling):
 extern const std::string_view kHealthLexicon;
+// The terms, as arrays read in place: every spelling of every kind, each
+// ended by '\n', where each starts (one more entry than spellings), and the
+// term it spells; each term's canonical form (same layout) and strength
+// ('t' a term, 'w' weak, 'c' only with context).
+extern const std::string_view kHealthSpellingText;
+extern const uint32_t kHealthSpellingStarts[];
+extern const uint32_t kHealthSpellingTerm[];
+extern const std::string_view kHealthCanonicalText;
+extern const uint32_t kHealthCanonicalStarts[];
+extern const std::string_view kHealthStrengths;
+// A kind's terms [first_term, end_term) and spellings [first_spelling,
+// end_spelling), in the order of the kinds' names, and a fingerprint of
+// its spellings (KeyHash of their text, data/tables.h).
+struct HealthKindRange {
+  const char* kind;
+  uint32_t first_term, end_term;
+  uint32_t first_spelling, end_spelling;
+  uint64_t fingerprint;
+};
+extern const HealthKindRange kHealthKinds[];
+extern const size_t kHealthKindCount;
 
 // Calls `row` with the tab-separated cells of every line of `table`
 // (a `const std::vector<std::string_view>&`), skipping empty lines and '#'

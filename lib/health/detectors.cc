@@ -43,6 +43,7 @@ struct Term {
 struct KindTable {
   std::vector<Term> terms;
   std::vector<std::string_view> spellings;
+  uint64_t fingerprint = 0;       // of the spellings, computed with them
   std::vector<uint32_t> term_of;  // spelling -> term
 };
 
@@ -66,32 +67,39 @@ QualifierTrigger::Position PositionNamed(std::string_view name) {
   return P::kBoth;
 }
 
-// Reads the table lib/data/lexicon_compiler.cc wrote: views into the
-// embedded bytes, no copy and no Unicode work, so that loading a scanner
-// stays fast.
+// Reads the tables lib/data/lexicon_compiler.cc wrote: views into the
+// embedded bytes, no parse, no copy and no Unicode work, so that loading a
+// scanner stays fast.
 const Lexicon& HealthLexicon() {
   static const Lexicon lexicon = [] {
     Lexicon l;
-    KindTable* kind = nullptr;
+    auto view = [](std::string_view text, const uint32_t* starts, size_t i) {
+      return text.substr(starts[i], starts[i + 1] - starts[i] - 1);  // without its '\n'
+    };
+    for (size_t k = 0; k < data::kHealthKindCount; ++k) {
+      const data::HealthKindRange& range = data::kHealthKinds[k];
+      KindTable& kind = l.kinds[range.kind];
+      kind.fingerprint = range.fingerprint;
+      kind.terms.reserve(range.end_term - range.first_term);
+      for (uint32_t t = range.first_term; t < range.end_term; ++t) {
+        char s = data::kHealthStrengths[t];
+        double score = s == 'w' ? kWeakScore : s == 'c' ? kContextScore : kTermScore;
+        kind.terms.push_back(
+            {score, view(data::kHealthCanonicalText, data::kHealthCanonicalStarts, t)});
+      }
+      kind.spellings.reserve(range.end_spelling - range.first_spelling);
+      kind.term_of.reserve(range.end_spelling - range.first_spelling);
+      for (uint32_t i = range.first_spelling; i < range.end_spelling; ++i) {
+        kind.spellings.push_back(view(data::kHealthSpellingText, data::kHealthSpellingStarts, i));
+        kind.term_of.push_back(data::kHealthSpellingTerm[i] - range.first_term);
+      }
+    }
     QualifierTrigger trigger;
     bool in_trigger = false;
     data::ForEachRow(data::kHealthLexicon, [&](const std::vector<std::string_view>& cells) {
-      if (cells[0].empty() && cells.size() == 2) {  // a spelling
-        if (in_trigger) {
-          trigger.spelling = cells[1];
-          l.triggers.push_back(trigger);
-        } else if (kind && !kind->terms.empty()) {
-          kind->spellings.push_back(cells[1]);
-          kind->term_of.push_back(static_cast<uint32_t>(kind->terms.size() - 1));
-        }
-      } else if (cells[0] == "K" && cells.size() == 2) {
-        kind = &l.kinds[cells[1]];
-        in_trigger = false;
-      } else if (cells[0] == "T" && cells.size() == 3 && kind) {
-        char s = cells[1].empty() ? 't' : cells[1][0];
-        double score = s == 'w' ? kWeakScore : s == 'c' ? kContextScore : kTermScore;
-        kind->terms.push_back({score, cells[2]});
-        in_trigger = false;
+      if (cells[0].empty() && cells.size() == 2 && in_trigger) {  // a spelling
+        trigger.spelling = cells[1];
+        l.triggers.push_back(trigger);
       } else if (cells[0] == "Q" && cells.size() == 3) {
         trigger.qualifier = static_cast<uint8_t>(QualifierNamed(cells[1]));
         trigger.position = PositionNamed(cells[2]);
@@ -353,6 +361,7 @@ std::vector<DetectorDef> HealthDetectors() {
     d.kind = std::string(kind);
     d.category = Category::kHealth;
     d.spellings = table.spellings;
+    d.spellings_fingerprint = table.fingerprint;
     d.health_terms = true;
     d.keywords = ClinicalContext();
     for (std::string& k : KindContext(kind)) d.keywords.push_back(std::move(k));

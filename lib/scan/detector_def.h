@@ -4,7 +4,9 @@
 #define VIGIE_LIB_SCAN_DETECTOR_DEF_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,7 +65,12 @@ struct DetectorDef {
   std::vector<std::string> literals;
   // Literals already given in every spelling the matcher needs (a compiled
   // lexicon): added as they are, and confirmed by `confirm_spelling`.
-  std::vector<std::string_view> spellings;
+  // They outlive the engine (tables built once per process), and
+  // `spellings_fingerprint`, when not 0, stands for their bytes in the
+  // plan's fingerprint (computed when they were compiled), so that a start
+  // hashes no 131k spellings.
+  std::span<const std::string_view> spellings;
+  uint64_t spellings_fingerprint = 0;
   SpellingConfirmFn confirm_spelling;
   // A match may span the adjacent cells of one record of a delimited file
   // (an address whose street, postcode and commune sit in three columns).

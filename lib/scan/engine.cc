@@ -301,11 +301,20 @@ Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
             {MatchTarget::Type::kCandidate, i, length});
       }
     }
+    if (d.spellings_fingerprint != 0) {
+      fingerprint_ = Mix(Mix(fingerprint_, d.spellings_fingerprint), d.spellings.size());
+    }
     for (uint32_t k = 0; k < d.spellings.size(); ++k) {
       std::string_view v = d.spellings[k];
       width = std::max(width, v.size());
-      add(kLiteralDb, v, HS_FLAG_CASELESS,
-          {MatchTarget::Type::kCandidate, i, static_cast<uint32_t>(v.size()), k, true});
+      MatchTarget target{MatchTarget::Type::kCandidate, i, static_cast<uint32_t>(v.size()), k,
+                         true};
+      if (d.spellings_fingerprint != 0) {
+        plan.stream[kLiteralDb].push_back({v, HS_FLAG_CASELESS});
+        targets_[kLiteralDb].push_back(target);
+      } else {
+        add(kLiteralDb, v, HS_FLAG_CASELESS, target);
+      }
     }
     // Positive, negative, and positive as a column's name only.
     for (int role = 0; role < 3; ++role) {
