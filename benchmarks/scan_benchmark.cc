@@ -96,7 +96,10 @@ BENCHMARK(BM_LoadSerialized)->Unit(benchmark::kMillisecond);
 // Each stream database on its own, Hyperscan only, with a callback that
 // counts: the ceiling of each pattern shape.
 void BM_Database(benchmark::State& state) {
-  auto engine = vigie::internal::Engine::Build(vigie::ScanOptions{}, nullptr).value();
+  auto engine = vigie::internal::Engine::Build(
+                    vigie::internal::AssembleDetectors(vigie::ScanOptions{}).value(),
+                    vigie::ScanOptions{}, nullptr)
+                    .value();
   auto role = static_cast<vigie::internal::DbRole>(state.range(0));
   hs_database_t* db = engine->database(role);
   hs_scratch_t* scratch = engine->AcquireScratch();

@@ -90,6 +90,10 @@ class VIGIE_EXPORT Scanner {
 
  private:
   explicit Scanner(std::shared_ptr<const internal::Engine> engine);
+  // The detectors `options` ask for, compiled, or loaded from `serialized`
+  // or `cache` when not null.
+  static Result<Scanner> Build(const ScanOptions& options, const std::string_view* serialized,
+                               const CacheOptions* cache);
   std::shared_ptr<const internal::Engine> engine_;
 };
 

@@ -27,6 +27,8 @@ using internal::QualifierTrigger;
 // medical, a short term or acronym that is medical only in context, a word
 // guessed from its morphology. With context each rises (score.h); a guess
 // stays below any term.
+// The health kinds are one family of terms (DetectorDef::term_family).
+constexpr uint8_t kHealthFamily = 1;
 constexpr double kTermScore = 0.7;
 constexpr double kWeakScore = 0.4;
 constexpr double kContextScore = 0.3;
@@ -362,7 +364,8 @@ std::vector<DetectorDef> HealthDetectors() {
     d.category = Category::kHealth;
     d.spellings = table.spellings;
     d.spellings_fingerprint = table.fingerprint;
-    d.health_terms = true;
+    d.term_family = kHealthFamily;
+    d.qualified = true;
     d.keywords = ClinicalContext();
     for (std::string& k : KindContext(kind)) d.keywords.push_back(std::move(k));
     d.window_before = 256;

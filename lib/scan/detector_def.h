@@ -75,10 +75,15 @@ struct DetectorDef {
   // A match may span the adjacent cells of one record of a delimited file
   // (an address whose street, postcode and commune sit in three columns).
   bool spans_cells = false;
-  // A detector of health terms: its findings carry the qualifiers of the
-  // triggers around them, a term of one such detector is context for the
-  // others, and among them the longest match wins.
-  bool health_terms = false;
+  // Detectors of one family of terms (0: none; the health kinds are one)
+  // resolve their overlaps together, as one kind (the longest confirmed
+  // wins: "infection par le VIH" over "infection"), and a term of the
+  // family that stands on its own (confirmed at kStandaloneTerm without
+  // context) is context for the family's terms near it.
+  uint8_t term_family = 0;
+  // Findings carry the qualifiers (negated, hypothetical, family,
+  // history) of the triggers around them in their sentence.
+  bool qualified = false;
   std::vector<std::string> keywords;
   std::vector<std::string> negative_keywords;
   // Positive context only as a column's name in a header ("nom" names a

@@ -8,7 +8,6 @@
 #include <cstring>
 #include <deque>
 
-#include "detect/builtin.h"
 #include "scan/cache.h"
 #include "text/fold.h"
 #include "text/utf8.h"
@@ -18,7 +17,6 @@ namespace vigie::internal {
 namespace {
 
 constexpr size_t kMaxCustomWidth = 512;
-constexpr size_t kMaxWindow = 4096;
 constexpr char kMagic[8] = {'V', 'I', 'G', 'I', 'E', 'D', 'B', '1'};
 constexpr size_t kNumDatabases = kNumStreamDbs + 1;  // the stream dbs + anchored
 
@@ -41,13 +39,6 @@ uint64_t Mix(uint64_t h, std::string_view s) {
   uint64_t tail = 0;
   if (i < s.size()) std::memcpy(&tail, s.data() + i, s.size() - i);
   return Mix(Mix(h, tail), s.size());
-}
-
-bool ValidKindName(std::string_view kind) {
-  if (kind.empty() || kind.size() > 64 || !(kind[0] >= 'A' && kind[0] <= 'Z')) return false;
-  return std::all_of(kind.begin(), kind.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-  });
 }
 
 void AppendU64(std::string& out, uint64_t v) {
@@ -79,37 +70,6 @@ int OnAnchoredMatch(unsigned id, unsigned long long /*from*/, unsigned long long
     return 1;  // stop
   }
   return 0;
-}
-
-DetectorDef FromSpec(const DetectorSpec& spec) {
-  DetectorDef d;
-  d.kind = spec.kind;
-  d.category = spec.category;
-  for (const auto& p : spec.patterns) {
-    bool digit_led = !p.empty() && ((p[0] >= '0' && p[0] <= '9') || p.rfind("\\d", 0) == 0 ||
-                                    p.rfind("[0-9]", 0) == 0);
-    d.patterns.push_back({p, digit_led ? Shape::kDigitLed : Shape::kOther, false});
-  }
-  d.literals = spec.literals;
-  d.keywords = spec.keywords;
-  d.negative_keywords = spec.negative_keywords;
-  d.window_before = spec.window_before;
-  d.window_after = spec.window_after;
-  double default_score = spec.score;
-  ConfirmFn user = spec.confirm;
-  d.confirm = [default_score, user](std::string_view match) -> Verdict {
-    if (!user) return Verdict::Confirmed(default_score);
-    Verdict v;
-    try {
-      v = user(match);
-    } catch (...) {
-      return Verdict::Reject();  // a throwing callback rejects, never crashes a scan
-    }
-    if (v.score < 0) v.score = default_score;
-    v.score = std::clamp(v.score, 0.0, 1.0);
-    return v;
-  };
-  return d;
 }
 
 }  // namespace
@@ -145,13 +105,13 @@ struct Engine::Plan {
   std::string_view Own(std::string expression) { return owned.emplace_back(std::move(expression)); }
 };
 
-Result<std::shared_ptr<const Engine>> Engine::Build(const ScanOptions& options,
+Result<std::shared_ptr<const Engine>> Engine::Build(DetectorSet set, const ScanOptions& options,
                                                     const std::string_view* serialized,
                                                     const CacheOptions* cache) {
   using R = Result<std::shared_ptr<const Engine>>;
   std::shared_ptr<Engine> engine(new Engine());
   Plan plan;
-  if (auto r = engine->MakePlan(options, plan); !r.ok()) return R::ErrorOf(r);
+  if (auto r = engine->MakePlan(std::move(set), options, plan); !r.ok()) return R::ErrorOf(r);
   auto built = serialized ? engine->Load(plan, *serialized)
                : cache    ? engine->LoadOrCompileCached(plan, *cache)
                           : engine->Compile(plan);
@@ -190,7 +150,7 @@ Result<bool> Engine::LoadOrCompileCached(const Plan& plan, const CacheOptions& c
   return compiled;
 }
 
-Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
+Result<bool> Engine::MakePlan(DetectorSet set, const ScanOptions& options, Plan& plan) {
   using R = Result<bool>;
   if (!(options.min_score >= 0 && options.min_score <= 1)) {
     return R::Error("min_score must lie in [0, 1]");
@@ -203,38 +163,7 @@ Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
   layout_ = options.layout;
   delimiter_ = options.delimiter;
 
-  std::vector<DetectorDef> all;
-  if (options.builtin_detectors) all = detect::BuiltinDetectors();
-  for (const DetectorSpec& spec : options.detectors) {
-    if (!ValidKindName(spec.kind)) {
-      return R::Error("invalid kind name '" + spec.kind +
-                      "': use upper-case letters, digits and '_'");
-    }
-    if (spec.patterns.empty() && spec.literals.empty()) {
-      return R::Error("detector " + spec.kind + " has neither patterns nor literals");
-    }
-    if (!(spec.score >= 0 && spec.score <= 1)) {
-      return R::Error("detector " + spec.kind + ": score must lie in [0, 1]");
-    }
-    if (spec.window_before > kMaxWindow || spec.window_after > kMaxWindow) {
-      return R::Error("detector " + spec.kind + ": context windows are limited to 4096 bytes");
-    }
-    for (const auto& existing : all) {
-      if (existing.kind == spec.kind)
-        return R::Error("detector " + spec.kind + " is defined twice");
-    }
-    all.push_back(FromSpec(spec));
-  }
-  for (const std::string& kind : options.kinds) {
-    bool known =
-        std::any_of(all.begin(), all.end(), [&](const DetectorDef& d) { return d.kind == kind; });
-    if (!known) return R::Error("unknown kind '" + kind + "'");
-  }
-  for (auto& d : all) {
-    bool wanted = options.kinds.empty() || std::find(options.kinds.begin(), options.kinds.end(),
-                                                     d.kind) != options.kinds.end();
-    if (wanted) detectors_.push_back(std::move(d));
-  }
+  detectors_ = std::move(set.detectors);
   if (detectors_.empty()) return R::Error("no detector to compile");
   size_t spellings = 0;
   for (const DetectorDef& d : detectors_) spellings += d.spellings.size();
@@ -261,7 +190,6 @@ Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
     }
     return keywords_[it->second];
   };
-  bool health_terms = false;
   for (uint32_t i = 0; i < detectors_.size(); ++i) {
     DetectorDef& d = detectors_[i];
     size_t width = d.max_width;
@@ -333,15 +261,14 @@ Result<bool> Engine::MakePlan(const ScanOptions& options, Plan& plan) {
         }
       }
     }
-    health_terms = health_terms || d.health_terms;
     d.max_width = width;
     max_width_ = std::max(max_width_, width);
     max_before_ = std::max(max_before_, d.window_before);
     max_after_ = std::max(max_after_, d.window_after);
   }
-  if (health_terms) {
+  {
     using P = QualifierTrigger::Position;
-    for (const QualifierTrigger& t : detect::QualifierTriggers()) {
+    for (const QualifierTrigger& t : set.triggers) {
       KeywordDef& k = keyword(std::string(t.spelling));
       if (t.position == P::kPseudo) k.pseudo = true;
       if (t.position == P::kBefore || t.position == P::kBoth) k.qualifies_before |= t.qualifier;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "scan/detector_def.h"
+#include "scan/detector_set.h"
 #include "vigie/options.h"
 #include "vigie/result.h"
 #include "vigie/scanner.h"
@@ -64,10 +65,10 @@ enum DbRole : uint8_t { kLiteralDb, kDigitLedDb, kOtherDb, kNumStreamDbs };
 
 class Engine {
  public:
-  // Compiles the databases for `options`, or loads them from `serialized`
+  // Compiles the databases of `set`, or loads them from `serialized`
   // when it is not null, or from `cache` (compiling them and saving them
   // there when it holds none for these options).
-  static Result<std::shared_ptr<const Engine>> Build(const ScanOptions& options,
+  static Result<std::shared_ptr<const Engine>> Build(DetectorSet set, const ScanOptions& options,
                                                      const std::string_view* serialized,
                                                      const CacheOptions* cache = nullptr);
   ~Engine();
@@ -108,7 +109,7 @@ class Engine {
  private:
   Engine() = default;
   struct Plan;
-  Result<bool> MakePlan(const ScanOptions& options, Plan& plan);
+  Result<bool> MakePlan(DetectorSet set, const ScanOptions& options, Plan& plan);
   Result<bool> Compile(const Plan& plan);
   Result<bool> Load(const Plan& plan, std::string_view bytes);
   Result<bool> LoadOrCompileCached(const Plan& plan, const CacheOptions& cache);

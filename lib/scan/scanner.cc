@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "scan/detector_set.h"
 #include "scan/engine.h"
 #include "scan/stream_state.h"
 
@@ -40,22 +41,25 @@ Scanner::Scanner(std::shared_ptr<const internal::Engine> engine) : engine_(std::
 
 Result<Scanner> Scanner::Create() { return Create(ScanOptions{}); }
 
-Result<Scanner> Scanner::Create(const ScanOptions& options) {
-  auto engine = internal::Engine::Build(options, nullptr);
+Result<Scanner> Scanner::Build(const ScanOptions& options, const std::string_view* serialized,
+                               const CacheOptions* cache) {
+  auto set = internal::AssembleDetectors(options);
+  if (!set.ok()) return Result<Scanner>::ErrorOf(set);
+  auto engine = internal::Engine::Build(std::move(set).value(), options, serialized, cache);
   if (!engine.ok()) return Result<Scanner>::ErrorOf(engine);
   return Scanner(std::move(engine).value());
+}
+
+Result<Scanner> Scanner::Create(const ScanOptions& options) {
+  return Build(options, nullptr, nullptr);
 }
 
 Result<Scanner> Scanner::Create(const ScanOptions& options, const CacheOptions& cache) {
-  auto engine = internal::Engine::Build(options, nullptr, &cache);
-  if (!engine.ok()) return Result<Scanner>::ErrorOf(engine);
-  return Scanner(std::move(engine).value());
+  return Build(options, nullptr, &cache);
 }
 
 Result<Scanner> Scanner::Deserialize(std::string_view bytes, const ScanOptions& options) {
-  auto engine = internal::Engine::Build(options, &bytes);
-  if (!engine.ok()) return Result<Scanner>::ErrorOf(engine);
-  return Scanner(std::move(engine).value());
+  return Build(options, &bytes, nullptr);
 }
 
 std::vector<Finding> Scanner::Scan(std::string_view text) const {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "scan/resolve.h"
 #include "scan/score.h"
 #include "text/utf8.h"
 
@@ -25,11 +26,9 @@ constexpr size_t kMaxChain = 256;
 // The retained window is compacted when its dead prefix passes this size.
 constexpr size_t kCompactBytes = size_t{64} * 1024;
 constexpr uint64_t kNever = std::numeric_limits<uint64_t>::max() / 4;
-// A health term confirmed at this score or more without context stands on
-// its own, and is context for the health terms near it.
-constexpr double kStandaloneHealth = 0.7;
-
-bool Overlap(const Finding& a, const Finding& b) { return a.begin < b.end && b.begin < a.end; }
+// A term confirmed at this score or more without context stands on its
+// own, and is context for the terms of its family near it.
+constexpr double kStandaloneTerm = 0.7;
 
 }  // namespace
 
@@ -387,9 +386,9 @@ void StreamState::ProcessCandidate(const Event& event, const MatchTarget& target
   }
   if (c.verdict.status == Verdict::Status::kReject) return;
 
-  if (d.health_terms && c.verdict.status == Verdict::Status::kConfirmed &&
-      c.verdict.score >= kStandaloneHealth) {
-    terms_.push_back({abs_begin, event.end, c.cell_begin});
+  if (d.term_family != 0 && c.verdict.status == Verdict::Status::kConfirmed &&
+      c.verdict.score >= kStandaloneTerm) {
+    terms_.push_back({abs_begin, event.end, c.cell_begin, d.term_family});
   }
   LineCursor at = CursorAt(abs_begin);
 
@@ -434,11 +433,12 @@ void StreamState::Score(Candidate& c) const {
     negative = negative || (role & Engine::kNegativeRole) != 0;
   }
   if (cells_ && c.column < column_context_.size()) apply(column_context_[c.column]);
-  if (d.health_terms && !positive) {
-    // Another health term within the window. One after the candidate
-    // counts when it ends within the window: by then it has surely been
-    // processed, in a stream as in a block.
+  if (d.term_family != 0 && !positive) {
+    // Another term of the family within the window. One after the
+    // candidate counts when it ends within the window: by then it has
+    // surely been processed, in a stream as in a block.
     for (const TermHit& t : terms_) {
+      if (t.family != d.term_family) continue;
       if (cells_ && t.cell_begin != c.cell_begin) continue;
       bool before = t.end <= f.begin && f.begin - t.end <= d.window_before;
       bool after = t.begin >= f.end && t.end - f.end <= d.window_after;
@@ -449,7 +449,7 @@ void StreamState::Score(Candidate& c) const {
     }
   }
   c.finding.score = ContextScore(c.verdict, positive, negative);
-  if (d.health_terms) c.finding.qualifiers = Qualifiers(c, first, last);
+  if (d.qualified) c.finding.qualifiers = Qualifiers(c, first, last);
 }
 
 bool StreamState::SameSentence(uint64_t from, uint64_t to) const {
@@ -530,65 +530,19 @@ void StreamState::Settle(uint64_t frontier, std::vector<Finding>& out) {
 
 void StreamState::Resolve(Candidate* const* first, Candidate* const* last,
                           std::vector<Finding>& out) {
-  std::vector<Candidate*> order(first, last);
-  auto confirmed = [](const Candidate* c) {
-    return c->finding.confidence == Confidence::kConfirmed;
-  };
-  auto length = [](const Candidate* c) { return c->finding.end - c->finding.begin; };
-  // Within a kind, and among the health-term kinds taken together:
-  // confirmed first, then the longer ("infection par le VIH" over "infection").
   const auto& detectors = engine_->detectors();
-  auto group = [&](const Candidate* c) -> int64_t {
-    return detectors[c->detector].health_terms ? -1 : int64_t{c->detector};
-  };
-  std::stable_sort(order.begin(), order.end(), [&](const Candidate* a, const Candidate* b) {
-    if (group(a) != group(b)) return group(a) < group(b);
-    if (confirmed(a) != confirmed(b)) return confirmed(a);
-    if (length(a) != length(b)) return length(a) > length(b);
-    if (a->finding.score != b->finding.score) return a->finding.score > b->finding.score;
-    return a->finding.begin < b->finding.begin;
-  });
-  std::vector<Candidate*> kept;
-  for (Candidate* c : order) {
-    bool clash = std::any_of(kept.begin(), kept.end(), [&](const Candidate* k) {
-      return group(k) == group(c) && Overlap(k->finding, c->finding);
-    });
-    if (!clash) kept.push_back(c);
+  std::vector<Contender> chain;
+  chain.reserve(static_cast<size_t>(last - first));
+  for (Candidate* const* c = first; c != last; ++c) {
+    const Finding& f = (*c)->finding;
+    uint8_t family = detectors[(*c)->detector].term_family;
+    chain.push_back({f.begin, f.end, f.score, f.confidence == Confidence::kConfirmed,
+                     (*c)->digit_led, family != 0 ? -int64_t{family} : int64_t{(*c)->detector},
+                     (*c)->detector});
   }
-  // A run of digits inside a longer one of another kind is a piece of it,
-  // whatever the scores: "07 69 123 456" in "2 87 07 69 123 456 23" (a NIR
-  // with a wrong key) is no phone number.
-  auto inside = [&](const Candidate* part, const Candidate* whole) {
-    return part->digit_led && whole->digit_led && group(part) != group(whole) &&
-           whole->finding.begin <= part->finding.begin && part->finding.end <= whole->finding.end &&
-           length(whole) > length(part);
-  };
-  std::vector<Candidate*> whole;
-  for (Candidate* c : kept) {
-    if (std::none_of(kept.begin(), kept.end(), [&](const Candidate* k) { return inside(c, k); })) {
-      whole.push_back(c);
-    }
-  }
-  kept = std::move(whole);
-  // Across kinds: confirmed first, then the higher score, then the longer.
-  std::stable_sort(kept.begin(), kept.end(), [&](const Candidate* a, const Candidate* b) {
-    if (confirmed(a) != confirmed(b)) return confirmed(a);
-    if (a->finding.score != b->finding.score) return a->finding.score > b->finding.score;
-    if (length(a) != length(b)) return length(a) > length(b);
-    if (a->finding.begin != b->finding.begin) return a->finding.begin < b->finding.begin;
-    return a->detector < b->detector;
-  });
-  std::vector<Candidate*> winners;
-  for (Candidate* c : kept) {
-    bool clash = std::any_of(winners.begin(), winners.end(),
-                             [&](const Candidate* w) { return Overlap(w->finding, c->finding); });
-    if (!clash) winners.push_back(c);
-  }
-  std::sort(winners.begin(), winners.end(), [](const Candidate* a, const Candidate* b) {
-    return a->finding.begin < b->finding.begin;
-  });
-  for (Candidate* w : winners) {
-    if (w->finding.score >= engine_->min_score()) out.push_back(std::move(w->finding));
+  for (size_t w : ResolveOverlaps(chain)) {
+    Finding& f = first[w]->finding;
+    if (f.score >= engine_->min_score()) out.push_back(std::move(f));
   }
 }
 

@@ -55,12 +55,13 @@ class StreamState {
     uint64_t cell_begin;
     bool cancelled = false;  // a trigger inside a pseudo trigger
   };
-  // A health term that stands on its own: context for the health findings
+  // A term that stands on its own: context for the findings of its family
   // near it ("douleur" is medical next to "pancréatite").
   struct TermHit {
     uint64_t begin;
     uint64_t end;
     uint64_t cell_begin;
+    uint8_t family;
   };
   struct Candidate {
     uint32_t detector;

@@ -1,0 +1,66 @@
+// Resolution of overlapping findings; see resolve.h for the rules.
+#include "scan/resolve.h"
+
+#include <algorithm>
+
+namespace vigie::internal {
+namespace {
+
+bool Overlap(const Contender& a, const Contender& b) { return a.begin < b.end && b.begin < a.end; }
+
+uint64_t Length(const Contender& c) { return c.end - c.begin; }
+
+}  // namespace
+
+std::vector<size_t> ResolveOverlaps(std::span<const Contender> chain) {
+  std::vector<size_t> order(chain.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto at = [&](size_t i) -> const Contender& { return chain[i]; };
+  // 1. Within a group.
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    const Contender &a = at(x), &b = at(y);
+    if (a.group != b.group) return a.group < b.group;
+    if (a.confirmed != b.confirmed) return a.confirmed;
+    if (Length(a) != Length(b)) return Length(a) > Length(b);
+    if (a.score != b.score) return a.score > b.score;
+    return a.begin < b.begin;
+  });
+  std::vector<size_t> kept;
+  for (size_t c : order) {
+    bool clash = std::any_of(kept.begin(), kept.end(), [&](size_t k) {
+      return at(k).group == at(c).group && Overlap(at(k), at(c));
+    });
+    if (!clash) kept.push_back(c);
+  }
+  // 2. Digits inside a longer run of digits of another group.
+  auto inside = [&](const Contender& part, const Contender& whole) {
+    return part.digit_led && whole.digit_led && part.group != whole.group &&
+           whole.begin <= part.begin && part.end <= whole.end && Length(whole) > Length(part);
+  };
+  std::vector<size_t> whole;
+  for (size_t c : kept) {
+    if (std::none_of(kept.begin(), kept.end(), [&](size_t k) { return inside(at(c), at(k)); })) {
+      whole.push_back(c);
+    }
+  }
+  // 3. Across groups.
+  std::stable_sort(whole.begin(), whole.end(), [&](size_t x, size_t y) {
+    const Contender &a = at(x), &b = at(y);
+    if (a.confirmed != b.confirmed) return a.confirmed;
+    if (a.score != b.score) return a.score > b.score;
+    if (Length(a) != Length(b)) return Length(a) > Length(b);
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return a.detector < b.detector;
+  });
+  std::vector<size_t> winners;
+  for (size_t c : whole) {
+    bool clash = std::any_of(winners.begin(), winners.end(),
+                             [&](size_t w) { return Overlap(at(w), at(c)); });
+    if (!clash) winners.push_back(c);
+  }
+  std::sort(winners.begin(), winners.end(),
+            [&](size_t a, size_t b) { return at(a).begin < at(b).begin; });
+  return winners;
+}
+
+}  // namespace vigie::internal

@@ -1,0 +1,40 @@
+// Resolution of overlapping findings: which of a chain of overlapping
+// candidates are reported. Pure logic over spans and scores, apart from
+// the pipeline that feeds it (stream_state.cc), with its own tests.
+#ifndef VIGIE_LIB_SCAN_RESOLVE_H_
+#define VIGIE_LIB_SCAN_RESOLVE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace vigie::internal {
+
+// What resolution knows of a candidate.
+struct Contender {
+  uint64_t begin = 0;
+  uint64_t end = 0;
+  double score = 0;
+  bool confirmed = false;
+  bool digit_led = false;  // the span starts with a digit
+  // Candidates of one group compete as one kind: a detector's own, or its
+  // family of terms' (DetectorDef::term_family).
+  int64_t group = 0;
+  uint32_t detector = 0;  // the last tie-breaker
+};
+
+// The indices of the winners among `chain`, in order of their begin:
+// 1. within a group, confirmed beats unconfirmed, then the longer wins
+//    ("infection par le VIH" over "infection"), then the higher score;
+// 2. a digit-led span inside a longer digit-led span of another group is
+//    a piece of it and drops out, whatever the scores (a NIR with a wrong
+//    key holds a valid mobile number: "07 69 123 456" in
+//    "2 87 07 69 123 456 23");
+// 3. across groups, confirmed first, then the higher score, then the
+//    longer, then the earlier.
+std::vector<size_t> ResolveOverlaps(std::span<const Contender> chain);
+
+}  // namespace vigie::internal
+
+#endif  // VIGIE_LIB_SCAN_RESOLVE_H_
