@@ -1,5 +1,5 @@
-// ScanOptions: how a Scanner is built. A plain struct with defaults, one
-// comment per field; every field is read once, by Scanner::Create.
+// ScanOptions: how a Scanner is built, and CallOptions: what each scan may
+// choose. Plain structs with defaults, one comment per field.
 #ifndef VIGIE_OPTIONS_H_
 #define VIGIE_OPTIONS_H_
 
@@ -17,12 +17,27 @@ enum class Layout {
   kDelimited,  // a table; the delimiter is `delimiter`, or guessed when 0
 };
 
+// What each scan may choose, apart from what is compiled: one compiled
+// Scanner serves calls with other thresholds and layouts (a report at 0.5
+// and health evidence at kHealthEvidenceFloor, a CSV and a letter).
+struct CallOptions {
+  // Findings scoring below this are dropped after overlaps are resolved
+  // (clamped to [0, 1]).
+  double min_score = 0.5;
+  // Text layout; see Layout.
+  Layout layout = Layout::kAuto;
+  // With kDelimited: ';', ',' or '\t'; anything else guesses from the
+  // first line.
+  char delimiter = 0;
+};
+
 struct ScanOptions {
   // Compile the built-in detectors (FR_NIR, PHONE_NUMBER, EMAIL_ADDRESS, ...).
   bool builtin_detectors = true;
   // Keep only these kinds (built-in or custom); empty keeps every kind.
   std::vector<std::string> kinds;
-  // Findings scoring below this are dropped after overlaps are resolved.
+  // The CallOptions of Scan() and OpenStream() called without any:
+  // findings scoring below this are dropped after overlaps are resolved.
   double min_score = 0.5;
   // Custom detectors, compiled into the same databases as the built-ins.
   std::vector<DetectorSpec> detectors;

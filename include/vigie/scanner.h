@@ -76,11 +76,17 @@ class VIGIE_EXPORT Scanner {
   // kCorrupt).
   static Result<Scanner> Deserialize(std::string_view bytes, const ScanOptions& options);
 
-  // The findings in `text`, sorted by begin offset.
+  // The findings in `text`, sorted by begin offset, with the min_score,
+  // layout and delimiter the scanner was built with, or those of `call`.
   std::vector<Finding> Scan(std::string_view text) const;
+  std::vector<Finding> Scan(std::string_view text, const CallOptions& call) const;
 
   // A stream over a text that arrives in chunks.
   Stream OpenStream() const;
+  Stream OpenStream(const CallOptions& call) const;
+
+  // The CallOptions of Scan(text) and OpenStream(): the ScanOptions' own.
+  CallOptions default_call() const;
 
   // The compiled databases as bytes, to skip compilation at the next start.
   std::string Serialize() const;

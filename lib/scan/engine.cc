@@ -159,9 +159,7 @@ Result<bool> Engine::MakePlan(DetectorSet set, const ScanOptions& options, Plan&
       options.delimiter != ',' && options.delimiter != '\t') {
     return R::Error("delimiter must be ';', ',' or a tab");
   }
-  min_score_ = options.min_score;
-  layout_ = options.layout;
-  delimiter_ = options.delimiter;
+  default_call_ = {options.min_score, options.layout, options.delimiter};
 
   detectors_ = std::move(set.detectors);
   if (detectors_.empty()) return R::Error("no detector to compile");

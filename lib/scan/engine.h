@@ -102,9 +102,8 @@ class Engine {
   size_t max_keyword() const { return max_keyword_; }
   size_t max_before() const { return max_before_; }
   size_t max_after() const { return max_after_; }
-  double min_score() const { return min_score_; }
-  Layout layout() const { return layout_; }
-  char delimiter() const { return delimiter_; }
+  // What a scan chooses when its caller does not (ScanOptions).
+  const CallOptions& default_call() const { return default_call_; }
 
  private:
   Engine() = default;
@@ -128,9 +127,7 @@ class Engine {
   size_t max_keyword_ = 0;
   size_t max_before_ = 0;
   size_t max_after_ = 0;
-  double min_score_ = 0.5;
-  Layout layout_ = Layout::kAuto;
-  char delimiter_ = 0;
+  CallOptions default_call_;
 
   ScratchPtr prototype_scratch_;
   mutable std::mutex scratch_mu_;

@@ -63,7 +63,11 @@ Result<Scanner> Scanner::Deserialize(std::string_view bytes, const ScanOptions& 
 }
 
 std::vector<Finding> Scanner::Scan(std::string_view text) const {
-  internal::StreamState state(engine_);
+  return Scan(text, default_call());
+}
+
+std::vector<Finding> Scanner::Scan(std::string_view text, const CallOptions& call) const {
+  internal::StreamState state(engine_, call);
   std::vector<Finding> findings = state.ScanAll(text);
   auto by_begin = [](const Finding& a, const Finding& b) { return a.begin < b.begin; };
   if (!std::is_sorted(findings.begin(), findings.end(), by_begin)) {
@@ -72,9 +76,13 @@ std::vector<Finding> Scanner::Scan(std::string_view text) const {
   return findings;
 }
 
-Stream Scanner::OpenStream() const {
-  return Stream(std::make_unique<internal::StreamState>(engine_));
+Stream Scanner::OpenStream() const { return OpenStream(default_call()); }
+
+Stream Scanner::OpenStream(const CallOptions& call) const {
+  return Stream(std::make_unique<internal::StreamState>(engine_, call));
 }
+
+CallOptions Scanner::default_call() const { return engine_->default_call(); }
 
 std::string Scanner::Serialize() const { return engine_->Serialize(); }
 

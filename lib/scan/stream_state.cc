@@ -32,7 +32,13 @@ constexpr double kStandaloneTerm = 0.7;
 
 }  // namespace
 
-StreamState::StreamState(std::shared_ptr<const Engine> engine) : engine_(std::move(engine)) {
+StreamState::StreamState(std::shared_ptr<const Engine> engine, const CallOptions& call)
+    : engine_(std::move(engine)), call_(call) {
+  if (!(call_.min_score >= 0)) call_.min_score = 0;  // NaN too
+  call_.min_score = std::min(call_.min_score, 1.0);
+  if (call_.delimiter != ';' && call_.delimiter != ',' && call_.delimiter != '\t') {
+    call_.delimiter = 0;
+  }
   scratch_ = engine_->AcquireScratch();
   broken_ = scratch_ == nullptr;
   for (int db = 0; db < kNumStreamDbs && !broken_; ++db) {
@@ -40,7 +46,7 @@ StreamState::StreamState(std::shared_ptr<const Engine> engine) : engine_(std::mo
     if (database && hs_open_stream(database, 0, &streams_[db]) != HS_SUCCESS) broken_ = true;
   }
   last_span_.assign(engine_->detectors().size(), {kNever, kNever});
-  if (engine_->layout() == Layout::kText) {
+  if (call_.layout == Layout::kText) {
     layout_known_ = true;
   }
 }
@@ -88,7 +94,7 @@ std::string_view StreamState::View() const {
 }
 
 void StreamState::DecideLayout(std::string_view head) {
-  layout_ = records::GuessLayout(head, engine_->layout(), engine_->delimiter());
+  layout_ = records::GuessLayout(head, call_.layout, call_.delimiter);
   if (layout_.delimited) cells_.emplace(layout_.delimiter);
   layout_known_ = true;
 }
@@ -542,7 +548,7 @@ void StreamState::Resolve(Candidate* const* first, Candidate* const* last,
   }
   for (size_t w : ResolveOverlaps(chain)) {
     Finding& f = first[w]->finding;
-    if (f.score >= engine_->min_score()) out.push_back(std::move(f));
+    if (f.score >= call_.min_score) out.push_back(std::move(f));
   }
 }
 

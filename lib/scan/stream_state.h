@@ -30,7 +30,7 @@ namespace vigie::internal {
 
 class StreamState {
  public:
-  explicit StreamState(std::shared_ptr<const Engine> engine);
+  StreamState(std::shared_ptr<const Engine> engine, const CallOptions& call);
   ~StreamState();
   StreamState(const StreamState&) = delete;
   StreamState& operator=(const StreamState&) = delete;
@@ -116,6 +116,7 @@ class StreamState {
   bool EndsInsideWord(uint64_t end) const;
 
   std::shared_ptr<const Engine> engine_;
+  CallOptions call_;
   hs_scratch_t* scratch_ = nullptr;
   std::array<hs_stream_t*, kNumStreamDbs> streams_{};
   bool broken_ = false;  // Hyperscan could not allocate: the stream yields nothing

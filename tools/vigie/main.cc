@@ -207,10 +207,10 @@ void AddTotals(Totals& to, const Totals& from) {
 
 class Runner {
  public:
-  // The scanner keeps findings down to kHealthEvidenceFloor for the health
-  // verdicts; only those scoring `min_score` or more are reported.
-  Runner(const Scanner& scanner, double min_score, Reporter& reporter)
-      : scanner_(scanner), min_score_(min_score), reporter_(reporter) {}
+  // Scans with `call` (down to kHealthEvidenceFloor, for the health
+  // verdicts); reports the findings scoring `min_score` or more.
+  Runner(const Scanner& scanner, const CallOptions& call, double min_score, Reporter& reporter)
+      : scanner_(scanner), call_(call), min_score_(min_score), reporter_(reporter) {}
 
   // One input: a file, standard input ("-"), or an error found while
   // listing the inputs.
@@ -245,7 +245,7 @@ class Runner {
   }
 
   void ScanFd(int fd, const std::string& path) {
-    Stream stream = scanner_.OpenStream();
+    Stream stream = scanner_.OpenStream(call_);
     // One buffer per thread, not per file: files are often small.
     thread_local std::vector<char> buffer(kReadChunk);
     file_ = FileState{};
@@ -339,6 +339,7 @@ class Runner {
   };
 
   const Scanner& scanner_;
+  CallOptions call_;
   double min_score_;
   Reporter& reporter_;
   Totals totals_;
@@ -351,8 +352,8 @@ class Runner {
 // window of them at a time); larger files and standard input are scanned
 // by this thread when their turn comes, their findings reported as they
 // are found, so that memory stays bounded whatever the input.
-void ScanInputs(const Scanner& scanner, double min_score, const std::vector<Input>& inputs,
-                unsigned jobs, Runner& runner) {
+void ScanInputs(const Scanner& scanner, const CallOptions& call, double min_score,
+                const std::vector<Input>& inputs, unsigned jobs, Runner& runner) {
   constexpr uint64_t kHeldBytes = uint64_t{8} << 20;
   std::vector<size_t> held;  // indices of the inputs that workers scan
   for (size_t i = 0; i < inputs.size(); ++i) {
@@ -385,7 +386,7 @@ void ScanInputs(const Scanner& scanner, double min_score, const std::vector<Inpu
         i = held[next++];
       }
       Slot& slot = *slots[i];
-      Runner worker(scanner, min_score, slot.report);
+      Runner worker(scanner, call, min_score, slot.report);
       worker.ScanInput(inputs[i]);
       std::lock_guard<std::mutex> lock(mu);
       slot.totals = worker.totals();
@@ -416,17 +417,21 @@ void ScanInputs(const Scanner& scanner, double min_score, const std::vector<Inpu
 }
 
 int RunScan(const ScanCommand& cmd) {
+  // What is compiled (the kinds) apart from what each scan chooses: the
+  // scanner keeps findings down to kHealthEvidenceFloor for the health
+  // verdicts; only those at --min-score or more are reported.
   ScanOptions options;
   options.kinds = cmd.kinds;
-  options.min_score = std::min(cmd.min_score, kHealthEvidenceFloor);
+  CallOptions call;
+  call.min_score = std::min(cmd.min_score, kHealthEvidenceFloor);
   if (cmd.layout == "text") {
-    options.layout = Layout::kText;
+    call.layout = Layout::kText;
   } else if (cmd.layout == "delimited") {
-    options.layout = Layout::kDelimited;
+    call.layout = Layout::kDelimited;
   }
   if (!cmd.delimiter.empty()) {
-    options.layout = Layout::kDelimited;
-    options.delimiter = cmd.delimiter == "tab" || cmd.delimiter == "\\t" ? '\t' : cmd.delimiter[0];
+    call.layout = Layout::kDelimited;
+    call.delimiter = cmd.delimiter == "tab" || cmd.delimiter == "\\t" ? '\t' : cmd.delimiter[0];
   }
   // The compiled detectors come from the cache (compiled there on the first
   // run), from --database, or are compiled for this run (--no-cache).
@@ -448,14 +453,14 @@ int RunScan(const ScanCommand& cmd) {
   report_options.show_values = cmd.show_values;
   if (const char* key = std::getenv("VIGIE_FINGERPRINT_KEY")) report_options.fingerprint_key = key;
   auto reporter = MakeReporter(cmd.format, report_options, std::cout, std::cerr);
-  Runner runner(*scanner, cmd.min_score, *reporter);
+  Runner runner(*scanner, call, cmd.min_score, *reporter);
   auto start = std::chrono::steady_clock::now();
   InputList inputs;
   for (const std::string& path : cmd.paths) inputs.Add(path);
   if (cmd.paths.empty()) inputs.Add("-");
   unsigned jobs = cmd.jobs > 0 ? static_cast<unsigned>(cmd.jobs)
                                : std::max(1u, std::thread::hardware_concurrency());
-  ScanInputs(*scanner, cmd.min_score, inputs.inputs(), jobs, runner);
+  ScanInputs(*scanner, call, cmd.min_score, inputs.inputs(), jobs, runner);
   runner.totals().seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   reporter->Summary(runner.totals());

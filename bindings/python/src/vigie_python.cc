@@ -336,7 +336,10 @@ class PyScanner {
     vigie::HealthVerdict v;
     {
       nb::gil_scoped_release release;
-      v = vigie::AssessHealth(scanner_->Scan(t.bytes));
+      // Findings down to the evidence floor, whatever this scanner reports.
+      vigie::CallOptions call = scanner_->default_call();
+      call.min_score = std::min(call.min_score, vigie::kHealthEvidenceFloor);
+      v = vigie::AssessHealth(scanner_->Scan(t.bytes, call));
     }
     nb::list kinds;
     for (const auto& e : v.kinds) kinds.append(nb::make_tuple(e.kind, e.score, e.findings.size()));

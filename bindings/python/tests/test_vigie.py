@@ -176,6 +176,17 @@ def test_health_verdict():
     assert not scanner.health("Il fait beau sur la côte.").reveals_health
 
 
+def test_health_weighs_weak_evidence_whatever_the_scanner_reports(scanner):
+    # Two everyday words (0.4 each, under the default min_score 0.5) on one
+    # line reveal health; the default scanner weighs them for health() all
+    # the same, and still does not report them.
+    text = "Vu pour fatigue et toux."
+    assert scanner.scan(text) == []
+    verdict = scanner.health(text)
+    assert verdict.reveals_health and 0.6 < verdict.score < 0.7
+    assert verdict == vigie.Scanner(min_score=vigie.HEALTH_EVIDENCE_FLOOR).health(text)
+
+
 def test_python_m_vigie_scan(tmp_path):
     path = tmp_path / "note.txt"
     path.write_text(TEXT, encoding="utf-8")

@@ -232,9 +232,9 @@ class Scanner:
         return Stream(self._native.open_stream())
 
     def health(self, text: Text) -> HealthVerdict:
-        """The health verdict of `text` (a record, a document). Build the
-        scanner with ``min_score=vigie.HEALTH_EVIDENCE_FLOOR`` so that weak
-        findings count as evidence."""
+        """The health verdict of `text` (a record, a document). Weak
+        findings down to ``vigie.HEALTH_EVIDENCE_FLOOR`` count as evidence,
+        whatever this scanner's ``min_score``."""
         reveals, score, kinds = self._native.health(text)
         return HealthVerdict(reveals, score, tuple(HealthEvidence(*k) for k in kinds))
 

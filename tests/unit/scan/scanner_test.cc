@@ -261,6 +261,30 @@ TEST(ScannerTest, MinScoreDropsWeakFindings) {
   EXPECT_TRUE(findings.empty());
 }
 
+TEST(ScannerTest, EachCallChoosesItsThresholdAndLayout) {
+  // One compiled scanner, calls with other CallOptions: no second scanner.
+  const Scanner& scanner = MakeScanner();
+  EXPECT_EQ(scanner.default_call().min_score, 0.5);
+  const std::string bare = "vu 185057512345673 hier";
+  EXPECT_EQ(FindKind(scanner.Scan(bare), "FR_NIR"), nullptr);
+  const Finding* weak = FindKind(scanner.Scan(bare, CallOptions{.min_score = 0.1}), "FR_NIR");
+  ASSERT_NE(weak, nullptr);
+  EXPECT_LT(weak->score, 0.5);
+  // A header names a column of NIRs only when the text is read as a table.
+  std::string csv = "num_secu;x\n";
+  for (int i = 0; i < 30; ++i) csv += "a;b\n";  // the header out of a text's window
+  csv += "185057512345673;y\n";
+  EXPECT_NE(FindKind(scanner.Scan(csv), "FR_NIR"), nullptr);
+  EXPECT_EQ(FindKind(scanner.Scan(csv, CallOptions{.layout = Layout::kText}), "FR_NIR"), nullptr);
+  // A stream takes the same options, and out-of-range values are clamped.
+  Stream stream = scanner.OpenStream(CallOptions{.min_score = 0.1});
+  std::vector<Finding> streamed = stream.Write(bare);
+  for (Finding& f : stream.Finish()) streamed.push_back(std::move(f));
+  EXPECT_NE(FindKind(streamed, "FR_NIR"), nullptr);
+  EXPECT_TRUE(scanner.Scan("tel 06 12 34 56 78", CallOptions{.min_score = 7}).empty());
+  EXPECT_FALSE(scanner.Scan("tel 06 12 34 56 78", CallOptions{.min_score = -1}).empty());
+}
+
 TEST(ScannerTest, CreateExplainsBadOptions) {
   auto unknown = Scanner::Create(ScanOptions{.kinds = {"NOPE"}});
   ASSERT_FALSE(unknown.ok());
