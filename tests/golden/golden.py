@@ -52,21 +52,25 @@ def line_of(name: str, base: Path, record: dict) -> str | None:
     return "\t".join(f.replace("\t", "\\t").replace("\n", "\\n") for f in fields)
 
 
+# One cache of compiled detectors for the golden scans of a process: the
+# first compiles, the others load.
+_CACHE = tempfile.TemporaryDirectory(prefix="vigie-golden-")
+
+
 def scan(vigie: str, extra: list[str] | None = None) -> list[str]:
     """Every golden line that `vigie` gives, in its output order."""
     lines = []
-    with tempfile.TemporaryDirectory() as cache:
-        env = dict(os.environ, XDG_CACHE_HOME=cache)
-        for name, base in INPUTS.items():
-            proc = subprocess.run([vigie, "scan", *OPTIONS, *(extra or []), str(base)],
-                                  capture_output=True, env=env, check=False)
-            if proc.returncode not in (0, 1):
-                raise RuntimeError("vigie scan %s failed (%d): %s"
-                                   % (base, proc.returncode, proc.stderr.decode()))
-            for raw in proc.stdout.decode().splitlines():
-                line = line_of(name, base, json.loads(raw))
-                if line is not None:
-                    lines.append(line)
+    env = dict(os.environ, VIGIE_CACHE_DIR=_CACHE.name)
+    for name, base in INPUTS.items():
+        proc = subprocess.run([vigie, "scan", *OPTIONS, *(extra or []), str(base)],
+                              capture_output=True, env=env, check=False)
+        if proc.returncode not in (0, 1):
+            raise RuntimeError("vigie scan %s failed (%d): %s"
+                               % (base, proc.returncode, proc.stderr.decode()))
+        for raw in proc.stdout.decode().splitlines():
+            line = line_of(name, base, json.loads(raw))
+            if line is not None:
+                lines.append(line)
     return lines
 
 
