@@ -267,7 +267,8 @@ TEST(ScannerTest, EachCallChoosesItsThresholdAndLayout) {
   EXPECT_EQ(scanner.default_call().min_score, 0.5);
   const std::string bare = "vu 185057512345673 hier";
   EXPECT_EQ(FindKind(scanner.Scan(bare), "FR_NIR"), nullptr);
-  const Finding* weak = FindKind(scanner.Scan(bare, CallOptions{.min_score = 0.1}), "FR_NIR");
+  std::vector<Finding> low = scanner.Scan(bare, CallOptions{.min_score = 0.1});
+  const Finding* weak = FindKind(low, "FR_NIR");
   ASSERT_NE(weak, nullptr);
   EXPECT_LT(weak->score, 0.5);
   // A header names a column of NIRs only when the text is read as a table.
