@@ -137,26 +137,31 @@ def nir(p, insee, rng):
     return "%s%02d" % (first13, key)
 
 
-def leak_export(t, rng, size):
-    out = ["nom;prenom;date_naissance;sexe;adresse;code_postal;ville;telephone;email;num_secu;"
-           "groupe_sanguin;medecin_traitant;mutuelle;commentaire\n"]
-    n = len(out[0])
+def pieces(size, piece, head=""):
+    """`head`, then what piece() returns, called until `size` bytes are written."""
+    out, n = [head], len(head.encode())
     while n < size:
-        p = Person(t, rng)
-        row = ";".join([p.family, p.given, p.birth(), "MF"[p.sex - 1], p.street, p.postcode,
-                        p.commune, p.phone, p.email, p.nir, p.blood, p.doctor,
-                        rng.choice(INSURERS), rng.choice(COMMENTS)]) + "\n"
-        out.append(row)
-        n += len(row.encode())
+        text = piece()
+        out.append(text)
+        n += len(text.encode())
     return "".join(out)
 
 
+def leak_export(t, rng, size):
+    def row():
+        p = Person(t, rng)
+        return ";".join([p.family, p.given, p.birth(), "MF"[p.sex - 1], p.street, p.postcode,
+                         p.commune, p.phone, p.email, p.nir, p.blood, p.doctor,
+                         rng.choice(INSURERS), rng.choice(COMMENTS)]) + "\n"
+    return pieces(size, row, "nom;prenom;date_naissance;sexe;adresse;code_postal;ville;"
+                  "telephone;email;num_secu;groupe_sanguin;medecin_traitant;mutuelle;commentaire\n")
+
+
 def clinical_notes(t, rng, size):
-    out, n = [], 0
-    while n < size:
+    def note():
         p = Person(t, rng)
         title = "Mme" if p.sex == 2 else "M."
-        note = (
+        return (
             "%s %s %s, né%s le %s, demeurant %s, %s %s. Tél. : %s. N° de sécurité sociale : %s.\n"
             "Adressé%s par le Dr %s, %s, pour %s. Antécédents : %s. Pas d'allergie connue.\n"
             "Traitement en cours : %s. Groupe sanguin %s. Compte rendu transmis à %s.\n\n"
@@ -164,44 +169,34 @@ def clinical_notes(t, rng, size):
                p.postcode, p.commune, p.phone, p.nir, "e" if p.sex == 2 else "",
                p.doctor[3:], rng.choice(ROLES), rng.choice(CONDITIONS), rng.choice(CONDITIONS),
                rng.choice(DRUGS), p.blood, p.email))
-        out.append(note)
-        n += len(note.encode())
-    return "".join(out)
+    return pieces(size, note)
 
 
 def messages(t, rng, size):
-    out, n = [], 0
-    while n < size:
+    def line():
         r = rng.random()
         if r < 0.03:
-            p = Person(t, rng)
-            line = "appelle-moi au %s\n" % p.phone
-        elif r < 0.05:
-            p = Person(t, rng)
-            line = "mon mail : %s\n" % p.email
-        elif r < 0.06:
-            line = "je suis chez le médecin, %s\n" % rng.choice(COMMENTS).lower()
-        else:
-            line = rng.choice(CHAT) + "\n"
-        out.append(line)
-        n += len(line.encode())
-    return "".join(out)
+            return "appelle-moi au %s\n" % Person(t, rng).phone
+        if r < 0.05:
+            return "mon mail : %s\n" % Person(t, rng).email
+        if r < 0.06:
+            return "je suis chez le médecin, %s\n" % rng.choice(COMMENTS).lower()
+        return rng.choice(CHAT) + "\n"
+    return pieces(size, line)
 
 
 def records(t, rng, size):
-    out, n = [], 0
-    i = 0
-    while n < size:
+    count = [0]
+
+    def record():
         p = Person(t, rng)
-        i += 1
-        line = json.dumps({
-            "id": i, "nom": p.family, "prenom": p.given, "naissance": p.birth(),
+        count[0] += 1
+        return json.dumps({
+            "id": count[0], "nom": p.family, "prenom": p.given, "naissance": p.birth(),
             "adresse": "%s, %s %s" % (p.street, p.postcode, p.commune), "telephone": p.phone,
             "email": p.email, "nir": p.nir, "groupe_sanguin": p.blood, "medecin": p.doctor,
             "commentaire": rng.choice(COMMENTS)}, ensure_ascii=False) + "\n"
-        out.append(line)
-        n += len(line.encode())
-    return "".join(out)
+    return pieces(size, record)
 
 
 def manpages():
