@@ -70,8 +70,8 @@ void ForEachRow(std::string_view table, RowFn&& row) {
 }
 
 // The bytes of a file, for the build-time tools that prepare the tables
-// (lexicon_compiler.cc, table_compiler.cc); throws std::runtime_error when
-// it cannot be read.
+// (lexicon_compiler.cc, table_compiler.cc; defined in embedded.cc, which
+// only they compile); throws std::runtime_error when it cannot be read.
 std::string ReadDataFile(const std::string& path);
 
 }  // namespace vigie::data
