@@ -13,6 +13,9 @@ scripts/setup.sh || exit 1
 passed=0
 failed=0
 add() { passed=$((passed + $1)); failed=$((failed + $2)); }
+# Seconds since the previous step ended, printed after each step's counts.
+mark=$SECONDS
+lap() { lap_s=$((SECONDS - mark)); mark=$SECONDS; }
 log_dir=build/test-logs
 mkdir -p "$log_dir"
 
@@ -27,7 +30,7 @@ ctest_suite() {
   fi
   bad=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$line")
   total=$(sed -E 's/.* out of ([0-9]+).*/\1/' <<<"$line")
-  echo "$name: $((total - bad)) passed, $bad failed"
+  lap; echo "$name: $((total - bad)) passed, $bad failed (${lap_s}s)"
   [ "$bad" -eq 0 ] || grep -E "\(Failed\)|\*\*\*" "$log" | head -20
   add $((total - bad)) "$bad"
 }
@@ -43,7 +46,7 @@ pytest_suite() {
   e=$(grep -oE "[0-9]+ errors?" <<<"$line" | grep -oE "[0-9]+" || echo 0)
   f=$((f + e))
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-  echo "$name: $p passed, $f failed"
+  lap; echo "$name: $p passed, $f failed (${lap_s}s)"
   [ "$f" -eq 0 ] || grep -E "^(FAILED|ERROR|E )" "$log" | head -20
   add "$p" "$f"
 }
@@ -53,6 +56,7 @@ build_flavour() {
   if ! scripts/build.sh "$flavour" >"$log" 2>&1; then
     echo "build $flavour: FAILED"; grep -E "error|Error" "$log" | head -30; add 0 1; return 1
   fi
+  lap; echo "build $flavour: done (${lap_s}s)"
 }
 
 # A virtual environment build/venv-NAME with PACKAGES from PyPI (what is
@@ -112,7 +116,7 @@ fi
 # Formatting: clang-format's Google-based style, checked, never rewritten here.
 mapfile -t sources < <(git ls-files '*.cc' '*.h' 2>/dev/null || find include lib tools tests benchmarks examples -name '*.cc' -o -name '*.h')
 if clang-format --dry-run --Werror "${sources[@]}" >"$log_dir/format.log" 2>&1; then
-  echo "format: 1 passed, 0 failed"; add 1 0
+  lap; echo "format: 1 passed, 0 failed (${lap_s}s)"; add 1 0
 else
   echo "format: 0 passed, 1 failed"; head -20 "$log_dir/format.log"; add 0 1
 fi
@@ -122,11 +126,11 @@ fi
 if [ -f build/release/compile_commands.json ]; then
   if git ls-files 'lib/*.cc' 'tools/*.cc' | xargs -P2 -n4 clang-tidy -p build/release --quiet \
       >"$log_dir/tidy.log" 2>&1; then
-    echo "clang-tidy: 1 passed, 0 failed"; add 1 0
+    lap; echo "clang-tidy: 1 passed, 0 failed (${lap_s}s)"; add 1 0
   else
     echo "clang-tidy: 0 passed, 1 failed"; grep -E "error:|warning:" "$log_dir/tidy.log" | head -20; add 0 1
   fi
 fi
 
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed in ${SECONDS}s"
 [ "$failed" -eq 0 ]
