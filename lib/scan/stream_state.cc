@@ -29,6 +29,9 @@ constexpr uint64_t kNever = std::numeric_limits<uint64_t>::max() / 4;
 // A term confirmed at this score or more without context stands on its
 // own, and is context for the terms of its family near it.
 constexpr double kStandaloneTerm = 0.7;
+// Scored candidates waiting for resolution before completed chains are
+// resolved.
+constexpr size_t kSettleBatch = 64;
 
 }  // namespace
 
@@ -205,15 +208,23 @@ void StreamState::Advance(bool final, std::vector<Finding>& out) {
     // A keyword that starts within the window after a candidate ends at
     // most `after` bytes past it; once such keywords are processed, the
     // candidate's context is complete.
-    while (!pending_.empty() && pending_.front().finding.end + after < below) {
+    while (!pending_.empty() && pending_.front().end + after < below) {
       Candidate c = std::move(pending_.front());
       pending_.pop_front();
       Score(c);
       scored_.push_back(std::move(c));
     }
   };
+  // Candidates still to be scored begin at or after below - after - width:
+  // a chain of overlapping findings that ends before that is complete.
+  auto frontier = [&]() -> uint64_t {
+    uint64_t below = processed_below();
+    return below > after + width ? below - after - width : 0;
+  };
   for (;;) {
     score_ready();
+    // Resolved as they complete, so that scored candidates stay few.
+    if (scored_.size() >= kSettleBatch) Settle(frontier(), out);
     if (events_.empty()) break;
     const Event& next = events_.front();
     if (!final && next.end + kLookahead > fed_) break;
@@ -224,7 +235,7 @@ void StreamState::Advance(bool final, std::vector<Finding>& out) {
     uint64_t below = processed_below();
     uint64_t lowest_begin = below > after + width ? below - after - width : 0;
     if (!pending_.empty()) {
-      uint64_t front = pending_.front().finding.end;
+      uint64_t front = pending_.front().end;
       lowest_begin = std::min(lowest_begin, front > width ? front - width : 0);
     }
     while (!hits_.empty() && hits_.front().end + e.max_before() < lowest_begin) hits_.pop_front();
@@ -232,10 +243,8 @@ void StreamState::Advance(bool final, std::vector<Finding>& out) {
       terms_.pop_front();
     }
   }
-  // Candidates still to be scored begin at or after below - after - width:
-  // a chain of overlapping findings that ends before that is complete.
+  Settle(final ? kNever : frontier(), out);
   uint64_t below = processed_below();
-  Settle(final ? kNever : (below > after + width ? below - after - width : 0), out);
   if (final) return;
   // Scoring reads the bytes between a candidate and the keywords before it.
   uint64_t needed = below - std::min(below, width + after + e.max_before() + kMargin);
@@ -366,14 +375,12 @@ void StreamState::ProcessCandidate(const Event& event, const MatchTarget& target
 
   Candidate c;
   c.detector = target.index;
-  c.cell_begin = 0;
-  c.column = 0;
   if (cells_) {
     records::Cell cell = cells_->CellAt(abs_begin);
     if (d.spans_cells ? end_cell.row != cell.row : end_cell.begin != cell.begin) return;
     if (layout_.header && cell.row == 0) return;  // column names, nobody's data
     c.cell_begin = cell.begin;
-    c.column = cell.column;
+    c.cell_column = cell.column;
   }
   std::string_view match = view.substr(begin, end - begin);
   c.digit_led = match[0] >= '0' && match[0] <= '9';
@@ -396,19 +403,13 @@ void StreamState::ProcessCandidate(const Event& event, const MatchTarget& target
       c.verdict.score >= kStandaloneTerm) {
     terms_.push_back({abs_begin, event.end, c.cell_begin, d.term_family});
   }
+  // The value is the matched text unless the detector normalized it.
+  if (c.verdict.value.empty()) c.verdict.value = match;
   LineCursor at = CursorAt(abs_begin);
-
-  Finding& f = c.finding;
-  f.kind = d.kind;
-  f.category = d.category;
-  f.confidence = c.verdict.status == Verdict::Status::kConfirmed ? Confidence::kConfirmed
-                                                                 : Confidence::kUnconfirmed;
-  f.begin = abs_begin;
-  f.end = event.end;
-  f.line = at.line;
-  f.column = at.column + 1;
-  f.value = c.verdict.value.empty() ? std::string(match) : std::move(c.verdict.value);
-  f.context = std::move(c.verdict.context);
+  c.begin = abs_begin;
+  c.end = event.end;
+  c.line = at.line;
+  c.column = at.column + 1;
   pending_.push_back(std::move(c));
 }
 
@@ -421,16 +422,15 @@ void StreamState::Score(Candidate& c) const {
       (o.positive ? positive : negative) = true;
     }
   };
-  const Finding& f = c.finding;
-  auto [first, last] = HitsNear(f, d);
+  auto [first, last] = HitsNear(c, d);
   for (size_t i = first; i < last; ++i) {
     const KeywordHit& hit = hits_[i];
     uint8_t role = engine_->role(c.detector, hit.keyword);
     if (role == 0) continue;
-    if (hit.end <= f.begin) {
-      if (f.begin - hit.end > d.window_before) continue;
-    } else if (hit.begin >= f.end) {
-      if (hit.begin - f.end > d.window_after) continue;
+    if (hit.end <= c.begin) {
+      if (c.begin - hit.end > d.window_before) continue;
+    } else if (hit.begin >= c.end) {
+      if (hit.begin - c.end > d.window_after) continue;
     } else {
       continue;  // a keyword inside the match says nothing about it
     }
@@ -438,7 +438,7 @@ void StreamState::Score(Candidate& c) const {
     positive = positive || (role & Engine::kPositiveRole) != 0;
     negative = negative || (role & Engine::kNegativeRole) != 0;
   }
-  if (cells_ && c.column < column_context_.size()) apply(column_context_[c.column]);
+  if (cells_ && c.cell_column < column_context_.size()) apply(column_context_[c.cell_column]);
   if (d.term_family != 0 && !positive) {
     // Another term of the family within the window. One after the
     // candidate counts when it ends within the window: by then it has
@@ -446,16 +446,16 @@ void StreamState::Score(Candidate& c) const {
     for (const TermHit& t : terms_) {
       if (t.family != d.term_family) continue;
       if (cells_ && t.cell_begin != c.cell_begin) continue;
-      bool before = t.end <= f.begin && f.begin - t.end <= d.window_before;
-      bool after = t.begin >= f.end && t.end - f.end <= d.window_after;
+      bool before = t.end <= c.begin && c.begin - t.end <= d.window_before;
+      bool after = t.begin >= c.end && t.end - c.end <= d.window_after;
       if (before || after) {
         positive = true;
         break;
       }
     }
   }
-  c.finding.score = ContextScore(c.verdict, positive, negative);
-  if (d.qualified) c.finding.qualifiers = Qualifiers(c, first, last);
+  c.score = ContextScore(c.verdict, positive, negative);
+  if (d.qualified) c.qualifiers = Qualifiers(c, first, last);
 }
 
 bool StreamState::SameSentence(uint64_t from, uint64_t to) const {
@@ -471,9 +471,9 @@ bool StreamState::SameSentence(uint64_t from, uint64_t to) const {
   return true;
 }
 
-std::pair<size_t, size_t> StreamState::HitsNear(const Finding& f, const DetectorDef& d) const {
-  uint64_t from = f.begin > d.window_before ? f.begin - d.window_before : 0;
-  uint64_t to = f.end + d.window_after + engine_->max_keyword();
+std::pair<size_t, size_t> StreamState::HitsNear(const Candidate& c, const DetectorDef& d) const {
+  uint64_t from = c.begin > d.window_before ? c.begin - d.window_before : 0;
+  uint64_t to = c.end + d.window_after + engine_->max_keyword();
   auto by_end = [](const KeywordHit& h, uint64_t end) { return h.end < end; };
   auto first = std::lower_bound(hits_.begin(), hits_.end(), from, by_end);
   auto last = std::lower_bound(first, hits_.end(), to + 1, by_end);
@@ -482,7 +482,6 @@ std::pair<size_t, size_t> StreamState::HitsNear(const Finding& f, const Detector
 
 uint8_t StreamState::Qualifiers(const Candidate& c, size_t first, size_t last) const {
   const DetectorDef& d = engine_->detectors()[c.detector];
-  const Finding& f = c.finding;
   const auto& keywords = engine_->keywords();
   uint8_t q = 0;
   for (size_t i = first; i < last; ++i) {
@@ -491,10 +490,10 @@ uint8_t StreamState::Qualifiers(const Candidate& c, size_t first, size_t last) c
     if ((k.qualifies_before == 0 && k.qualifies_after == 0) || hit.cancelled) continue;
     if (cells_ && hit.cell_begin != c.cell_begin) continue;
     if ((q | k.qualifies_before | k.qualifies_after) == q) continue;  // nothing new
-    bool before = hit.end <= f.begin && f.begin - hit.end <= d.window_before &&
-                  k.qualifies_before != 0 && SameSentence(hit.end, f.begin);
-    bool after = hit.begin >= f.end && hit.begin - f.end <= d.window_after &&
-                 k.qualifies_after != 0 && SameSentence(f.end, hit.begin);
+    bool before = hit.end <= c.begin && c.begin - hit.end <= d.window_before &&
+                  k.qualifies_before != 0 && SameSentence(hit.end, c.begin);
+    bool after = hit.begin >= c.end && hit.begin - c.end <= d.window_after &&
+                 k.qualifies_after != 0 && SameSentence(c.end, hit.begin);
     if (before) q |= k.qualifies_before;
     if (after) q |= k.qualifies_after;
   }
@@ -512,16 +511,15 @@ void StreamState::Settle(uint64_t frontier, std::vector<Finding>& out) {
   std::vector<Candidate*> order;
   order.reserve(scored_.size());
   for (Candidate& c : scored_) order.push_back(&c);
-  std::stable_sort(order.begin(), order.end(), [](const Candidate* a, const Candidate* b) {
-    return a->finding.begin < b->finding.begin;
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [](const Candidate* a, const Candidate* b) { return a->begin < b->begin; });
   std::vector<Candidate> kept;
   size_t i = 0;
   while (i < order.size()) {
     size_t j = i + 1;
-    uint64_t chain_end = order[i]->finding.end;
-    while (j < order.size() && order[j]->finding.begin < chain_end) {
-      chain_end = std::max(chain_end, order[j]->finding.end);
+    uint64_t chain_end = order[i]->end;
+    while (j < order.size() && order[j]->begin < chain_end) {
+      chain_end = std::max(chain_end, order[j]->end);
       ++j;
     }
     if (chain_end <= frontier || j - i >= kMaxChain) {
@@ -540,15 +538,29 @@ void StreamState::Resolve(Candidate* const* first, Candidate* const* last,
   std::vector<Contender> chain;
   chain.reserve(static_cast<size_t>(last - first));
   for (Candidate* const* c = first; c != last; ++c) {
-    const Finding& f = (*c)->finding;
-    uint8_t family = detectors[(*c)->detector].term_family;
-    chain.push_back({f.begin, f.end, f.score, f.confidence == Confidence::kConfirmed,
-                     (*c)->digit_led, family != 0 ? -int64_t{family} : int64_t{(*c)->detector},
-                     (*c)->detector});
+    const Candidate& k = **c;
+    uint8_t family = detectors[k.detector].term_family;
+    chain.push_back({k.begin, k.end, k.score, k.verdict.status == Verdict::Status::kConfirmed,
+                     k.digit_led, family != 0 ? -int64_t{family} : int64_t{k.detector},
+                     k.detector});
   }
   for (size_t w : ResolveOverlaps(chain)) {
-    Finding& f = first[w]->finding;
-    if (f.score >= call_.min_score) out.push_back(std::move(f));
+    Candidate& c = *first[w];
+    if (c.score < call_.min_score) continue;
+    const DetectorDef& d = detectors[c.detector];
+    Finding& f = out.emplace_back();
+    f.kind = d.kind;
+    f.category = d.category;
+    f.confidence = c.verdict.status == Verdict::Status::kConfirmed ? Confidence::kConfirmed
+                                                                   : Confidence::kUnconfirmed;
+    f.begin = c.begin;
+    f.end = c.end;
+    f.line = c.line;
+    f.column = c.column;
+    f.score = c.score;
+    f.qualifiers = c.qualifiers;
+    f.value = std::move(c.verdict.value);
+    f.context = std::move(c.verdict.context);
   }
 }
 

@@ -63,13 +63,20 @@ class StreamState {
     uint64_t cell_begin;
     uint8_t family;
   };
+  // A confirmed match on its way to resolution. The Finding itself (kind,
+  // strings) is built only for the winners, in Resolve.
   struct Candidate {
-    uint32_t detector;
-    Verdict verdict;
-    uint64_t cell_begin;
-    uint32_t column;
-    bool digit_led;  // the span starts with a digit
-    Finding finding;
+    uint64_t begin = 0;
+    uint64_t end = 0;
+    uint64_t line = 0;
+    uint64_t column = 0;  // 1-based, in code points
+    uint64_t cell_begin = 0;
+    uint32_t detector = 0;
+    uint32_t cell_column = 0;
+    double score = 0;
+    uint8_t qualifiers = 0;
+    bool digit_led = false;  // the span starts with a digit
+    Verdict verdict;         // value and context, moved into the Finding
   };
   struct LineCursor {
     uint64_t pos = 0;
@@ -93,7 +100,7 @@ class StreamState {
   void Score(Candidate& candidate) const;
   // The keyword hits that may lie within `d`'s windows around `f`, in
   // order of their end: [first, last) of hits_.
-  std::pair<size_t, size_t> HitsNear(const Finding& f, const DetectorDef& d) const;
+  std::pair<size_t, size_t> HitsNear(const Candidate& c, const DetectorDef& d) const;
   // The qualifiers that the triggers among hits_[first, last) give a
   // candidate.
   uint8_t Qualifiers(const Candidate& candidate, size_t first, size_t last) const;
