@@ -44,20 +44,39 @@ size_t PostcodeStart(std::string_view text, size_t earliest, size_t end) {
   return std::string_view::npos;
 }
 
+// The verdict on an address parsed as `parse`, and its value: the
+// normalized address on one line.
+Verdict Judge(const AddressParse& parse) {
+  if (!parse.valid) return Verdict::Reject();
+  std::string value;
+  value.reserve(parse.address.normalized.size() + 4);
+  for (char c : parse.address.normalized) {
+    if (c == '\n') {
+      value += ", ";
+    } else {
+      value += c;
+    }
+  }
+  double score = !parse.has_locality ? kStreetOnlyScore
+                 : parse.has_street  ? kStreetScore
+                                     : kLocalityScore;
+  return Verdict::Confirmed(score, std::move(value));
+}
+
 // A street line alone ("12 bis rue des Lilas"), on one line: it starts
 // with its number. The words of the line are cut and folded once.
-size_t StreetLineStart(std::string_view text, size_t earliest, size_t end) {
+internal::Located StreetLineStart(std::string_view text, size_t earliest, size_t end) {
   size_t line = text.rfind('\n', end == 0 ? 0 : end - 1);
   if (line != std::string_view::npos && line >= earliest) earliest = line + 1;
   std::optional<AddressWords> words;
   return internal::LeftmostStart(text, earliest, end, 5, [&](std::string_view span) {
-    if (!Digit(span[0])) return false;
+    if (!Digit(span[0])) return Verdict::Reject();
     if (!words) words.emplace(text.substr(earliest, end - earliest));
-    return words->ParseFrom(static_cast<size_t>(span.data() - text.data()) - earliest).valid;
+    return Judge(words->ParseFrom(static_cast<size_t>(span.data() - text.data()) - earliest));
   });
 }
 
-size_t AddressStart(std::string_view text, size_t earliest, size_t end) {
+internal::Located AddressStart(std::string_view text, size_t earliest, size_t end) {
   size_t p = PostcodeStart(text, earliest, end);
   if (p == std::string_view::npos) return StreetLineStart(text, earliest, end);
   // Candidate starts: word starts within kMaxLines line breaks before the
@@ -74,11 +93,11 @@ size_t AddressStart(std::string_view text, size_t earliest, size_t end) {
   for (size_t s = from; s < p; ++s) {
     if (text::WordCharBefore(text, s) || !text::WordCharAt(text, s)) continue;
     AddressParse parse = words.ParseFrom(s - from);
-    if (parse.valid && parse.has_street) return s;
+    if (parse.valid && parse.has_street) return {s, Judge(parse)};
   }
   // Postcode and commune alone, or a street line that follows an earlier
   // postcode.
-  if (words.ParseFrom(p - from).valid) return p;
+  if (AddressParse parse = words.ParseFrom(p - from); parse.valid) return {p, Judge(parse)};
   return StreetLineStart(text, p + 5, end);
 }
 
@@ -139,22 +158,7 @@ DetectorDef AddressDetector() {
   d.find_start = [](std::string_view text, size_t earliest, size_t end) {
     return AddressStart(text, earliest, end);
   };
-  d.confirm = [](std::string_view match) {
-    AddressParse parse = ParseAddress(match);
-    if (!parse.valid) return Verdict::Reject();
-    std::string value;
-    for (char c : parse.address.normalized) {
-      if (c == '\n') {
-        value += ", ";
-      } else {
-        value += c;
-      }
-    }
-    double score = !parse.has_locality ? kStreetOnlyScore
-                   : parse.has_street  ? kStreetScore
-                                       : kLocalityScore;
-    return Verdict::Confirmed(score, value);
-  };
+  d.confirm = [](std::string_view match) { return Judge(ParseAddress(match)); };
   return d;
 }
 

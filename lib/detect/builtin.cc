@@ -46,11 +46,6 @@ DetectorDef NirDetector() {
       "sécu",          "num secu", "n° ss",          "nss",      "carte vitale", "immatriculation",
       "assuré social", "ssn",      "social security"};
   d.negative_keywords = BusinessNegatives();
-  d.find_start = [](std::string_view text, size_t earliest, size_t end) {
-    return internal::LeftmostStart(text, earliest, end, kNirMinWidth, [](std::string_view s) {
-      return ValidateNir(s).normalized.size() == 15;
-    });
-  };
   d.confirm = [](std::string_view match) {
     NirValidation check = ValidateNir(match);
     if (check.normalized.size() != 15) return Verdict::Reject();
@@ -58,6 +53,10 @@ DetectorDef NirDetector() {
     bool separated = check.normalized.size() != match.size();
     double score = check.grouped ? 0.8 : separated ? 0.6 : 0.45;
     return Verdict::Confirmed(score, check.normalized);
+  };
+  // The leftmost start whose span has the shape of a NIR, checked or not.
+  d.find_start = [confirm = d.confirm](std::string_view text, size_t earliest, size_t end) {
+    return internal::LeftmostStart(text, earliest, end, kNirMinWidth, confirm);
   };
   return d;
 }
@@ -84,16 +83,16 @@ DetectorDef PhoneDetector() {
                 "fixe",   "fax", "gsm",       "appeler", "joindre",  "numéro de téléphone",
                 "contact"};
   d.negative_keywords = BusinessNegatives();
-  d.find_start = [](std::string_view text, size_t earliest, size_t end) {
-    return internal::LeftmostStart(text, earliest, end, kPhoneMinWidth, [](std::string_view s) {
-      char first = s[0];
-      return (first == '0' || first == '+' || first == '(') && ValidatePhone(s).valid;
-    });
-  };
   d.confirm = [](std::string_view match) {
     PhoneValidation check = ValidatePhone(match);
     if (!check.valid) return Verdict::Reject();
     return Verdict::Confirmed(check.formatted ? 0.8 : 0.5, check.e164);
+  };
+  d.find_start = [confirm = d.confirm](std::string_view text, size_t earliest, size_t end) {
+    return internal::LeftmostStart(text, earliest, end, kPhoneMinWidth, [&](std::string_view s) {
+      char first = s[0];
+      return first == '0' || first == '+' || first == '(' ? confirm(s) : Verdict::Reject();
+    });
   };
   return d;
 }
@@ -108,17 +107,17 @@ DetectorDef EmailDetector() {
       {"[A-Za-z0-9._%+\\-]@[A-Za-z0-9][A-Za-z0-9.\\-]*\\.[A-Za-z]{2,24}", Shape::kOther, false}};
   d.keywords = {"email", "e-mail", "mail", "courriel", "adresse électronique", "contact"};
   d.max_width = kEmailMaxWidth;
-  d.find_start = [](std::string_view text, size_t earliest, size_t end) -> size_t {
+  d.find_start = [](std::string_view text, size_t earliest, size_t end) -> internal::Located {
     size_t at = text.rfind('@', end);
-    if (at == std::string_view::npos || at < earliest || at == 0) return std::string_view::npos;
+    if (at == std::string_view::npos || at < earliest || at == 0) return {};
     size_t begin = at;
     while (begin > earliest && at - begin < kEmailMaxLocal &&
            validate::IsEmailLocalChar(text[begin - 1])) {
       --begin;
     }
     while (begin < at && (text[begin] == '.' || text[begin] == '-')) ++begin;
-    if (begin == at || text::WordCharBefore(text, begin)) return std::string_view::npos;
-    return begin;
+    if (begin == at || text::WordCharBefore(text, begin)) return {};
+    return {begin, std::nullopt};
   };
   d.confirm = [](std::string_view match) {
     Validation check = ValidateEmail(match);

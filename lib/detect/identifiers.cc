@@ -44,15 +44,15 @@ DetectorDef MakeValidated(ValidatedKind k) {
   d.window_before = k.window_before;
   auto validate = k.validate;
   size_t min_width = k.min_width;
-  d.find_start = [validate, min_width](std::string_view text, size_t earliest, size_t end) {
-    return internal::LeftmostStart(text, earliest, end, min_width,
-                                   [&](std::string_view s) { return validate(s).valid; });
-  };
   double formatted = k.formatted, bare = k.bare;
   d.confirm = [validate, formatted, bare](std::string_view match) {
     Validation v = validate(match);
     if (!v.valid) return Verdict::Reject();
     return Verdict::Confirmed(HasSeparator(match) ? formatted : bare, v.normalized);
+  };
+  d.find_start = [confirm = d.confirm, min_width](std::string_view text, size_t earliest,
+                                                  size_t end) {
+    return internal::LeftmostStart(text, earliest, end, min_width, confirm);
   };
   return d;
 }

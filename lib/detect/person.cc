@@ -197,8 +197,7 @@ DetectorDef PersonDetector() {
     // a tie: "Appel de Jean-Pierre Moreau" gives "Jean-Pierre Moreau");
     // none when the run names a way or an institution ("Lycée Victor Hugo").
     std::vector<size_t> starts = WordStarts(text, earliest, end);
-    size_t best = std::string_view::npos;
-    double best_score = 0;
+    internal::Located best;
     for (size_t i = starts.size(); i-- > 0;) {
       size_t s = starts[i];
       std::string_view before = Before(text, earliest, s);
@@ -210,9 +209,9 @@ DetectorDef PersonDetector() {
       if (!validate::MayStartName(text.substr(s, std::min(first_end, end) - s), titled)) continue;
       if (NamedAfter(before.substr(0, before.size() - title_length))) break;
       Verdict v = Weigh(before, text.substr(s, end - s));
-      if (v.status != Verdict::Status::kReject && v.score > best_score) {
-        best = s;
-        best_score = v.score;
+      if (v.status != Verdict::Status::kReject &&
+          (!best.verdict || v.score > best.verdict->score)) {
+        best = {s, std::move(v)};
       }
     }
     return best;

@@ -380,7 +380,7 @@ std::vector<DetectorDef> HealthDetectors() {
       d.patterns.push_back({m.pattern, internal::Shape::kOther, true});
       d.max_width = kMaxGuessWidth;
       d.find_start = [](std::string_view text, size_t earliest, size_t end) {
-        return WordStart(text, earliest, end);
+        return internal::Located{WordStart(text, earliest, end), std::nullopt};
       };
       d.confirm = [](std::string_view word) {
         std::string folded = text::FoldForCompare(word);

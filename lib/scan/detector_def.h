@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -29,11 +30,19 @@ struct PatternDef {
   bool caseless = false;
 };
 
+// Where a match starts, and what the start finder already knows of it.
+struct Located {
+  size_t begin = std::string_view::npos;  // npos: no acceptable start
+  // The verdict on [begin, end), when the finder had to judge the span to
+  // choose its start (a parse, a checksum): the engine then asks no
+  // confirm function, and the span is judged once.
+  std::optional<Verdict> verdict;
+};
+
 // Finds where a match that ends at `end` starts, looking no further back
 // than `earliest` (the detector's widest match, and the start of the cell
-// in a delimited file unless the detector spans cells); returns npos when
-// there is no acceptable start.
-using StartFinder = std::function<size_t(std::string_view text, size_t earliest, size_t end)>;
+// in a delimited file unless the detector spans cells).
+using StartFinder = std::function<Located(std::string_view text, size_t earliest, size_t end)>;
 
 // Confirms a match knowing the bytes just before it, for detectors whose
 // evidence is written there (a title before a name). `before` holds at
@@ -104,10 +113,10 @@ struct DetectorDef {
 };
 
 // The leftmost start in [earliest, end) that is on a word boundary and
-// whose span `accepts` says is well formed. The shared start finder of
-// detectors that can judge a whole span cheaply.
-size_t LeftmostStart(std::string_view text, size_t earliest, size_t end, size_t min_width,
-                     const std::function<bool(std::string_view)>& accepts);
+// whose span `judge` does not reject, with that verdict. The shared start
+// finder of detectors that can judge a whole span cheaply.
+Located LeftmostStart(std::string_view text, size_t earliest, size_t end, size_t min_width,
+                      const std::function<Verdict(std::string_view)>& judge);
 
 }  // namespace vigie::internal
 

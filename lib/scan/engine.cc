@@ -74,9 +74,9 @@ int OnAnchoredMatch(unsigned id, unsigned long long /*from*/, unsigned long long
 
 }  // namespace
 
-size_t LeftmostStart(std::string_view text, size_t earliest, size_t end, size_t min_width,
-                     const std::function<bool(std::string_view)>& accepts) {
-  if (end < min_width) return std::string_view::npos;
+Located LeftmostStart(std::string_view text, size_t earliest, size_t end, size_t min_width,
+                      const std::function<Verdict(std::string_view)>& judge) {
+  if (end < min_width) return {};
   for (size_t s = earliest; s + min_width <= end; ++s) {
     if (text::WordCharBefore(text, s)) continue;
     if (s > 0 && text[s - 1] == '+') continue;
@@ -84,9 +84,10 @@ size_t LeftmostStart(std::string_view text, size_t earliest, size_t end, size_t 
     // that a validator would strip.
     unsigned char first = static_cast<unsigned char>(text[s]);
     if (first < 0x80 && !text::IsAsciiAlnum(text[s]) && first != '+' && first != '(') continue;
-    if (accepts(text.substr(s, end - s))) return s;
+    Verdict verdict = judge(text.substr(s, end - s));
+    if (verdict.status != Verdict::Status::kReject) return {s, std::move(verdict)};
   }
-  return std::string_view::npos;
+  return {};
 }
 
 // What each database is compiled from. Expressions are views: into the

@@ -356,13 +356,16 @@ void StreamState::ProcessCandidate(const Event& event, const MatchTarget& target
   size_t earliest = lowest - window_start_;
   size_t end = event.end - window_start_;
   size_t begin = std::string_view::npos;
+  std::optional<Verdict> judged;  // by the start finder
   if (target.length > 0) {
     if (event.end >= target.length && event.end - target.length >= window_start_) {
       begin = end - target.length;
       if (text::WordCharBefore(view, begin)) begin = std::string_view::npos;
     }
   } else if (d.find_start) {
-    begin = d.find_start(view, earliest, end);
+    Located located = d.find_start(view, earliest, end);
+    begin = located.begin;
+    judged = std::move(located.verdict);
   } else {
     begin = engine_->AnchoredStart(target.index, view, earliest, end);
   }
@@ -384,7 +387,9 @@ void StreamState::ProcessCandidate(const Event& event, const MatchTarget& target
   }
   std::string_view match = view.substr(begin, end - begin);
   c.digit_led = match[0] >= '0' && match[0] <= '9';
-  if (target.spelled) {
+  if (judged) {
+    c.verdict = std::move(*judged);
+  } else if (target.spelled) {
     c.verdict = d.confirm_spelling(target.spelling, match);
   } else if (d.confirm_in_context) {
     // The bytes the start finder could see: from `lowest` (the match's
