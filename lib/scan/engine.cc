@@ -458,20 +458,19 @@ void Engine::ReleaseScratch(hs_scratch_t* scratch) const {
 size_t Engine::AnchoredStart(uint32_t detector, std::string_view text, size_t earliest,
                              size_t end) const {
   if (!anchored_db_) return std::string_view::npos;
-  hs_scratch_t* scratch = AcquireScratch();
-  if (!scratch) return std::string_view::npos;
+  ScratchLease scratch(*this);
+  if (!scratch.get()) return std::string_view::npos;
   size_t found = std::string_view::npos;
   for (size_t s = earliest; s < end; ++s) {
     if (text::WordCharBefore(text, s)) continue;
     AnchoredProbe probe{static_cast<unsigned>(end - s), &anchored_owner_, detector, false};
-    hs_scan(anchored_db_.get(), text.data() + s, static_cast<unsigned>(end - s), 0, scratch,
+    hs_scan(anchored_db_.get(), text.data() + s, static_cast<unsigned>(end - s), 0, scratch.get(),
             OnAnchoredMatch, &probe);
     if (probe.found) {
       found = s;
       break;
     }
   }
-  ReleaseScratch(scratch);
   return found;
 }
 

@@ -77,7 +77,8 @@ class Engine {
 
   std::string Serialize() const;
 
-  // A scratch space for one scan; give it back with ReleaseScratch.
+  // A scratch space for one scan; give it back with ReleaseScratch (or
+  // hold it through a ScratchLease).
   hs_scratch_t* AcquireScratch() const;
   void ReleaseScratch(hs_scratch_t* scratch) const;
 
@@ -132,6 +133,23 @@ class Engine {
   ScratchPtr prototype_scratch_;
   mutable std::mutex scratch_mu_;
   mutable std::vector<ScratchPtr> free_scratch_;
+};
+
+// A scratch space of `engine` for the lifetime of the lease; get() is null
+// when Hyperscan could not allocate one.
+class ScratchLease {
+ public:
+  explicit ScratchLease(const Engine& engine)
+      : engine_(engine), scratch_(engine.AcquireScratch()) {}
+  ~ScratchLease() { engine_.ReleaseScratch(scratch_); }
+  ScratchLease(const ScratchLease&) = delete;
+  ScratchLease& operator=(const ScratchLease&) = delete;
+
+  hs_scratch_t* get() const { return scratch_; }
+
+ private:
+  const Engine& engine_;
+  hs_scratch_t* scratch_;
 };
 
 }  // namespace vigie::internal

@@ -1,0 +1,85 @@
+#include "scan/match_events.h"
+
+#include <algorithm>
+
+#include "text/utf8.h"
+
+namespace vigie::internal {
+namespace {
+
+bool ByEnd(const MatchEvent& a, const MatchEvent& b) {
+  if (a.end != b.end) return a.end < b.end;
+  if (a.db != b.db) return a.db < b.db;
+  return a.id < b.id;
+}
+
+}  // namespace
+
+MatchEvents::MatchEvents(const Engine& engine) : engine_(engine), scratch_(engine) {
+  ok_ = scratch_.get() != nullptr;
+  for (int db = 0; db < kNumStreamDbs && ok_; ++db) {
+    hs_database_t* database = engine_.database(static_cast<DbRole>(db));
+    if (!database) continue;
+    hs_stream_t* stream = nullptr;
+    if (hs_open_stream(database, 0, &stream) != HS_SUCCESS) {
+      ok_ = false;
+    } else {
+      streams_[db].reset(stream);
+    }
+  }
+}
+
+int MatchEvents::OnMatch(unsigned id, unsigned long long /*from*/, unsigned long long to,
+                         unsigned /*flags*/, void* ctx) {
+  auto* c = static_cast<Context*>(ctx);
+  MatchEvents& self = *c->self;
+  const TextWindow& w = *self.visible_;
+  const MatchTarget& target = self.engine_.target(static_cast<DbRole>(c->db), id);
+  // Only what the visible bytes decide: a boundary that depends on bytes
+  // not yet seen is checked again when the event is processed.
+  if (target.type == MatchTarget::Type::kKeyword) {
+    if (to >= target.length && to - target.length >= w.start) {
+      size_t begin = to - target.length - w.start;
+      if (text::WordCharBefore(w.bytes, begin) || text::WordCharAt(w.bytes, to - w.start)) {
+        return 0;
+      }
+    }
+  } else if (to >= w.start && text::WordCharAt(w.bytes, to - w.start)) {
+    return 0;  // a 9-digit pattern matches at every digit of a long run
+  }
+  self.fresh_.push_back(MatchEvent{to, c->db, id});
+  return 0;
+}
+
+template <typename Call>
+void MatchEvents::EachStream(const TextWindow& window, Call call) {
+  fresh_.clear();
+  visible_ = &window;
+  for (int db = 0; db < kNumStreamDbs; ++db) {
+    if (!streams_[db]) continue;
+    Context ctx{this, static_cast<uint8_t>(db)};
+    call(streams_[db], ctx);
+  }
+  visible_ = nullptr;
+}
+
+void MatchEvents::Scan(std::string_view piece, const TextWindow& window) {
+  if (!ok_) return;
+  EachStream(window, [&](StreamPtr& stream, Context& ctx) {
+    hs_scan_stream(stream.get(), piece.data(), static_cast<unsigned>(piece.size()), 0,
+                   scratch_.get(), OnMatch, &ctx);
+  });
+  std::sort(fresh_.begin(), fresh_.end(), ByEnd);
+  queue_.insert(queue_.end(), fresh_.begin(), fresh_.end());
+}
+
+void MatchEvents::Close(const TextWindow& window) {
+  if (!ok_) return;
+  EachStream(window, [&](StreamPtr& stream, Context& ctx) {
+    hs_close_stream(stream.release(), scratch_.get(), OnMatch, &ctx);
+  });
+  queue_.insert(queue_.end(), fresh_.begin(), fresh_.end());
+  std::stable_sort(queue_.begin(), queue_.end(), ByEnd);
+}
+
+}  // namespace vigie::internal
