@@ -78,8 +78,15 @@ class VIGIE_EXPORT Scanner {
 
   // The findings in `text`, sorted by begin offset, with the min_score,
   // layout and delimiter the scanner was built with, or those of `call`.
+  // A scan that cannot run (Hyperscan could not allocate its scratch space
+  // or a stream) returns no findings: TryScan says so instead.
   std::vector<Finding> Scan(std::string_view text) const;
   std::vector<Finding> Scan(std::string_view text, const CallOptions& call) const;
+  // As Scan, or an error with code kResourceExhausted when the scan could
+  // not run. A DLP caller that must not take "could not scan" for "nothing
+  // found" uses these.
+  Result<std::vector<Finding>> TryScan(std::string_view text) const;
+  Result<std::vector<Finding>> TryScan(std::string_view text, const CallOptions& call) const;
 
   // A stream over a text that arrives in chunks.
   Stream OpenStream() const;
@@ -117,6 +124,11 @@ class VIGIE_EXPORT Stream {
 
   // Bytes written so far.
   uint64_t bytes_written() const;
+
+  // kOk, or kResourceExhausted when Hyperscan could not allocate the
+  // stream's scratch space or streams: Write and Finish then return
+  // nothing, and the text was not scanned.
+  ErrorCode status() const;
 
  private:
   friend class Scanner;

@@ -8,6 +8,12 @@
 #include "scan/stream_state.h"
 
 namespace vigie {
+namespace {
+
+constexpr std::string_view kNoMemory =
+    "Hyperscan could not allocate a scratch space or a stream: the text was not scanned";
+
+}  // namespace
 
 std::string_view CategoryName(Category category) {
   switch (category) {
@@ -67,7 +73,19 @@ std::vector<Finding> Scanner::Scan(std::string_view text) const {
 }
 
 std::vector<Finding> Scanner::Scan(std::string_view text, const CallOptions& call) const {
+  Result<std::vector<Finding>> findings = TryScan(text, call);
+  return findings.ok() ? std::move(findings).value() : std::vector<Finding>{};
+}
+
+Result<std::vector<Finding>> Scanner::TryScan(std::string_view text) const {
+  return TryScan(text, default_call());
+}
+
+Result<std::vector<Finding>> Scanner::TryScan(std::string_view text,
+                                              const CallOptions& call) const {
   internal::StreamState state(engine_, call);
+  if (!state.ok())
+    return Result<std::vector<Finding>>::Error(ErrorCode::kResourceExhausted, kNoMemory);
   std::vector<Finding> findings = state.ScanAll(text);
   auto by_begin = [](const Finding& a, const Finding& b) { return a.begin < b.begin; };
   if (!std::is_sorted(findings.begin(), findings.end(), by_begin)) {
@@ -104,5 +122,9 @@ std::vector<Finding> Stream::Write(std::string_view chunk) {
 std::vector<Finding> Stream::Finish() { return state_ ? state_->Finish() : std::vector<Finding>{}; }
 
 uint64_t Stream::bytes_written() const { return state_ ? state_->bytes_written() : 0; }
+
+ErrorCode Stream::status() const {
+  return !state_ || state_->ok() ? ErrorCode::kOk : ErrorCode::kResourceExhausted;
+}
 
 }  // namespace vigie

@@ -246,6 +246,10 @@ class Runner {
 
   void ScanFd(int fd, const std::string& path) {
     Stream stream = scanner_.OpenStream(call_);
+    if (stream.status() != ErrorCode::kOk) {
+      Fail(path, "not scanned: Hyperscan could not allocate a stream");
+      return;
+    }
     // One buffer per thread, not per file: files are often small.
     thread_local std::vector<char> buffer(kReadChunk);
     file_ = FileState{};

@@ -232,9 +232,24 @@ nb::list ToPython(const Text& text, const std::vector<vigie::Finding>& findings,
   return out;
 }
 
+// A scan that could not run (Hyperscan could not allocate) raises
+// MemoryError rather than return no findings. Called with the GIL held.
+std::vector<vigie::Finding> Checked(vigie::Result<std::vector<vigie::Finding>> found) {
+  if (!found.ok()) {
+    PyErr_SetString(PyExc_MemoryError, found.error().c_str());
+    throw nb::python_error();
+  }
+  return std::move(found).value();
+}
+
 class PyStream {
  public:
-  PyStream(vigie::Stream stream, bool values) : stream_(std::move(stream)), values_(values) {}
+  PyStream(vigie::Stream stream, bool values) : stream_(std::move(stream)), values_(values) {
+    if (stream_.status() != vigie::ErrorCode::kOk) {
+      Checked(vigie::Result<std::vector<vigie::Finding>>::Error(
+          stream_.status(), "Hyperscan could not allocate a stream: nothing can be scanned"));
+    }
+  }
   nb::list Write(nb::handle chunk) {
     Text t = ReadText(chunk);
     std::vector<vigie::Finding> found;
@@ -298,13 +313,13 @@ class PyScanner {
 
   nb::list Scan(nb::handle text) const {
     Text t = ReadText(text);
-    std::vector<vigie::Finding> found;
+    std::optional<vigie::Result<std::vector<vigie::Finding>>> found;
     {
       nb::gil_scoped_release release;
-      found = scanner_->Scan(t.bytes);
+      found.emplace(scanner_->TryScan(t.bytes));
     }
     Names names;
-    return ToPython(t, found, values_, names);
+    return ToPython(t, Checked(std::move(*found)), values_, names);
   }
 
   // The whole batch crosses the boundary once (one call) and is scanned
@@ -318,14 +333,17 @@ class PyScanner {
     bool values = values_;
     nb::list out;
     Names names;
-    std::vector<std::vector<vigie::Finding>> found(std::min(kSlice, held.size()));
+    using Found = vigie::Result<std::vector<vigie::Finding>>;
+    std::vector<std::optional<Found>> found(std::min(kSlice, held.size()));
     for (size_t from = 0; from < held.size(); from += kSlice) {
       size_t n = std::min(kSlice, held.size() - from);
       {
         nb::gil_scoped_release release;
-        for (size_t i = 0; i < n; ++i) found[i] = scanner_->Scan(held[from + i].bytes);
+        for (size_t i = 0; i < n; ++i) found[i].emplace(scanner_->TryScan(held[from + i].bytes));
       }
-      for (size_t i = 0; i < n; ++i) out.append(ToPython(held[from + i], found[i], values, names));
+      for (size_t i = 0; i < n; ++i) {
+        out.append(ToPython(held[from + i], Checked(std::move(*found[i])), values, names));
+      }
     }
     return out;
   }
@@ -333,14 +351,15 @@ class PyScanner {
   // The health verdict on a text: (reveals, score, [(kind, score, findings)]).
   nb::tuple Health(nb::handle text) const {
     Text t = ReadText(text);
-    vigie::HealthVerdict v;
+    std::optional<vigie::Result<std::vector<vigie::Finding>>> found;
     {
       nb::gil_scoped_release release;
       // Findings down to the evidence floor, whatever this scanner reports.
       vigie::CallOptions call = scanner_->default_call();
       call.min_score = std::min(call.min_score, vigie::kHealthEvidenceFloor);
-      v = vigie::AssessHealth(scanner_->Scan(t.bytes, call));
+      found.emplace(scanner_->TryScan(t.bytes, call));
     }
+    vigie::HealthVerdict v = vigie::AssessHealth(Checked(std::move(*found)));
     nb::list kinds;
     for (const auto& e : v.kinds) kinds.append(nb::make_tuple(e.kind, e.score, e.findings.size()));
     return nb::make_tuple(v.reveals_health, v.score, kinds);
