@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "vigie/export.h"
 
@@ -69,6 +70,16 @@ struct Finding {
 
   bool Has(Qualifier q) const { return (qualifiers & static_cast<uint8_t>(q)) != 0; }
 };
+
+// "negated", "family": the names of a finding's qualifiers, in the order of
+// their bits.
+VIGIE_EXPORT std::vector<std::string> QualifierNames(const Finding& finding);
+
+// A value as vigie's reports show it when values are not asked for: its
+// letters and digits (any script) hidden, but for the last two of a value
+// of eight or more ("2 84 05 88 321 025 32" -> "* ** ** ** *** *** 32");
+// punctuation and spaces keep the shape.
+VIGIE_EXPORT std::string MaskValue(std::string_view value);
 
 }  // namespace vigie
 

@@ -13,6 +13,7 @@
 #include "vigie/result.h"
 #include "vigie/scanner.h"
 #include "vigie/validate.h"
+#include "vigie/validators.h"
 #include "vigie/version.h"
 
 #endif  // VIGIE_VIGIE_H_

@@ -15,34 +15,6 @@ constexpr std::string_view kNoMemory =
 
 }  // namespace
 
-std::string_view CategoryName(Category category) {
-  switch (category) {
-    case Category::kIdentity:
-      return "identity";
-    case Category::kContact:
-      return "contact";
-    case Category::kFinancial:
-      return "financial";
-    case Category::kHealth:
-      return "health";
-  }
-  return "identity";
-}
-
-std::string_view QualifierName(Qualifier qualifier) {
-  switch (qualifier) {
-    case Qualifier::kNegated:
-      return "negated";
-    case Qualifier::kHypothetical:
-      return "hypothetical";
-    case Qualifier::kFamily:
-      return "family";
-    case Qualifier::kHistory:
-      return "history";
-  }
-  return "unknown";
-}
-
 Scanner::Scanner(std::shared_ptr<const internal::Engine> engine) : engine_(std::move(engine)) {}
 
 Result<Scanner> Scanner::Create() { return Create(ScanOptions{}); }

@@ -10,7 +10,6 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "finding_text.h"
 #include "vigie/components.h"
 #include "vigie/version.h"
 

@@ -10,15 +10,9 @@
 
 namespace vigie::cli {
 
-// The validator names `vigie validate` accepts.
-std::vector<std::string> ValidatorNames();
-
-// The verdict on one value as a JSON object (its text), the same that
-// `vigie validate` prints; empty for an unknown kind. The Python package
-// uses it too, so that both speak of a value in the same words.
-std::string ValidateToJson(const std::string& kind, const std::string& value);
-
-// One JSON object per value; exit status 0 when all are valid, 1 otherwise.
+// One JSON object per value (vigie::ValidateNamed's verdict and fields,
+// with the value); exit status 0 when all are valid, 1 otherwise. `kind`
+// is one of vigie::ValidatorNames().
 int RunValidate(const std::string& kind, const std::vector<std::string>& values, std::istream& in,
                 std::ostream& out);
 

@@ -15,10 +15,9 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
-#include "finding_text.h"
-#include "validate_command.h"
 #include "vigie/vigie.h"
 
 namespace nb = nanobind;
@@ -165,7 +164,7 @@ nb::handle EmptyTuple() {
 
 nb::tuple Qualifiers(const vigie::Finding& f) {
   nb::list names;
-  for (const std::string& name : vigie::cli::QualifierNames(f)) names.append(nb::str(name.c_str()));
+  for (const std::string& name : vigie::QualifierNames(f)) names.append(nb::str(name.c_str()));
   return nb::tuple(names);
 }
 
@@ -404,15 +403,23 @@ NB_MODULE(_vigie, m) {
       .def("open_stream", &PyScanner::OpenStream)
       .def("serialize", &PyScanner::Serialize)
       .def("kinds", &PyScanner::Kinds);
+  // (valid, normalized, reason or None, {field: value}): the library's
+  // verdict by name, its fields as they are.
   m.def(
       "validate",
-      [](const std::string& kind, const std::string& value) {
-        std::string json = vigie::cli::ValidateToJson(kind, value);
-        if (json.empty()) throw nb::value_error(("unknown validator '" + kind + "'").c_str());
-        return json;
+      [](std::string_view kind, std::string_view value) {
+        vigie::Result<vigie::NamedVerdict> v = vigie::ValidateNamed(kind, value);
+        if (!v.ok()) throw nb::value_error(v.error().c_str());
+        nb::dict fields;
+        for (const auto& [name, field] : v->fields) {
+          fields[nb::str(name.c_str())] =
+              std::visit([](const auto& x) { return nb::cast(x); }, field);
+        }
+        nb::object reason = v->valid ? nb::none() : nb::cast(v->reason);
+        return nb::make_tuple(v->valid, v->normalized, reason, fields);
       },
       nb::arg("kind"), nb::arg("value"));
-  m.def("validators", &vigie::cli::ValidatorNames);
-  m.def("mask", &vigie::cli::MaskValue, nb::arg("value"),
+  m.def("validators", &vigie::ValidatorNames);
+  m.def("mask", &vigie::MaskValue, nb::arg("value"),
         "The value with its letters and digits hidden, as `vigie scan` shows it.");
 }

@@ -12,7 +12,6 @@ The fields are those `vigie validate KIND VALUE` prints.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
@@ -54,12 +53,8 @@ def validators() -> List[str]:
 def check(kind: str, value: str) -> Validation:
     """Runs validator `kind` ("nir", "phone", "iban", "address", "name"...) on
     `value`; ValueError for an unknown kind."""
-    verdict = json.loads(_vigie.validate(kind, value))
-    valid = verdict.pop("valid")
-    value_ = verdict.pop("value")
-    normalized = verdict.pop("normalized", "")
-    reason = verdict.pop("reason", None)
-    return Validation(valid, value_, normalized, reason, verdict)
+    valid, normalized, reason, fields = _vigie.validate(kind, value)
+    return Validation(valid, value, normalized, reason, fields)
 
 
 def nir(value: str) -> Validation:
