@@ -19,10 +19,12 @@ lap() { lap_s=$((SECONDS - mark)); mark=$SECONDS; }
 log_dir=build/test-logs
 mkdir -p "$log_dir"
 
-# ctest's "N% tests passed, M tests failed out of T".
+# ctest's "N% tests passed, M tests failed out of T"; arguments after the
+# build directory go to ctest.
 ctest_suite() {
   local name=$1 dir=$2 log="$log_dir/$1.log"
-  ctest --test-dir "$dir" -j2 --output-on-failure >"$log" 2>&1
+  shift 2
+  ctest --test-dir "$dir" -j2 --output-on-failure "$@" >"$log" 2>&1
   local line total bad
   line=$(grep -E "tests passed, [0-9]+ tests? failed out of [0-9]+" "$log" | tail -1)
   if [ -z "$line" ]; then
@@ -109,7 +111,10 @@ else
 fi
 
 if build_flavour asan; then
-  ctest_suite unit-asan build/asan
+  # Under the sanitizers, all but the comparison of the built-in patterns
+  # with std::regex (pattern semantics, not memory: run in the optimized
+  # build; std::regex under ASan takes seven minutes).
+  ctest_suite unit-asan build/asan -E '^DifferentialTest\.HyperscanAgreesWithStdRegex'
   pytest_suite cli-asan "$PWD/build/asan/tools/vigie/vigie" tests/cli
 fi
 

@@ -10,13 +10,19 @@
 
 namespace {
 
-const vigie::Scanner& ScannerFor(uint8_t selector) {
-  static const vigie::Scanner scanners[] = {
-      vigie::Scanner::Create({.min_score = 0, .layout = vigie::Layout::kAuto}).value(),
-      vigie::Scanner::Create({.min_score = 0, .layout = vigie::Layout::kText}).value(),
-      vigie::Scanner::Create({.min_score = 0, .layout = vigie::Layout::kDelimited}).value(),
-  };
-  return scanners[selector % 3];
+// Every built-in detector, compiled once (or loaded from the cache, as the
+// command line does).
+const vigie::Scanner& TheScanner() {
+  static const vigie::Scanner scanner =
+      vigie::Scanner::Create(vigie::ScanOptions{}, vigie::CacheOptions{}).value();
+  return scanner;
+}
+
+// Every finding, in one of the three layouts.
+vigie::CallOptions CallFor(uint8_t selector) {
+  static const vigie::Layout kLayouts[] = {vigie::Layout::kAuto, vigie::Layout::kText,
+                                           vigie::Layout::kDelimited};
+  return vigie::CallOptions{.min_score = 0, .layout = kLayouts[selector % 3]};
 }
 
 void Check(bool ok) {
@@ -29,15 +35,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   const uint8_t control = data[0];
   std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
-  const vigie::Scanner& scanner = ScannerFor(control);
-  std::vector<vigie::Finding> block = scanner.Scan(text);
+  const vigie::Scanner& scanner = TheScanner();
+  const vigie::CallOptions call = CallFor(control);
+  std::vector<vigie::Finding> block = scanner.Scan(text, call);
   for (const auto& f : block) {
     Check(f.begin < f.end && f.end <= text.size());
     Check(f.score >= 0 && f.score <= 1);
     Check(f.line >= 1 && f.column >= 1);
   }
   // Chunk sizes from 1 to 32 bytes, drawn from the control byte.
-  vigie::Stream stream = scanner.OpenStream();
+  vigie::Stream stream = scanner.OpenStream(call);
   std::vector<vigie::Finding> streamed;
   size_t step = 1 + (control >> 3);
   for (size_t at = 0; at < text.size(); at += step) {

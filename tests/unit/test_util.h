@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <cstdio>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -51,33 +50,28 @@ void ExpectAll(const std::string& file, Fn validate, bool valid, size_t expected
   }
 }
 
-// A scanner for `options` (which must hold no custom detector), compiled
-// once for every test process: compiling the health lexicons takes
-// seconds, loading a serialized database milliseconds. Databases are kept
-// in VIGIE_TEST_CACHE_DIR by detector set, written aside and renamed; one
-// that does not load (another version, other detectors) is compiled again.
+// The library's cache of compiled detectors for the tests of this build
+// (CacheOptions): compiling the health lexicons takes seconds, loading
+// them milliseconds. The test `TestCache.Warm` fills it before the others
+// run (a CTest fixture), so that parallel tests do not compile the same
+// detectors at once.
+inline CacheOptions TestCache() { return CacheOptions{.directory = VIGIE_TEST_CACHE_DIR}; }
+
+// A scanner for `options` (which must hold no custom detector), created
+// once per test process from the test cache.
 inline const Scanner& CachedScanner(const ScanOptions& options = {}) {
   static std::mutex mu;
   static std::map<std::string, Scanner> scanners;
   std::string key = options.builtin_detectors ? "builtin" : "none";
   for (const std::string& kind : options.kinds) key += "-" + kind;
-  std::string options_key = key + "/" + std::to_string(options.min_score) + "/" +
-                            std::to_string(static_cast<int>(options.layout)) + "/" +
-                            std::string(1, options.delimiter);
+  key += "/" + std::to_string(options.min_score) + "/" +
+         std::to_string(static_cast<int>(options.layout)) + "/" + std::string(1, options.delimiter);
   std::lock_guard<std::mutex> lock(mu);
-  if (auto it = scanners.find(options_key); it != scanners.end()) return it->second;
+  if (auto it = scanners.find(key); it != scanners.end()) return it->second;
   EXPECT_TRUE(options.detectors.empty()) << "CachedScanner takes built-in detectors only";
-  std::string path = std::string(VIGIE_TEST_CACHE_DIR) + "/" +
-                     std::to_string(std::hash<std::string>{}(key)) + ".vigiedb";
-  auto loaded = Scanner::Deserialize(ReadFile(path), options);
-  if (!loaded.ok()) {
-    loaded = Scanner::Create(options);
-    if (!loaded.ok()) ADD_FAILURE() << loaded.error();
-    std::string tmp = path + "." + std::to_string(::getpid());
-    std::ofstream(tmp, std::ios::binary) << loaded->Serialize();
-    std::rename(tmp.c_str(), path.c_str());
-  }
-  return scanners.emplace(options_key, std::move(loaded).value()).first->second;
+  auto created = Scanner::Create(options, TestCache());
+  if (!created.ok()) ADD_FAILURE() << created.error();
+  return scanners.emplace(key, std::move(created).value()).first->second;
 }
 
 }  // namespace vigie::testing

@@ -12,7 +12,7 @@ namespace {
 
 Scanner MakeScanner(const ScanOptions& options = {}) {
   if (options.detectors.empty()) return vigie::testing::CachedScanner(options);
-  auto s = Scanner::Create(options);
+  auto s = Scanner::Create(options, vigie::testing::TestCache());
   EXPECT_TRUE(s.ok()) << s.error();
   return std::move(s).value();
 }
@@ -27,6 +27,10 @@ const Finding* FindKind(const std::vector<Finding>& findings, std::string_view k
 std::string_view Slice(std::string_view text, const Finding& f) {
   return text.substr(f.begin, f.end - f.begin);
 }
+
+// The fixture of every other test (tests/CMakeLists.txt): the built-in
+// detectors compiled into the test cache once.
+TEST(TestCache, Warm) { EXPECT_GT(vigie::testing::CachedScanner().Kinds().size(), 20u); }
 
 TEST(ScannerTest, FindsNirPhoneAndEmailWithByteOffsets) {
   std::string text =
@@ -161,7 +165,7 @@ TEST(ScannerTest, OverlapsKeepTheBetterFinding) {
                       .category = Category::kIdentity,
                       .patterns = {"[0-9]{2} [0-9]{2}"},
                       .score = 0.55};
-  ScanOptions options{.detectors = {digits}};
+  ScanOptions options{.kinds = {"PHONE_NUMBER", "FOUR_DIGITS"}, .detectors = {digits}};
   auto findings = MakeScanner(options).Scan("tél 06 12 34 56 78");
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].kind, "PHONE_NUMBER");
@@ -219,7 +223,7 @@ TEST(ScannerTest, CustomRegexDetectorWithConfirmCallback) {
     if (m.back() != expected) return Verdict::Reject();
     return Verdict::Confirmed(-1, std::string(m.substr(2, 6)));
   };
-  auto scanner = MakeScanner(ScanOptions{.detectors = {spec}});
+  auto scanner = MakeScanner(ScanOptions{.builtin_detectors = false, .detectors = {spec}});
   std::string text =
       "matricule E-123456-V, autre E-123456-A" + std::string(80, ' ') + "sans contexte E-000001-B";
   auto findings = scanner.Scan(text);
@@ -244,7 +248,8 @@ TEST(ScannerTest, CustomLiteralDetectorMatchesVariants) {
 TEST(ScannerTest, ThrowingCallbackRejectsInsteadOfCrashing) {
   DetectorSpec spec{.kind = "BOOM", .patterns = {"boom[0-9]"}};
   spec.confirm = [](std::string_view) -> Verdict { throw std::runtime_error("no"); };
-  auto findings = MakeScanner(ScanOptions{.detectors = {spec}}).Scan("a boom1 b");
+  auto findings =
+      MakeScanner(ScanOptions{.builtin_detectors = false, .detectors = {spec}}).Scan("a boom1 b");
   EXPECT_TRUE(findings.empty());
 }
 

@@ -12,8 +12,12 @@ namespace vigie {
 namespace {
 
 TEST(SerializeTest, RoundTripGivesTheSameFindings) {
+  // A custom detector beside built-in ones of each sort (a checksum, a
+  // start finder with tables, health terms).
   DetectorSpec custom{.kind = "TICKET", .patterns = {"T-[0-9]{5}"}, .score = 0.7};
-  ScanOptions options{.detectors = {custom}};
+  ScanOptions options{.kinds = {"TICKET", "FR_NIR", "PHONE_NUMBER", "PERSON", "FR_POSTAL_ADDRESS",
+                                "HEALTH_PREGNANCY", "HEALTH_BLOOD_GROUP"},
+                      .detectors = {custom}};
   auto compiled = Scanner::Create(options);
   ASSERT_TRUE(compiled.ok());
   std::string bytes = compiled->Serialize();
