@@ -289,12 +289,14 @@ class Runner {
     reporter_.FileDone(path, report);
   }
 
-  void Report(const std::string& path, const std::vector<Finding>& findings) {
-    std::vector<Finding> reported;
+  void Report(const std::string& path, std::vector<Finding> findings) {
+    // Health findings weigh whatever their score; only those at min_score
+    // or more are reported (the findings come down to the health floor).
     for (const Finding& f : findings) {
       if (f.category == Category::kHealth) Weigh(f);
-      if (f.score >= min_score_) reported.push_back(f);
     }
+    std::vector<Finding>& reported = findings;
+    std::erase_if(reported, [&](const Finding& f) { return f.score < min_score_; });
     if (reported.empty()) return;
     file_.report.findings += reported.size();
     totals_.findings += reported.size();

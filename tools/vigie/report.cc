@@ -7,6 +7,7 @@
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 
+#include <charconv>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -31,6 +32,57 @@ std::string ShownValue(const Finding& f, const ReportOptions& options) {
 
 // Scores in JSON: four decimals are enough, and stable across platforms.
 double RoundScore(double score) { return std::round(score * 10000.0) / 10000.0; }
+
+// A JSON string: nlohmann::json escapes it (invalid UTF-8 replaced).
+std::string JsonString(std::string_view s) {
+  return json(s).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// One JSON object written key by key into a line, for the records written
+// by the thousand (a finding each): the keys are vigie's own names (no
+// escaping), the texts go through JsonString, and numbers are written as
+// nlohmann::json writes them. Keys are given in sorted order, as
+// nlohmann::json's own objects print them, so that every record of the
+// file has one layout.
+class JsonLine {
+ public:
+  explicit JsonLine(std::string& out) : out_(out) { out_ += '{'; }
+  void Raw(std::string_view key, std::string_view json_text) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    out_ += '"';
+    out_ += key;
+    out_ += "\":";
+    out_ += json_text;
+  }
+  void Text(std::string_view key, std::string_view text) { Raw(key, JsonString(text)); }
+  void Name(std::string_view key, std::string_view name) {  // an ASCII name: kind, category
+    Raw(key, {});
+    out_ += '"';
+    out_ += name;
+    out_ += '"';
+  }
+  void Number(std::string_view key, uint64_t n) {
+    char buffer[24];
+    auto end = std::to_chars(buffer, buffer + sizeof buffer, n).ptr;
+    Raw(key, std::string_view(buffer, static_cast<size_t>(end - buffer)));
+  }
+  void Score(std::string_view key, double score) {
+    // The shortest form that reads back as the same double, with ".0" for
+    // a whole number, as nlohmann::json prints a double.
+    char buffer[32];
+    auto end = std::to_chars(buffer, buffer + sizeof buffer, RoundScore(score)).ptr;
+    std::string_view digits(buffer, static_cast<size_t>(end - buffer));
+    Raw(key, digits);
+    if (digits.find_first_of(".e") == std::string_view::npos) out_ += ".0";
+  }
+  void Bool(std::string_view key, bool b) { Raw(key, b ? "true" : "false"); }
+  void End() { out_ += "}\n"; }
+
+ private:
+  std::string& out_;
+  bool first_ = true;
+};
 
 json HealthJson(const FileReport& file) {
   json kinds = json::array();
@@ -111,27 +163,38 @@ class JsonlReporter : public Reporter {
       : options_(options), out_(out), err_(err) {}
 
   void Findings(std::string_view path, const std::vector<Finding>& findings) override {
-    for (const Finding& f : findings) {
-      json j = {{"type", "finding"},
-                {"path", path},
-                {"kind", f.kind},
-                {"category", CategoryName(f.category)},
-                {"start", f.begin},
-                {"end", f.end},
-                {"line", f.line},
-                {"column", f.column},
-                {"score", RoundScore(f.score)},
-                {"confirmed", f.confidence == Confidence::kConfirmed}};
-      if (options_.show_values) {
-        j["value"] = f.value;
-        for (const auto& [name, part] : Components(f)) j["components"][name] = part;
-      } else {
-        j["masked_value"] = MaskValue(f.value);
-      }
-      if (f.qualifiers != 0) j["qualifiers"] = QualifierNames(f);
-      if (!f.context.empty()) j["context"] = f.context;
-      out_ << j.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+    if (findings.empty()) return;
+    if (path != path_) {
+      path_ = std::string(path);
+      path_json_ = JsonString(path);
     }
+    line_.clear();
+    for (const Finding& f : findings) {
+      JsonLine j(line_);
+      j.Name("category", CategoryName(f.category));
+      j.Number("column", f.column);
+      if (options_.show_values) {
+        json components = json::object();
+        for (const auto& [name, part] : Components(f)) components[name] = part;
+        if (!components.empty()) {
+          j.Raw("components", components.dump(-1, ' ', false, json::error_handler_t::replace));
+        }
+      }
+      j.Bool("confirmed", f.confidence == Confidence::kConfirmed);
+      if (!f.context.empty()) j.Name("context", f.context);
+      j.Number("end", f.end);
+      j.Name("kind", f.kind);
+      j.Number("line", f.line);
+      if (!options_.show_values) j.Text("masked_value", MaskValue(f.value));
+      j.Raw("path", path_json_);
+      if (f.qualifiers != 0) j.Raw("qualifiers", json(QualifierNames(f)).dump());
+      j.Score("score", f.score);
+      j.Number("start", f.begin);
+      j.Name("type", "finding");
+      if (options_.show_values) j.Text("value", f.value);
+      j.End();
+    }
+    out_ << line_;
   }
 
   void FileDone(std::string_view path, const FileReport& file) override {
@@ -166,6 +229,9 @@ class JsonlReporter : public Reporter {
   ReportOptions options_;
   std::ostream& out_;
   std::ostream& err_;
+  std::string path_;       // of the findings last written
+  std::string path_json_;  // as a JSON string
+  std::string line_;       // the records of one call, written at once
 };
 
 class SarifReporter : public Reporter {
