@@ -22,9 +22,11 @@
 
 namespace vigie::internal {
 
-// Owners of Hyperscan's handles.
+// Owners of Hyperscan's handles. A database is Hyperscan's allocation, or
+// a mapping of `mapped` bytes that a load made for it (DeserializeMapped).
 struct DatabaseFree {
-  void operator()(hs_database_t* db) const { hs_free_database(db); }
+  size_t mapped = 0;
+  void operator()(hs_database_t* db) const;
 };
 struct ScratchFree {
   void operator()(hs_scratch_t* scratch) const { hs_free_scratch(scratch); }
