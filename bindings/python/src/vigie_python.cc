@@ -185,8 +185,25 @@ class Names {
 };
 
 // One finding as the facade's Finding(...) arguments, in order.
-nb::tuple FindingTuple(const vigie::Finding& f, uint64_t start, uint64_t end, bool values,
-                       Names& names) {
+// The facade's Finding class (a named tuple), given once at import
+// (_set_finding_type): findings are built as its instances here, one
+// allocation each and no Python code, so that the part of scan_batch that
+// holds the GIL stays small.
+PyTypeObject* g_finding_type = nullptr;
+
+nb::object MakeFinding(std::initializer_list<nb::object> fields) {
+  if (g_finding_type == nullptr) {
+    throw nb::type_error("vigie._vigie: the Finding type was not set");
+  }
+  PyObject* row = g_finding_type->tp_alloc(g_finding_type, static_cast<Py_ssize_t>(fields.size()));
+  if (row == nullptr) throw nb::python_error();
+  Py_ssize_t i = 0;
+  for (const nb::object& field : fields) PyTuple_SET_ITEM(row, i++, field.inc_ref().ptr());
+  return nb::steal(row);
+}
+
+nb::object FindingTuple(const vigie::Finding& f, uint64_t start, uint64_t end, bool values,
+                        Names& names) {
   nb::object value = nb::none(), components = nb::none();
   if (values) {
     value = nb::str(f.value.data(), f.value.size());
@@ -200,10 +217,12 @@ nb::tuple FindingTuple(const vigie::Finding& f, uint64_t start, uint64_t end, bo
   nb::object context = nb::none();
   if (!f.context.empty()) context = nb::borrow(names.Get(f.context));
   nb::object qualifiers = f.qualifiers == 0 ? nb::borrow(EmptyTuple()) : nb::object(Qualifiers(f));
-  return nb::make_tuple(names.Get(f.kind), names.Get(vigie::CategoryName(f.category)), start, end,
-                        f.begin, f.end, f.line, f.column, f.score,
-                        f.confidence == vigie::Confidence::kConfirmed, value, qualifiers, context,
-                        components);
+  return MakeFinding({nb::borrow(names.Get(f.kind)),
+                      nb::borrow(names.Get(vigie::CategoryName(f.category))), nb::int_(start),
+                      nb::int_(end), nb::int_(f.begin), nb::int_(f.end), nb::int_(f.line),
+                      nb::int_(f.column), nb::float_(f.score),
+                      nb::bool_(f.confidence == vigie::Confidence::kConfirmed), value, qualifiers,
+                      context, components});
 }
 
 nb::list ToPython(const Text& text, const std::vector<vigie::Finding>& findings, bool values,
@@ -386,6 +405,16 @@ NB_MODULE(_vigie, m) {
   m.doc() = "vigie's native module; use the `vigie` package.";
   m.attr("VERSION") = VIGIE_VERSION_STRING;
   m.attr("HEALTH_EVIDENCE_FLOOR") = vigie::kHealthEvidenceFloor;
+  m.def(
+      "_set_finding_type",
+      [](nb::type_object type) {
+        if (!PyType_IsSubtype(reinterpret_cast<PyTypeObject*>(type.ptr()), &PyTuple_Type)) {
+          throw nb::type_error("the Finding type must be a tuple");
+        }
+        Py_XDECREF(g_finding_type);
+        g_finding_type = reinterpret_cast<PyTypeObject*>(type.inc_ref().ptr());
+      },
+      nb::arg("type"));
   nb::class_<PyStream>(m, "Stream")
       .def("write", &PyStream::Write, nb::arg("chunk"))
       .def("finish", &PyStream::Finish)

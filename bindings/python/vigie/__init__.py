@@ -124,11 +124,8 @@ class HealthVerdict:
     kinds: Tuple[HealthEvidence, ...]
 
 
-_make = Finding._make
-
-
-def _findings(rows: Iterable[Tuple[Any, ...]]) -> List[Finding]:
-    return list(map(_make, rows))
+# The native module builds findings as instances of Finding directly.
+_vigie._set_finding_type(Finding)
 
 
 class Stream:
@@ -140,11 +137,11 @@ class Stream:
 
     def write(self, chunk: Text) -> List[Finding]:
         """Feeds the next chunk; returns the findings that are final so far."""
-        return _findings(self._native.write(chunk))
+        return self._native.write(chunk)
 
     def finish(self) -> List[Finding]:
         """Ends the text; returns the remaining findings."""
-        return _findings(self._native.finish())
+        return self._native.finish()
 
     @property
     def bytes_written(self) -> int:
@@ -211,7 +208,7 @@ class Scanner:
 
     def scan(self, text: Text) -> List[Finding]:
         """The findings in `text`, sorted by start."""
-        return _findings(self._native.scan(text))
+        return self._native.scan(text)
 
     def scan_batch(self, texts: Iterable[Text]) -> List[List[Finding]]:
         """The findings of each text; the batch is scanned without the GIL,
@@ -223,7 +220,7 @@ class Scanner:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            return [list(map(_make, rows)) for rows in self._native.scan_batch(texts)]
+            return self._native.scan_batch(texts)
         finally:
             if enabled:
                 gc.enable()

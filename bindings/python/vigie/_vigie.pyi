@@ -1,10 +1,13 @@
 # Types of vigie's native module; the package's API is in vigie/__init__.py.
 from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
+from . import Finding
+
 VERSION: str
 HEALTH_EVIDENCE_FLOOR: float
 
-_Row = Tuple[Any, ...]
+# Findings are built by the module as instances of the facade's Finding.
+_Row = Finding
 
 class Stream:
     def write(self, chunk: Any) -> List[_Row]: ...
@@ -32,6 +35,7 @@ class Scanner:
     def serialize(self) -> bytes: ...
     def kinds(self) -> List[str]: ...
 
+def _set_finding_type(type: type) -> None: ...
 def validate(
     kind: str, value: str
 ) -> Tuple[bool, str, Optional[str], Dict[str, Union[bool, int, str]]]: ...
