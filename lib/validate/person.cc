@@ -364,8 +364,11 @@ std::string_view TitleAtEnd(std::string_view before, size_t* length) {
   size_t end = before.size();
   while (end > 0 && (before[end - 1] == ' ' || before[end - 1] == '\t')) --end;
   if (end == before.size()) return {};  // the name must follow a space
+  if (end == 0) return {};
+  const char last = before[end - 1];
   for (const auto& [spelling, title] : kTitles) {
-    if (end < spelling.size() ||
+    // The last byte first: most words end in none of the titles' last bytes.
+    if (spelling.back() != last || end < spelling.size() ||
         before.substr(end - spelling.size(), spelling.size()) != spelling) {
       continue;
     }
