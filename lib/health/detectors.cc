@@ -46,6 +46,7 @@ struct KindTable {
   std::vector<Term> terms;
   std::vector<std::string_view> spellings;
   uint64_t fingerprint = 0;       // of the spellings, computed with them
+  size_t longest = 0;             // bytes of the longest spelling
   std::vector<uint32_t> term_of;  // spelling -> term
 };
 
@@ -93,6 +94,7 @@ const Lexicon& HealthLexicon() {
       kind.term_of.reserve(range.end_spelling - range.first_spelling);
       for (uint32_t i = range.first_spelling; i < range.end_spelling; ++i) {
         kind.spellings.push_back(view(data::kHealthSpellingText, data::kHealthSpellingStarts, i));
+        kind.longest = std::max(kind.longest, kind.spellings.back().size());
         kind.term_of.push_back(data::kHealthSpellingTerm[i] - range.first_term);
       }
     }
@@ -364,6 +366,7 @@ std::vector<DetectorDef> HealthDetectors() {
     d.category = Category::kHealth;
     d.spellings = table.spellings;
     d.spellings_fingerprint = table.fingerprint;
+    d.spellings_width = table.longest;
     d.term_family = kHealthFamily;
     d.qualified = true;
     d.keywords = ClinicalContext();

@@ -80,6 +80,8 @@ struct DetectorDef {
   // hashes no 131k spellings.
   std::span<const std::string_view> spellings;
   uint64_t spellings_fingerprint = 0;
+  // With a fingerprint: the longest spelling in bytes, measured with them.
+  size_t spellings_width = 0;
   SpellingConfirmFn confirm_spelling;
   // A match may span the adjacent cells of one record of a delimited file
   // (an address whose street, postcode and commune sit in three columns).

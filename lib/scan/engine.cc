@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstring>
 #include <deque>
+#include <span>
 
 #include "scan/cache.h"
 #include "text/fold.h"
@@ -134,6 +135,12 @@ struct Engine::Plan {
   std::array<std::vector<Entry>, kNumStreamDbs> stream;
   std::vector<Entry> anchored;
   std::deque<std::string> owned;
+  // Detectors whose spellings follow the literal database's entries.
+  std::vector<uint32_t> spelled;
+
+  bool HasDatabase(DbRole db) const {
+    return !stream[db].empty() || (db == kLiteralDb && !spelled.empty());
+  }
 
   std::string_view Own(std::string expression) { return owned.emplace_back(std::move(expression)); }
 };
@@ -196,10 +203,6 @@ Result<bool> Engine::MakePlan(DetectorSet set, const ScanOptions& options, Plan&
 
   detectors_ = std::move(set.detectors);
   if (detectors_.empty()) return R::Error("no detector to compile");
-  size_t spellings = 0;
-  for (const DetectorDef& d : detectors_) spellings += d.spellings.size();
-  plan.stream[kLiteralDb].reserve(spellings + 4096);
-  targets_[kLiteralDb].reserve(spellings + 4096);
 
   // Literals are deduplicated ignoring ASCII case, since they match caselessly.
   absl::flat_hash_map<std::string, uint32_t> keyword_ids;
@@ -261,18 +264,17 @@ Result<bool> Engine::MakePlan(DetectorSet set, const ScanOptions& options, Plan&
       }
     }
     if (d.spellings_fingerprint != 0) {
+      // Compiled after every other literal (SpelledRange); their widths
+      // were measured when the lexicon was compiled.
       fingerprint_ = Mix(Mix(fingerprint_, d.spellings_fingerprint), d.spellings.size());
-    }
-    for (uint32_t k = 0; k < d.spellings.size(); ++k) {
-      std::string_view v = d.spellings[k];
-      width = std::max(width, v.size());
-      MatchTarget target{MatchTarget::Type::kCandidate, i, static_cast<uint32_t>(v.size()), k,
-                         true};
-      if (d.spellings_fingerprint != 0) {
-        plan.stream[kLiteralDb].push_back({v, HS_FLAG_CASELESS});
-        targets_[kLiteralDb].push_back(target);
-      } else {
-        add(kLiteralDb, v, HS_FLAG_CASELESS, target);
+      if (!d.spellings.empty()) plan.spelled.push_back(i);
+      width = std::max(width, d.spellings_width);
+    } else {
+      for (uint32_t k = 0; k < d.spellings.size(); ++k) {
+        std::string_view v = d.spellings[k];
+        width = std::max(width, v.size());
+        add(kLiteralDb, v, HS_FLAG_CASELESS,
+            {MatchTarget::Type::kCandidate, i, static_cast<uint32_t>(v.size()), k, true});
       }
     }
     // Positive, negative, and positive as a column's name only.
@@ -306,6 +308,13 @@ Result<bool> Engine::MakePlan(DetectorSet set, const ScanOptions& options, Plan&
       if (t.position == P::kAfter || t.position == P::kBoth) k.qualifies_after |= t.qualifier;
     }
   }
+  // The spelled ranges follow the literal database's other entries.
+  auto next_id = static_cast<uint32_t>(plan.stream[kLiteralDb].size());
+  for (uint32_t i : plan.spelled) {
+    spelled_.push_back({next_id, i});
+    next_id += static_cast<uint32_t>(detectors_[i].spellings.size());
+  }
+  fingerprint_ = Mix(fingerprint_, std::string_view("spelled ranges last"));
   roles_.assign(detectors_.size() * keywords_.size(), 0);
   for (uint32_t k = 0; k < keywords_.size(); ++k) {
     for (const KeywordOwner& o : keywords_[k].owners) {
@@ -319,34 +328,39 @@ Result<bool> Engine::MakePlan(DetectorSet set, const ScanOptions& options, Plan&
 
 Result<bool> Engine::Compile(const Plan& plan) {
   using R = Result<bool>;
-  auto compile = [](const std::vector<Plan::Entry>& entries, bool literal, unsigned mode,
-                    DatabasePtr& db) -> R {
+  // `spelled`: the detectors whose spellings follow the entries.
+  auto compile = [&](const std::vector<Plan::Entry>& entries, bool literal, unsigned mode,
+                     std::span<const uint32_t> spelled, DatabasePtr& db) -> R {
     std::vector<const char*> expressions;
     std::vector<unsigned> flags, ids;
     std::vector<size_t> lengths;
-    for (size_t i = 0; i < entries.size(); ++i) {
-      expressions.push_back(entries[i].expression.data());
-      lengths.push_back(entries[i].expression.size());
-      flags.push_back(entries[i].flags);
-      ids.push_back(static_cast<unsigned>(i));
+    auto push = [&](std::string_view expression, unsigned f) {
+      ids.push_back(static_cast<unsigned>(expressions.size()));
+      expressions.push_back(expression.data());
+      lengths.push_back(expression.size());
+      flags.push_back(f);
+    };
+    for (const Plan::Entry& e : entries) push(e.expression, e.flags);
+    for (uint32_t i : spelled) {
+      for (std::string_view v : detectors_[i].spellings) push(v, HS_FLAG_CASELESS);
     }
     hs_compile_error_t* error = nullptr;
     hs_database_t* compiled = nullptr;
     hs_error_t rc =
         literal ? hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(),
-                                       static_cast<unsigned>(entries.size()), mode, nullptr,
+                                       static_cast<unsigned>(expressions.size()), mode, nullptr,
                                        &compiled, &error)
                 : hs_compile_multi(expressions.data(), flags.data(), ids.data(),
-                                   static_cast<unsigned>(entries.size()), mode, nullptr, &compiled,
-                                   &error);
+                                   static_cast<unsigned>(expressions.size()), mode, nullptr,
+                                   &compiled, &error);
     if (rc != HS_SUCCESS) {
       std::string message = "compiling patterns failed";
       if (error) {
         message += ": ";
         message += error->message;
-        if (error->expression >= 0 && static_cast<size_t>(error->expression) < entries.size()) {
-          message += " in '" +
-                     std::string(entries[static_cast<size_t>(error->expression)].expression) + "'";
+        if (error->expression >= 0 && static_cast<size_t>(error->expression) < expressions.size()) {
+          auto at = static_cast<size_t>(error->expression);
+          message += " in '" + std::string(expressions[at], lengths[at]) + "'";
         }
       }
       hs_free_compile_error(error);
@@ -357,12 +371,14 @@ Result<bool> Engine::Compile(const Plan& plan) {
     return true;
   };
   for (int db = 0; db < kNumStreamDbs; ++db) {
-    if (plan.stream[db].empty()) continue;
-    auto r = compile(plan.stream[db], db == kLiteralDb, HS_MODE_STREAM, dbs_[db]);
+    if (!plan.HasDatabase(static_cast<DbRole>(db))) continue;
+    std::span<const uint32_t> spelled;
+    if (db == kLiteralDb) spelled = plan.spelled;
+    auto r = compile(plan.stream[db], db == kLiteralDb, HS_MODE_STREAM, spelled, dbs_[db]);
     if (!r.ok()) return r;
   }
   if (!plan.anchored.empty()) {
-    auto r = compile(plan.anchored, false, HS_MODE_BLOCK, anchored_db_);
+    auto r = compile(plan.anchored, false, HS_MODE_BLOCK, {}, anchored_db_);
     if (!r.ok()) return r;
   }
   return true;
@@ -435,7 +451,8 @@ Result<bool> Engine::Load(const Plan& plan, std::string_view in) {
   for (size_t i = 0; i < kNumDatabases; ++i) {
     uint64_t length = 0;
     if (!ReadU64(in, length) || in.size() < length) return corrupt("truncated vigie database");
-    bool expected = i < kNumStreamDbs ? !plan.stream[i].empty() : !plan.anchored.empty();
+    bool expected =
+        i < kNumStreamDbs ? plan.HasDatabase(static_cast<DbRole>(i)) : !plan.anchored.empty();
     if ((length != 0) != expected) {
       return R::Error(ErrorCode::kOptionsMismatch, "database does not match these detectors");
     }
@@ -446,6 +463,17 @@ Result<bool> Engine::Load(const Plan& plan, std::string_view in) {
   }
   if (!in.empty()) return corrupt("trailing bytes after the vigie database");
   return true;
+}
+
+MatchTarget Engine::SpelledTarget(unsigned id) const {
+  // The last range that starts at or before `id` (ids past every range
+  // are never reported: the databases were compiled from this plan).
+  auto it = std::upper_bound(spelled_.begin(), spelled_.end(), id,
+                             [](unsigned at, const SpelledRange& r) { return at < r.first_id; });
+  const SpelledRange& r = *(it - 1);
+  uint32_t k = id - r.first_id;
+  return {MatchTarget::Type::kCandidate, r.detector,
+          static_cast<uint32_t>(detectors_[r.detector].spellings[k].size()), k, true};
 }
 
 Result<bool> Engine::AllocateScratch() {

@@ -97,7 +97,10 @@ class Engine {
   uint8_t role(uint32_t detector, uint32_t keyword) const {
     return roles_[static_cast<size_t>(detector) * keywords_.size() + keyword];
   }
-  const MatchTarget& target(DbRole db, unsigned id) const { return targets_[db][id]; }
+  MatchTarget target(DbRole db, unsigned id) const {
+    if (id < targets_[db].size()) return targets_[db][id];
+    return SpelledTarget(id);
+  }
   hs_database_t* database(DbRole db) const { return dbs_[db].get(); }
 
   // Longest candidate, longest keyword, widest context windows, in bytes.
@@ -116,11 +119,22 @@ class Engine {
   Result<bool> Load(const Plan& plan, std::string_view bytes);
   Result<bool> LoadOrCompileCached(const Plan& plan, const CacheOptions& cache);
   Result<bool> AllocateScratch();
+  // The target of literal-database id `id`, one of the spelled ranges.
+  MatchTarget SpelledTarget(unsigned id) const;
 
   std::vector<DetectorDef> detectors_;
   std::vector<KeywordDef> keywords_;
   std::vector<uint8_t> roles_;  // detector-major: detectors x keywords
   std::array<std::vector<MatchTarget>, kNumStreamDbs> targets_;
+  // A compiled lexicon's spellings (DetectorDef::spellings with a
+  // fingerprint) take the literal database's last ids, one range per
+  // detector in order: their targets are computed from the id, so that
+  // 131k of them are neither stored nor copied into a plan at start-up.
+  struct SpelledRange {
+    uint32_t first_id = 0;
+    uint32_t detector = 0;
+  };
+  std::vector<SpelledRange> spelled_;
   std::array<DatabasePtr, kNumStreamDbs> dbs_;
   DatabasePtr anchored_db_;               // block mode, custom regexes
   std::vector<uint32_t> anchored_owner_;  // anchored id -> detector
