@@ -225,31 +225,6 @@ nb::object FindingTuple(const vigie::Finding& f, uint64_t start, uint64_t end, b
                       context, components});
 }
 
-nb::list ToPython(const Text& text, const std::vector<vigie::Finding>& findings, bool values,
-                  Names& names) {
-  std::vector<uint64_t> starts, ends;
-  if (text.code_points) {
-    std::vector<uint64_t> offsets;
-    offsets.reserve(findings.size() * 2);
-    for (const auto& f : findings) {
-      offsets.push_back(f.begin);
-      offsets.push_back(f.end);
-    }
-    offsets = CodePointOffsets(text.bytes, std::move(offsets));
-    for (size_t i = 0; i < findings.size(); ++i) {
-      starts.push_back(offsets[2 * i]);
-      ends.push_back(offsets[2 * i + 1]);
-    }
-  }
-  nb::list out;
-  for (size_t i = 0; i < findings.size(); ++i) {
-    const auto& f = findings[i];
-    out.append(FindingTuple(f, text.code_points ? starts[i] : f.begin,
-                            text.code_points ? ends[i] : f.end, values, names));
-  }
-  return out;
-}
-
 // A scan that could not run (Hyperscan could not allocate) raises
 // MemoryError rather than return no findings. Called with the GIL held.
 std::vector<vigie::Finding> Checked(vigie::Result<std::vector<vigie::Finding>> found) {
@@ -258,6 +233,38 @@ std::vector<vigie::Finding> Checked(vigie::Result<std::vector<vigie::Finding>> f
     throw nb::python_error();
   }
   return std::move(found).value();
+}
+
+// What a scan of one text gives, computed without the GIL: the findings
+// and, for a non-ASCII str, each finding's start and end in code points.
+struct Scanned {
+  vigie::Result<std::vector<vigie::Finding>> found = std::vector<vigie::Finding>{};
+  std::vector<uint64_t> offsets;  // start, end of each finding; empty: byte offsets
+};
+
+Scanned ScanText(const vigie::Scanner& scanner, const Text& text, const vigie::CallOptions& call) {
+  Scanned s{scanner.TryScan(text.bytes, call), {}};
+  if (s.found.ok() && text.code_points && !s.found->empty()) {
+    s.offsets.reserve(s.found->size() * 2);
+    for (const auto& f : *s.found) {
+      s.offsets.push_back(f.begin);
+      s.offsets.push_back(f.end);
+    }
+    s.offsets = CodePointOffsets(text.bytes, std::move(s.offsets));
+  }
+  return s;
+}
+
+nb::list ToPython(Scanned scanned, bool values, Names& names) {
+  const std::vector<vigie::Finding>& findings = Checked(std::move(scanned.found));
+  nb::list out;
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const auto& f = findings[i];
+    bool converted = !scanned.offsets.empty();
+    out.append(FindingTuple(f, converted ? scanned.offsets[2 * i] : f.begin,
+                            converted ? scanned.offsets[2 * i + 1] : f.end, values, names));
+  }
+  return out;
 }
 
 class PyStream {
@@ -331,13 +338,13 @@ class PyScanner {
 
   nb::list Scan(nb::handle text) const {
     Text t = ReadText(text);
-    std::optional<vigie::Result<std::vector<vigie::Finding>>> found;
+    Scanned scanned;
     {
       nb::gil_scoped_release release;
-      found.emplace(scanner_->TryScan(t.bytes));
+      scanned = ScanText(*scanner_, t, scanner_->default_call());
     }
     Names names;
-    return ToPython(t, Checked(std::move(*found)), values_, names);
+    return ToPython(std::move(scanned), values_, names);
   }
 
   // The whole batch crosses the boundary once (one call) and is scanned
@@ -351,17 +358,15 @@ class PyScanner {
     bool values = values_;
     nb::list out;
     Names names;
-    using Found = vigie::Result<std::vector<vigie::Finding>>;
-    std::vector<std::optional<Found>> found(std::min(kSlice, held.size()));
+    vigie::CallOptions call = scanner_->default_call();
+    std::vector<Scanned> scanned(std::min(kSlice, held.size()));
     for (size_t from = 0; from < held.size(); from += kSlice) {
       size_t n = std::min(kSlice, held.size() - from);
       {
         nb::gil_scoped_release release;
-        for (size_t i = 0; i < n; ++i) found[i].emplace(scanner_->TryScan(held[from + i].bytes));
+        for (size_t i = 0; i < n; ++i) scanned[i] = ScanText(*scanner_, held[from + i], call);
       }
-      for (size_t i = 0; i < n; ++i) {
-        out.append(ToPython(held[from + i], Checked(std::move(*found[i])), values, names));
-      }
+      for (size_t i = 0; i < n; ++i) out.append(ToPython(std::move(scanned[i]), values, names));
     }
     return out;
   }
