@@ -246,6 +246,11 @@ class SarifReporter : public Reporter {
   }
 
   void Findings(std::string_view path, const std::vector<Finding>& findings) override {
+    if (findings.empty()) return;
+    if (path != path_) {  // one URI per file, not one per finding
+      path_ = std::string(path);
+      uri_ = RelativeUri(path);
+    }
     for (const Finding& f : findings) {
       auto [it, inserted] = rule_index_.emplace(f.kind, rules_.size());
       if (inserted) {
@@ -265,9 +270,9 @@ class SarifReporter : public Reporter {
           {"ruleIndex", it->second},
           {"level", f.score >= kSarifErrorScore ? "error" : "warning"},
           {"message", {{"text", absl::StrFormat("%s found (score %.2f)", f.kind, f.score)}}},
-          {"locations", json::array({{{"physicalLocation",
-                                       {{"artifactLocation", {{"uri", RelativeUri(path)}}},
-                                        {"region", region}}}}})},
+          {"locations",
+           json::array({{{"physicalLocation",
+                          {{"artifactLocation", {{"uri", uri_}}}, {"region", region}}}}})},
           {"partialFingerprints", {{"valueHmacSha256/v1", Fingerprint(f)}}},
           {"properties", {{"score", f.score}, {"category", CategoryName(f.category)}}}};
       if (options_.show_values) {
@@ -278,7 +283,11 @@ class SarifReporter : public Reporter {
       }
       if (f.qualifiers != 0) result["properties"]["qualifiers"] = QualifierNames(f);
       if (!f.context.empty()) result["properties"]["context"] = f.context;
-      results_.push_back(std::move(result));
+      // Written at once, so that memory does not grow with the findings.
+      Open();
+      out_ << (results_ == 0 ? "\n" : ",\n")
+           << result.dump(-1, ' ', false, json::error_handler_t::replace);
+      ++results_;
     }
   }
 
@@ -296,19 +305,21 @@ class SarifReporter : public Reporter {
     err_ << "vigie: " << path << ": " << message << "\n";
   }
 
+  // The run's results are written as they come (Findings); what is known
+  // only at the end follows them: the rules met, the files with findings,
+  // the errors. (JSON does not order an object's members.)
   void Summary(const Totals& t) override {
-    json run = {
-        {"tool",
-         {{"driver", {{"name", "vigie"}, {"version", VIGIE_VERSION_STRING}, {"rules", rules_}}}}},
-        {"columnKind", "unicodeCodePoints"},
-        {"artifacts", artifacts_},
-        {"results", results_},
-        {"invocations", json::array({{{"executionSuccessful", t.errors == 0},
-                                      {"toolExecutionNotifications", notifications_}}})}};
-    json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-                {"version", "2.1.0"},
-                {"runs", json::array({run})}};
-    out_ << log.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+    Open();
+    json tool = {
+        {"driver", {{"name", "vigie"}, {"version", VIGIE_VERSION_STRING}, {"rules", rules_}}}};
+    json invocations = json::array(
+        {{{"executionSuccessful", t.errors == 0}, {"toolExecutionNotifications", notifications_}}});
+    auto dump = [](const json& j) {
+      return j.dump(-1, ' ', false, json::error_handler_t::replace);
+    };
+    out_ << "\n],\n\"artifacts\": " << dump(artifacts_)
+         << ",\n\"invocations\": " << dump(invocations) << ",\n\"tool\": " << dump(tool)
+         << "\n}]}\n";
   }
 
  private:
@@ -343,8 +354,12 @@ class SarifReporter : public Reporter {
     unsigned int length = 0;
     HMAC(EVP_sha256(), key_.data(), static_cast<int>(key_.size()),
          reinterpret_cast<const unsigned char*>(data.data()), data.size(), mac, &length);
-    std::string hex;
-    for (unsigned int i = 0; i < length; ++i) hex += absl::StrFormat("%02x", mac[i]);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string hex(2 * length, '0');
+    for (unsigned int i = 0; i < length; ++i) {
+      hex[2 * i] = kHex[mac[i] >> 4];
+      hex[2 * i + 1] = kHex[mac[i] & 15];
+    }
     return hex;
   }
 
@@ -352,9 +367,25 @@ class SarifReporter : public Reporter {
   std::ostream& out_;
   std::ostream& err_;
   std::string key_;
+  std::string path_;  // of the findings last written, and its URI
+  std::string uri_;
   std::map<std::string, size_t> rule_index_;
+  // The log and its run up to the results, written once.
+  void Open() {
+    if (opened_) return;
+    opened_ = true;
+    out_ << R"({"$schema": "https://json.schemastore.org/sarif-2.1.0.json",)"
+         << "\n"
+         << R"("version": "2.1.0",)"
+         << "\n"
+         << R"("runs": [{"columnKind": "unicodeCodePoints",)"
+         << "\n"
+         << R"("results": [)";
+  }
+
+  bool opened_ = false;
+  size_t results_ = 0;
   json rules_ = json::array();
-  json results_ = json::array();
   json artifacts_ = json::array();
   json notifications_ = json::array();
 };
