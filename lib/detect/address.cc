@@ -155,7 +155,11 @@ DetectorDef AddressDetector() {
                 "demeurant", "demeurant au", "code postal", "ville",      "commune", "CP"};
   d.window_before = 64;
   d.window_after = 16;
-  d.find_start = [](std::string_view text, size_t earliest, size_t end) {
+  d.find_start = [](std::string_view text, size_t earliest, size_t end) -> internal::Located {
+    // An address ends on a whole word: a match that stops before the
+    // hyphen or apostrophe of "Saint-Michel" or "Val-d'Oise" has a longer
+    // match beside it, which Hyperscan reports too, and would lose to it.
+    if (text::WordGoesOn(text, end)) return {};
     return AddressStart(text, earliest, end);
   };
   d.confirm = [](std::string_view match) { return Judge(ParseAddress(match)); };

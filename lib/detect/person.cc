@@ -192,7 +192,10 @@ DetectorDef PersonDetector() {
   d.column_keywords = {"nom", "contact", "identité", "signataire", "auteur", "responsable"};
   d.window_before = kBefore;
   d.window_after = 0;
-  d.find_start = [](std::string_view text, size_t earliest, size_t end) {
+  d.find_start = [](std::string_view text, size_t earliest, size_t end) -> internal::Located {
+    // A name ends on a whole word ("Jean|-Pierre" is no name's end: the
+    // longer match beside it is reported too).
+    if (text::WordGoesOn(text, end)) return {};
     // The word from which the run reads best as a name (the longest run on
     // a tie: "Appel de Jean-Pierre Moreau" gives "Jean-Pierre Moreau");
     // none when the run names a way or an institution ("Lycée Victor Hugo").

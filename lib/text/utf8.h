@@ -18,6 +18,13 @@ bool WordCharBefore(std::string_view text, size_t pos);
 // False at the end of `text` and for invalid bytes.
 bool WordCharAt(std::string_view text, size_t pos);
 
+// True when a hyphen or an apostrophe at `pos` joins a letter or digit to
+// what comes before: "Saint|-Michel", "l|'Église" (the word goes on).
+inline bool WordGoesOn(std::string_view text, size_t pos) {
+  return pos + 1 < text.size() && (text[pos] == '-' || text[pos] == '\'') &&
+         WordCharAt(text, pos + 1);
+}
+
 // Code points in `text`: every byte that is not a UTF-8 continuation byte
 // counts as one, so an invalid byte counts as one too.
 uint64_t CountCodePoints(std::string_view text);

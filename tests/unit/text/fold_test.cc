@@ -120,6 +120,16 @@ TEST(Utf8Test, WordBoundariesUnderstandUnicodeLetters) {
   EXPECT_FALSE(WordCharBefore(s, 7));  // after the no-break space
 }
 
+TEST(Utf8Test, AWordGoesOnAfterAHyphenOrAnApostropheBeforeALetter) {
+  std::string s = "Saint-Michel, l'\xc3\x89glise - x' 2-";
+  EXPECT_TRUE(WordGoesOn(s, 5));    // Saint|-Michel
+  EXPECT_TRUE(WordGoesOn(s, 15));   // l|'Église
+  EXPECT_FALSE(WordGoesOn(s, 12));  // a comma
+  EXPECT_FALSE(WordGoesOn(s, 24));  // " - ": a space follows
+  EXPECT_FALSE(WordGoesOn(s, 27));  // "x' ": a space follows
+  EXPECT_FALSE(WordGoesOn(s, 30));  // the last byte
+}
+
 TEST(Utf8Test, InvalidBytesAreNotWordCharacters) {
   std::string s = "\xff\xc3\x28\xe2\x82";
   for (size_t i = 0; i <= s.size(); ++i) {
