@@ -355,10 +355,11 @@ class SarifReporter : public Reporter {
     HMAC(EVP_sha256(), key_.data(), static_cast<int>(key_.size()),
          reinterpret_cast<const unsigned char*>(data.data()), data.size(), mac, &length);
     static constexpr char kHex[] = "0123456789abcdef";
-    std::string hex(2 * length, '0');
+    std::string hex;
+    hex.reserve(size_t{2} * length);
     for (unsigned int i = 0; i < length; ++i) {
-      hex[2 * i] = kHex[mac[i] >> 4];
-      hex[2 * i + 1] = kHex[mac[i] & 15];
+      hex += kHex[mac[i] >> 4];
+      hex += kHex[mac[i] & 15];
     }
     return hex;
   }
