@@ -98,8 +98,13 @@ class Engine {
     return roles_[static_cast<size_t>(detector) * keywords_.size() + keyword];
   }
   MatchTarget target(DbRole db, unsigned id) const {
-    if (id < targets_[db].size()) return targets_[db][id];
-    return SpelledTarget(id);
+    const MatchTarget* stored = stored_target(db, id);
+    return stored ? *stored : SpelledTarget(id);
+  }
+  // The stored target of `id`, or null for a spelled one (always a
+  // candidate): what the match callback needs, without computing it.
+  const MatchTarget* stored_target(DbRole db, unsigned id) const {
+    return id < targets_[db].size() ? &targets_[db][id] : nullptr;
   }
   hs_database_t* database(DbRole db) const { return dbs_[db].get(); }
 

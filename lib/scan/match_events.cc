@@ -34,12 +34,12 @@ int MatchEvents::OnMatch(unsigned id, unsigned long long /*from*/, unsigned long
   auto* c = static_cast<Context*>(ctx);
   MatchEvents& self = *c->self;
   const TextWindow& w = *self.visible_;
-  const MatchTarget& target = self.engine_.target(static_cast<DbRole>(c->db), id);
+  const MatchTarget* target = self.engine_.stored_target(static_cast<DbRole>(c->db), id);
   // Only what the visible bytes decide: a boundary that depends on bytes
   // not yet seen is checked again when the event is processed.
-  if (target.type == MatchTarget::Type::kKeyword) {
-    if (to >= target.length && to - target.length >= w.start) {
-      size_t begin = to - target.length - w.start;
+  if (target && target->type == MatchTarget::Type::kKeyword) {
+    if (to >= target->length && to - target->length >= w.start) {
+      size_t begin = to - target->length - w.start;
       if (text::WordCharBefore(w.bytes, begin) || text::WordCharAt(w.bytes, to - w.start)) {
         return 0;
       }

@@ -122,7 +122,7 @@ std::vector<Finding> StreamState::ScanAll(std::string_view text) {
 }
 
 void StreamState::Process(const MatchEvent& event) {
-  const MatchTarget& target = engine_->target(static_cast<DbRole>(event.db), event.id);
+  MatchTarget target = engine_->target(static_cast<DbRole>(event.db), event.id);
   TextWindow window = Window();
   bool header = layout_.header;
   if (target.type == MatchTarget::Type::kKeyword) {
