@@ -88,6 +88,18 @@ class VIGIE_EXPORT Scanner {
   Result<std::vector<Finding>> TryScan(std::string_view text) const;
   Result<std::vector<Finding>> TryScan(std::string_view text, const CallOptions& call) const;
 
+  // One part of a scan of `text`, so that threads scan one large text
+  // together: parts [0, a), [a, b), ..., [z, text.size()) give, one after
+  // the other, exactly the findings of TryScan(text, call). A part gives
+  // the findings of the groups of overlapping matches that begin in
+  // [from, to) (a finding that begins in the part, unless it overlaps an
+  // earlier one that begins before `from`). It reads the text's first
+  // record (layout, column names) and a few kilobytes around the part,
+  // and passes over the bytes before the part to count lines and cells:
+  // cut the text where lines begin, into parts of a megabyte or more.
+  Result<std::vector<Finding>> ScanPart(std::string_view text, size_t from, size_t to,
+                                        const CallOptions& call) const;
+
   // A stream over a text that arrives in chunks.
   Stream OpenStream() const;
   Stream OpenStream(const CallOptions& call) const;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 
+#include "text/utf8.h"
+
 namespace vigie::records {
 namespace {
 
@@ -117,7 +119,10 @@ LayoutGuess GuessLayout(std::string_view head, Layout requested, char delimiter)
   return guess;
 }
 
-void CellTracker::Feed(std::string_view bytes, uint64_t offset) {
+template <bool kRecord>
+void CellTracker::Follow(std::string_view bytes, uint64_t offset) {
+  Cell last = cells_.back();
+  bool moved = false;
   for (size_t i = 0; i < bytes.size(); ++i) {
     char c = bytes[i];
     if (at_cell_start_) {
@@ -140,7 +145,52 @@ void CellTracker::Feed(std::string_view bytes, uint64_t offset) {
       continue;
     }
     at_cell_start_ = true;
-    cells_.push_back(Cell{offset + i + 1, row_, column_, row_begin_});
+    last = Cell{offset + i + 1, row_, column_, row_begin_};
+    if constexpr (kRecord) {
+      cells_.push_back(last);
+    } else {
+      moved = true;
+    }
+  }
+  if (moved) {
+    cells_.clear();
+    cells_.push_back(last);
+    hint_ = 0;
+  }
+}
+
+void CellTracker::Feed(std::string_view bytes, uint64_t offset) { Follow<true>(bytes, offset); }
+
+void CellTracker::Skip(std::string_view bytes, uint64_t offset) {
+  size_t i = 0;
+  while (i < bytes.size()) {
+    // Up to the next quote only line breaks and delimiters count, and the
+    // last line break outside quotes starts a record afresh: the bytes
+    // before it are counted, not followed one by one.
+    size_t quote = bytes.find('"', i);
+    if (quote == std::string_view::npos) quote = bytes.size();
+    if (!in_quotes_) {
+      std::string_view run = bytes.substr(i, quote - i);
+      size_t last_break = run.rfind('\n');
+      if (last_break != std::string_view::npos) {
+        row_ += text::CountByte(run, '\n');
+        column_ = 0;
+        row_begin_ = offset + i + last_break + 1;
+        at_cell_start_ = true;
+        quoted_cell_ = false;
+        cells_.clear();
+        cells_.push_back(Cell{row_begin_, row_, 0, row_begin_});
+        hint_ = 0;
+        i += last_break + 1;
+      }
+      Follow<false>(bytes.substr(i, quote - i), offset + i);
+    }
+    // Inside quotes, nothing but a quote counts.
+    i = quote;
+    if (i < bytes.size()) {
+      Follow<false>(bytes.substr(i, 1), offset + i);
+      ++i;
+    }
   }
 }
 

@@ -44,6 +44,10 @@ class CellTracker {
 
   // Feeds the bytes that start at absolute offset `offset`.
   void Feed(std::string_view bytes, uint64_t offset);
+  // Follows the bytes as Feed does, remembering only the cell that holds
+  // the last of them: a scan that starts in the middle of a text passes
+  // over its beginning so.
+  void Skip(std::string_view bytes, uint64_t offset);
   // The cell holding absolute offset `pos`, which must not lie before the
   // horizon.
   Cell CellAt(uint64_t pos) const;
@@ -51,6 +55,10 @@ class CellTracker {
   void Forget(uint64_t pos);
 
  private:
+  // Feed's and Skip's loop; the cells that start are recorded with kRecord.
+  template <bool kRecord>
+  void Follow(std::string_view bytes, uint64_t offset);
+
   char delimiter_;
   bool quoted_cell_ = false;
   bool in_quotes_ = false;

@@ -16,23 +16,32 @@ bool ByEnd(const MatchEvent& a, const MatchEvent& b) {
 }  // namespace
 
 MatchEvents::MatchEvents(const Engine& engine) : engine_(engine), scratch_(engine) {
-  ok_ = scratch_.get() != nullptr;
-  for (int db = 0; db < kNumStreamDbs && ok_; ++db) {
+  ok_ = scratch_.get() != nullptr && Open();
+}
+
+bool MatchEvents::Open() {
+  for (int db = 0; db < kNumStreamDbs; ++db) {
     hs_database_t* database = engine_.database(static_cast<DbRole>(db));
     if (!database) continue;
     hs_stream_t* stream = nullptr;
-    if (hs_open_stream(database, 0, &stream) != HS_SUCCESS) {
-      ok_ = false;
-    } else {
-      streams_[db].reset(stream);
-    }
+    if (hs_open_stream(database, 0, &stream) != HS_SUCCESS) return false;
+    streams_[db].reset(stream);
   }
+  return true;
+}
+
+void MatchEvents::Restart(uint64_t base) {
+  if (!ok_) return;
+  queue_.clear();
+  base_ = base;
+  ok_ = Open();  // the old streams close as they are replaced, reporting nothing
 }
 
 int MatchEvents::OnMatch(unsigned id, unsigned long long /*from*/, unsigned long long to,
                          unsigned /*flags*/, void* ctx) {
   auto* c = static_cast<Context*>(ctx);
   MatchEvents& self = *c->self;
+  to += self.base_;
   const TextWindow& w = *self.visible_;
   const MatchTarget* target = self.engine_.stored_target(static_cast<DbRole>(c->db), id);
   // Only what the visible bytes decide: a boundary that depends on bytes

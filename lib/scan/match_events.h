@@ -40,6 +40,9 @@ class MatchEvents {
   void Scan(std::string_view piece, const TextWindow& window);
   // The end of the text: the matches that waited for it.
   void Close(const TextWindow& window);
+  // Drops the streams and the events not yet taken, and starts again at
+  // offset `base` of the text: the next Scan reads the bytes from there.
+  void Restart(uint64_t base);
 
   // Events not yet taken, in order of their end (then database, then id).
   std::deque<MatchEvent>& queue() { return queue_; }
@@ -61,9 +64,13 @@ class MatchEvents {
                      void* ctx);
 
   const Engine& engine_;
+  // Opens a stream on each database; false when Hyperscan cannot.
+  bool Open();
+
   ScratchLease scratch_;
   std::array<StreamPtr, kNumStreamDbs> streams_;
   bool ok_ = true;
+  uint64_t base_ = 0;                    // the text's offset of the streams' first byte
   const TextWindow* visible_ = nullptr;  // during Scan and Close
   std::vector<MatchEvent> fresh_;        // matches of the current call
   std::deque<MatchEvent> queue_;

@@ -55,10 +55,17 @@ Result<std::vector<Finding>> Scanner::TryScan(std::string_view text) const {
 
 Result<std::vector<Finding>> Scanner::TryScan(std::string_view text,
                                               const CallOptions& call) const {
+  return ScanPart(text, 0, text.size(), call);
+}
+
+Result<std::vector<Finding>> Scanner::ScanPart(std::string_view text, size_t from, size_t to,
+                                               const CallOptions& call) const {
   internal::StreamState state(engine_, call);
   if (!state.ok())
     return Result<std::vector<Finding>>::Error(ErrorCode::kResourceExhausted, kNoMemory);
-  std::vector<Finding> findings = state.ScanAll(text);
+  std::vector<Finding> findings = state.ScanPart(text, from, to);
+  if (!state.ok())  // a part's streams could not be opened
+    return Result<std::vector<Finding>>::Error(ErrorCode::kResourceExhausted, kNoMemory);
   auto by_begin = [](const Finding& a, const Finding& b) { return a.begin < b.begin; };
   if (!std::is_sorted(findings.begin(), findings.end(), by_begin)) {
     std::stable_sort(findings.begin(), findings.end(), by_begin);

@@ -1,6 +1,7 @@
 // Fuzz target for the scanning pipeline: any bytes, any layout, any
 // chunking. It checks that nothing crashes, that offsets stay inside the
-// input, and that a stream gives exactly the findings of a one-block scan.
+// input, and that a stream, and two parts of the text, give exactly the
+// findings of a one-block scan.
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
@@ -53,11 +54,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (auto& f : stream.Finish()) streamed.push_back(std::move(f));
   std::stable_sort(streamed.begin(), streamed.end(),
                    [](const auto& a, const auto& b) { return a.begin < b.begin; });
-  Check(streamed.size() == block.size());
-  for (size_t i = 0; i < block.size(); ++i) {
-    Check(streamed[i].kind == block[i].kind && streamed[i].begin == block[i].begin &&
-          streamed[i].end == block[i].end && streamed[i].score == block[i].score &&
-          streamed[i].line == block[i].line && streamed[i].column == block[i].column);
+  auto same_as_block = [&](const std::vector<vigie::Finding>& other) {
+    Check(other.size() == block.size());
+    for (size_t i = 0; i < block.size(); ++i) {
+      Check(other[i].kind == block[i].kind && other[i].begin == block[i].begin &&
+            other[i].end == block[i].end && other[i].score == block[i].score &&
+            other[i].line == block[i].line && other[i].column == block[i].column);
+    }
+  };
+  same_as_block(streamed);
+  // Two parts, cut at one of eight places drawn from the control byte.
+  size_t cut = text.size() * (control & 7) / 8;
+  std::vector<vigie::Finding> parts = scanner.ScanPart(text, 0, cut, call).value();
+  std::vector<vigie::Finding> second = scanner.ScanPart(text, cut, text.size(), call).value();
+  for (auto& f : second) {
+    Check(f.begin >= cut);
+    parts.push_back(std::move(f));
   }
+  same_as_block(parts);
   return 0;
 }

@@ -17,6 +17,10 @@ constexpr uint64_t kMargin = 8;
 // A ScanAll text is fed in slices of this size, so that pending events and
 // keywords stay bounded as they do in a stream.
 constexpr size_t kSliceBytes = 1 << 20;
+// A part's scan starts this many bytes before the part at least.
+constexpr uint64_t kPartLookback = uint64_t{64} * 1024;
+// Past its end, a part is read in slices of this size at least.
+constexpr size_t kTailSlice = size_t{4} * 1024;
 // Hyperscan takes at most 4 GiB per call.
 constexpr size_t kMaxHyperscanCall = 1u << 30;
 // A chain of overlapping findings longer than this is resolved as it stands.
@@ -105,20 +109,81 @@ std::vector<Finding> StreamState::Finish() {
 }
 
 std::vector<Finding> StreamState::ScanAll(std::string_view text) {
+  return ScanPart(text, 0, text.size());
+}
+
+std::vector<Finding> StreamState::ScanPart(std::string_view text, uint64_t from, uint64_t to) {
   std::vector<Finding> out;
   if (finished_ || !ok() || written_ != 0) return out;
+  to = std::min<uint64_t>(to, text.size());
+  if (from >= to && !text.empty()) return out;
   borrowing_ = true;
   borrowed_ = text;
   written_ = text.size();
+  emit_from_ = from;
+  emit_to_ = to == text.size() ? kNever : to;
   if (!layout_known_) DecideLayout(text.substr(0, records::LayoutProbeLength(text, true)));
-  for (size_t at = 0; at < text.size(); at += kSliceBytes) {
-    Feed(text.substr(at, kSliceBytes));
+  const Engine& e = *engine_;
+  // A candidate that ends before this cannot overlap one of the part's, nor
+  // be a term within the window before one.
+  const uint64_t context = e.max_before() + e.max_width() + kMargin;
+  confirm_from_ = from > context ? from - context : 0;
+  const uint64_t reach = e.max_width() + e.max_after() + e.max_keyword() + kLookahead;
+  // A candidate's verdict and score read at most max_width + max_before
+  // bytes before it (keywords, terms, qualifiers); matches cut by the
+  // part's start are found only there. The margin is wide enough that
+  // neither reaches the candidates of the part.
+  const uint64_t lookback = std::max<uint64_t>(kPartLookback, 4 * (reach + e.max_before()));
+  uint64_t at = from > lookback ? from - lookback : 0;
+  if (at > 0) SkipTo(at);
+  // The part's bytes in slices, then short slices until the findings that
+  // begin in it are settled.
+  const size_t tail = std::max<size_t>(kTailSlice, 2 * reach);
+  while (at < text.size()) {
+    size_t n = at < to ? std::min<uint64_t>(kSliceBytes, to - at) : tail;
+    Feed(text.substr(at, n));
+    at += std::min<uint64_t>(n, text.size() - at);
     Advance(false, out);
+    if (at > to + reach && DoneBefore(to)) return out;
   }
   finished_ = true;
   events_.Close(Window());
   Advance(true, out);
   return out;
+}
+
+void StreamState::SkipTo(uint64_t start) {
+  TextWindow before{borrowed_.substr(0, start), 0};
+  uint64_t skipped = 0;
+  if (cells_) {
+    if (layout_.header) {
+      // The header's keywords name the columns, as in a scan from the
+      // first byte; the other matches of these bytes are dropped.
+      skipped = std::min<uint64_t>(start, records::kLayoutProbeBytes);
+      std::string_view head = borrowed_.substr(0, skipped);
+      TextWindow visible{head, 0};
+      cells_->Feed(head, 0);
+      events_.Scan(head, visible);
+      for (const MatchEvent& event : events_.queue()) {
+        MatchTarget target = engine_->target(static_cast<DbRole>(event.db), event.id);
+        if (target.type == MatchTarget::Type::kKeyword) {
+          context_.AddKeyword(event.end, target, visible, cells(), true);
+        }
+      }
+    }
+    cells_->Skip(before.bytes.substr(skipped), skipped);
+  }
+  lines_.Forget(start, before);
+  events_.Restart(start);
+  fed_ = start;
+}
+
+bool StreamState::DoneBefore(uint64_t to) const {
+  // Events not yet processed end past fed_ - kLookahead, and a candidate
+  // begins at most max_width bytes before its event's end.
+  auto before = [to](const Candidate& c) { return c.begin < to; };
+  return std::none_of(pending_.begin(), pending_.end(), before) &&
+         std::none_of(scored_.begin(), scored_.end(), before);
 }
 
 void StreamState::Process(const MatchEvent& event) {
@@ -129,6 +194,9 @@ void StreamState::Process(const MatchEvent& event) {
     context_.AddKeyword(event.end, target, window, cells(), header);
     return;
   }
+  // Before a part, only the candidates that may reach into it, or be
+  // context for its candidates (a term within their window), count.
+  if (event.end < confirm_from_) return;
   std::optional<Candidate> c = confirmer_.Confirm(event.end, target, window, cells(), header);
   if (!c) return;
   context_.NoteTerm(*c);
@@ -228,7 +296,10 @@ void StreamState::Settle(uint64_t frontier, std::vector<Finding>& out) {
       ++j;
     }
     if (chain_end <= frontier || j - i >= kMaxChain) {
-      Resolve(order_.data() + i, order_.data() + j, out);
+      uint64_t chain_begin = order_[i]->begin;
+      if (chain_begin >= emit_from_ && chain_begin < emit_to_) {
+        Resolve(order_.data() + i, order_.data() + j, out);
+      }
     } else {
       for (size_t k = i; k < j; ++k) kept_.push_back(std::move(*order_[k]));
     }

@@ -44,6 +44,12 @@ class StreamState {
   std::vector<Finding> Finish();
   // The whole text at once, read in place without copying.
   std::vector<Finding> ScanAll(std::string_view text);
+  // The findings of ScanAll(text) that the part [from, to) owns: those of
+  // the groups of overlapping candidates that begin in it. Reads the
+  // text's beginning for its layout, header and cells, and past `to` as
+  // far as those groups reach; adjacent parts together give ScanAll's
+  // findings exactly, in order.
+  std::vector<Finding> ScanPart(std::string_view text, uint64_t from, uint64_t to);
 
   // False when Hyperscan could not allocate: the scan found nothing.
   bool ok() const { return events_.ok(); }
@@ -51,6 +57,13 @@ class StreamState {
 
  private:
   void DecideLayout(std::string_view head);
+  // A part's scan starts at `start`: what the bytes before it leave (the
+  // header's column names, the cell and line at `start`) is set up
+  // without matching them.
+  void SkipTo(uint64_t start);
+  // True when no candidate that begins before `to` can appear or is still
+  // waiting to be resolved.
+  bool DoneBefore(uint64_t to) const;
   void Feed(std::string_view bytes);
   void Advance(bool final, std::vector<Finding>& out);
   void Process(const MatchEvent& event);
@@ -83,6 +96,12 @@ class StreamState {
   uint64_t window_start_ = 0;
   uint64_t fed_ = 0;
   uint64_t written_ = 0;
+  // The groups of overlapping candidates that begin in [emit_from_,
+  // emit_to_) are resolved into findings; the others are dropped.
+  uint64_t emit_from_ = 0;
+  uint64_t emit_to_ = UINT64_MAX;
+  // Candidate events that end before this are dropped unconfirmed.
+  uint64_t confirm_from_ = 0;
 
   std::deque<Candidate> pending_;  // confirmed, waiting for their context
   std::vector<Candidate> scored_;  // scored, waiting for their chain to complete
