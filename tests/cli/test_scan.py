@@ -3,6 +3,8 @@ import json
 import os
 from pathlib import Path
 
+REPO = Path(__file__).resolve().parents[2]
+
 
 def jsonl(stdout: bytes) -> list[dict]:
     return [json.loads(line) for line in stdout.decode().splitlines()]
@@ -143,19 +145,46 @@ def test_directory_is_walked_in_name_order(run, tmp_path):
     assert records[-1]["files"] == 3
 
 
-def test_large_file_in_bounded_memory(run, tmp_path):
-    # 40 MiB with a NIR at the very end, past many read chunks.
+def test_large_file_streamed_or_in_parts(run, tmp_path):
+    # 16 MiB with a NIR at the very end, past many read chunks: streamed in
+    # bounded memory with -j 1, cut into parts with -j 2.
     p = tmp_path / "big.txt"
     with p.open("wb") as f:
         line = b"Ligne de texte ordinaire sans donnee personnelle, rien a voir.\n"
-        f.write(line * (40 * 1024 * 1024 // len(line)))
+        f.write(line * (16 * 1024 * 1024 // len(line)))
         f.write(b"NIR : 2 84 05 2A 321 025 52\n")
     size = p.stat().st_size
-    r = run("scan", "--format", "jsonl", p)
-    assert r.returncode == 1
-    findings = [x for x in jsonl(r.stdout) if x["type"] == "finding"]
-    assert len(findings) == 1
-    assert findings[0]["start"] == size - len(b"2 84 05 2A 321 025 52\n")
+    for jobs in ("1", "2"):
+        r = run("scan", "-j", jobs, "--format", "jsonl", p)
+        assert r.returncode == 1
+        records = jsonl(r.stdout)
+        findings = [x for x in records if x["type"] == "finding"]
+        assert len(findings) == 1, jobs
+        assert findings[0]["start"] == size - len(b"2 84 05 2A 321 025 52\n")
+        assert findings[0]["line"] == 16 * 1024 * 1024 // len(line) + 1
+        file = [x for x in records if x["type"] == "file"][0]
+        assert file["bytes"] == size and file["lines"] == findings[0]["line"]
+
+
+def test_jobs_cut_a_large_file_into_parts_with_the_findings_of_one_job(run, tmp_path):
+    # Files of several megabytes shaped like users' data: a lab export whose
+    # header names the columns, and clinical notes. Every finding, its line,
+    # column, score and value, and the file's health verdict are those of -j 1.
+    inputs = REPO / "tests" / "data" / "golden" / "inputs"
+    header, rows = (inputs / "leak_export.csv").read_bytes().split(b"\n", 1)
+    (tmp_path / "export.csv").write_bytes(header + b"\n" + rows * 50)
+    (tmp_path / "notes.txt").write_bytes((inputs / "clinical_notes.txt").read_bytes() * 50)
+    for name in ("export.csv", "notes.txt"):
+        path = tmp_path / name
+        assert path.stat().st_size > 2 * 1024 * 1024  # more than one part per job
+        outputs = {}
+        for jobs in ("1", "2"):
+            r = run("scan", "-j", jobs, "--format", "jsonl", "--show-values", "--min-score", "0",
+                    path)
+            assert r.returncode == 1, r.stderr
+            outputs[jobs] = [x for x in jsonl(r.stdout) if x["type"] != "summary"]
+        assert len(outputs["1"]) > 10000
+        assert outputs["2"] == outputs["1"], name
 
 
 def test_huge_line(run, tmp_path):

@@ -15,6 +15,7 @@
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -29,6 +30,13 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr size_t kReadChunk = 1 << 20;
+// With more than one job, a file larger than this is cut into parts that
+// threads scan together; a smaller one is scanned whole by one thread.
+constexpr uint64_t kSplitBytes = uint64_t{1} << 20;
+constexpr uint64_t kMaxPartBytes = uint64_t{4} << 20;
+// A file cut into parts is read into memory first; a larger one is
+// streamed by one thread, in bounded memory.
+constexpr uint64_t kMaxSplitBytes = uint64_t{1} << 30;
 
 // Exit statuses of `vigie scan`.
 constexpr int kExitNothingFound = 0;
@@ -209,8 +217,11 @@ class Runner {
  public:
   // Scans with `call` (down to kHealthEvidenceFloor, for the health
   // verdicts); reports the findings scoring `min_score` or more.
-  Runner(const Scanner& scanner, const CallOptions& call, double min_score, Reporter& reporter)
-      : scanner_(scanner), call_(call), min_score_(min_score), reporter_(reporter) {}
+  // A file of more than kSplitBytes is cut into parts scanned by `jobs`
+  // threads when `jobs` is more than one.
+  Runner(const Scanner& scanner, const CallOptions& call, double min_score, Reporter& reporter,
+         unsigned jobs = 1)
+      : scanner_(scanner), call_(call), min_score_(min_score), reporter_(reporter), jobs_(jobs) {}
 
   // One input: a file, standard input ("-"), or an error found while
   // listing the inputs.
@@ -220,7 +231,7 @@ class Runner {
     } else if (input.path == "-") {
       ScanFd(STDIN_FILENO, "-");
     } else {
-      ScanFile(input.path);
+      ScanFile(input.path, input.size);
     }
   }
 
@@ -234,13 +245,17 @@ class Runner {
     reporter_.Error(path, message);
   }
 
-  void ScanFile(const std::string& path) {
+  void ScanFile(const std::string& path, uint64_t size) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
       Fail(path, std::strerror(errno));
       return;
     }
-    ScanFd(fd, path);
+    if (jobs_ > 1 && size > kSplitBytes && size <= kMaxSplitBytes) {
+      ScanSplit(fd, path, size);
+    } else {
+      ScanFd(fd, path);
+    }
     ::close(fd);
   }
 
@@ -265,14 +280,116 @@ class Runner {
       }
       if (n == 0) break;
       std::string_view bytes(buffer.data(), static_cast<size_t>(n));
-      file_.report.lines += static_cast<uint64_t>(std::count(bytes.begin(), bytes.end(), '\n'));
-      file_.last_byte = bytes.back();
+      CountLines(bytes);
       Report(path, stream.Write(bytes));
     }
     Report(path, stream.Finish());
+    FinishFile(path, stream.bytes_written());
+  }
+
+  // A large file, read whole and cut into parts where lines begin; the
+  // parts are scanned by jobs_ threads and reported in order, so that the
+  // findings are those of ScanFd, found sooner.
+  void ScanSplit(int fd, const std::string& path, uint64_t size) {
+    std::string text;
+    text.reserve(size);
+    file_ = FileState{};
+    std::string read_error;
+    for (;;) {
+      size_t at = text.size();
+      text.resize(at + kReadChunk);
+      ssize_t n = ::read(fd, text.data() + at, kReadChunk);
+      text.resize(at + static_cast<size_t>(std::max<ssize_t>(n, 0)));
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        read_error = std::string("read error after ") + std::to_string(text.size()) +
+                     " bytes: " + std::strerror(errno);
+        break;
+      }
+      if (n == 0) break;
+    }
+    CountLines(text);
+    // Several parts per thread, so that none waits long for the last one,
+    // of kSplitBytes or more (each part passes over the text before it,
+    // at gigabytes per second) and of kMaxPartBytes at most (a part's
+    // findings are held until its turn).
+    size_t part_bytes =
+        std::clamp<size_t>(text.size() / (size_t{8} * jobs_), kSplitBytes, kMaxPartBytes);
+    size_t parts = std::max<size_t>(1, text.size() / part_bytes);
+    std::vector<size_t> cuts{0};
+    for (size_t k = 1; k < parts; ++k) {
+      size_t at = text.find('\n', std::max(cuts.back(), text.size() / parts * k));
+      if (at == std::string::npos) break;
+      cuts.push_back(at + 1);
+    }
+    cuts.push_back(text.size());
+    ScanParts(path, text, cuts);
+    if (!read_error.empty()) {
+      Fail(path, read_error);  // what was read is reported; the file is partial
+      return;
+    }
+    FinishFile(path, text.size());
+  }
+
+  // Scans the parts [cuts[k], cuts[k + 1]) of `text` with jobs_ threads,
+  // at most jobs_ parts ahead of the one being reported.
+  void ScanParts(const std::string& path, std::string_view text, const std::vector<size_t>& cuts) {
+    const size_t parts = cuts.size() - 1;
+    const size_t window = jobs_;
+    std::vector<std::optional<Result<std::vector<Finding>>>> results(parts);
+    std::mutex mu;
+    std::condition_variable changed;
+    size_t next = 0;      // the next part for a thread to take
+    size_t reported = 0;  // parts reported so far
+    auto work = [&] {
+      for (;;) {
+        size_t k;
+        {
+          std::unique_lock<std::mutex> lock(mu);
+          changed.wait(lock, [&] { return next == parts || next < reported + window; });
+          if (next == parts) return;
+          k = next++;
+        }
+        auto found = scanner_.ScanPart(text, cuts[k], cuts[k + 1], call_);
+        std::lock_guard<std::mutex> lock(mu);
+        results[k] = std::move(found);
+        changed.notify_all();
+      }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned j = 0; j < std::min<size_t>(jobs_, parts); ++j) threads.emplace_back(work);
+    bool failed = false;
+    for (size_t k = 0; k < parts; ++k) {
+      std::optional<Result<std::vector<Finding>>> found;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        changed.wait(lock, [&] { return results[k].has_value(); });
+        found = std::move(results[k]);
+        results[k].reset();
+        reported = k + 1;
+        changed.notify_all();
+      }
+      if (found->ok()) {
+        Report(path, std::move(found->value()));
+      } else if (!failed) {
+        failed = true;
+        Fail(path, "not scanned in full: " + found->error());
+      }
+    }
+    for (std::thread& t : threads) t.join();
+  }
+
+  void CountLines(std::string_view bytes) {
+    if (bytes.empty()) return;
+    file_.report.lines += static_cast<uint64_t>(std::count(bytes.begin(), bytes.end(), '\n'));
+    file_.last_byte = bytes.back();
+  }
+
+  // The file's report, once its findings are reported.
+  void FinishFile(const std::string& path, uint64_t bytes) {
     FileReport& report = file_.report;
     CloseLine();
-    report.bytes = stream.bytes_written();
+    report.bytes = bytes;
     if (report.bytes > 0 && file_.last_byte != '\n') ++report.lines;  // an unterminated last line
     std::vector<Finding> distinct;
     for (auto& [key, f] : file_.best) distinct.push_back(std::move(f));
@@ -348,23 +465,23 @@ class Runner {
   CallOptions call_;
   double min_score_;
   Reporter& reporter_;
+  unsigned jobs_;
   Totals totals_;
   FileState file_;
 };
 
 // Scans `inputs` and reports them, in their order, through `runner`.
-// With more than one job, files of up to kHeldBytes are scanned ahead by
+// With more than one job, files of up to kSplitBytes are scanned ahead by
 // worker threads, each into a report held until its turn (at most a
 // window of them at a time); larger files and standard input are scanned
-// by this thread when their turn comes, their findings reported as they
-// are found, so that memory stays bounded whatever the input.
+// by `runner` when their turn comes (a large file in parts, by `jobs`
+// threads), their findings reported as they are found.
 void ScanInputs(const Scanner& scanner, const CallOptions& call, double min_score,
                 const std::vector<Input>& inputs, unsigned jobs, Runner& runner) {
-  constexpr uint64_t kHeldBytes = uint64_t{8} << 20;
   std::vector<size_t> held;  // indices of the inputs that workers scan
   for (size_t i = 0; i < inputs.size(); ++i) {
     const Input& in = inputs[i];
-    if (jobs > 1 && in.error.empty() && in.path != "-" && in.size <= kHeldBytes) held.push_back(i);
+    if (jobs > 1 && in.error.empty() && in.path != "-" && in.size <= kSplitBytes) held.push_back(i);
   }
   if (held.size() < 2) {
     for (const Input& input : inputs) runner.ScanInput(input);
@@ -459,13 +576,13 @@ int RunScan(const ScanCommand& cmd) {
   report_options.show_values = cmd.show_values;
   if (const char* key = std::getenv("VIGIE_FINGERPRINT_KEY")) report_options.fingerprint_key = key;
   auto reporter = MakeReporter(cmd.format, report_options, std::cout, std::cerr);
-  Runner runner(*scanner, call, cmd.min_score, *reporter);
+  unsigned jobs = cmd.jobs > 0 ? static_cast<unsigned>(cmd.jobs)
+                               : std::max(1u, std::thread::hardware_concurrency());
+  Runner runner(*scanner, call, cmd.min_score, *reporter, jobs);
   auto start = std::chrono::steady_clock::now();
   InputList inputs;
   for (const std::string& path : cmd.paths) inputs.Add(path);
   if (cmd.paths.empty()) inputs.Add("-");
-  unsigned jobs = cmd.jobs > 0 ? static_cast<unsigned>(cmd.jobs)
-                               : std::max(1u, std::thread::hardware_concurrency());
   ScanInputs(*scanner, call, cmd.min_score, inputs.inputs(), jobs, runner);
   runner.totals().seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -508,7 +625,8 @@ int Main(int argc, char** argv) {
                    "Load the compiled detectors from this file, or compile and save them there "
                    "(loading takes milliseconds, compiling seconds)");
   scan->add_option("-j,--jobs", cmd.jobs,
-                   "Files scanned at once (default: one per core); reports keep the order of -j 1")
+                   "Threads scanning files, and parts of a large file, at once (default: one per "
+                   "core); reports are those of -j 1, in the same order")
       ->check(CLI::Range(1, 1024));
   scan->add_flag("--no-cache", cmd.no_cache,
                  "Compile the detectors for this run instead of loading them from the cache "
