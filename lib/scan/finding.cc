@@ -48,30 +48,31 @@ std::vector<std::string> QualifierNames(const Finding& finding) {
 std::string MaskValue(std::string_view value) {
   // Code points: ASCII letters and digits and every non-ASCII character
   // (accented letters, Greek...) are hidden; ASCII punctuation and spaces
-  // keep the shape.
-  std::vector<std::string_view> units;
-  for (size_t i = 0; i < value.size();) {
-    size_t n = 1;
-    while (i + n < value.size() && (static_cast<unsigned char>(value[i + n]) & 0xC0) == 0x80) ++n;
-    units.push_back(value.substr(i, n));
-    i += n;
-  }
-  auto hidden = [](std::string_view u) {
-    return static_cast<unsigned char>(u[0]) >= 0x80 || text::IsAsciiAlnum(u[0]);
+  // keep the shape. A code point is its first byte and the continuation
+  // bytes after it.
+  auto continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
+  auto hidden = [](char first) {
+    return static_cast<unsigned char>(first) >= 0x80 || text::IsAsciiAlnum(first);
   };
   size_t letters = 0;
-  for (auto u : units) letters += hidden(u);
-  size_t keep = letters >= 8 ? 2 : 0;
+  for (size_t i = 0; i < value.size(); ++i) {
+    if (!continuation(value[i]) || i == 0) letters += hidden(value[i]);
+  }
+  size_t keep = letters >= 8 ? 2 : 0;  // the last two stay visible
   std::string out;
   out.reserve(value.size());
   size_t seen = 0;
-  for (auto u : units) {
-    if (!hidden(u)) {
-      out += u;
-      continue;
+  for (size_t i = 0; i < value.size();) {
+    size_t n = 1;
+    while (i + n < value.size() && continuation(value[i + n])) ++n;
+    std::string_view unit = value.substr(i, n);
+    i += n;
+    bool masked = hidden(unit[0]) && ++seen + keep <= letters;
+    if (masked) {
+      out += '*';
+    } else {
+      out += unit;
     }
-    ++seen;
-    out += seen + keep <= letters ? std::string_view("*") : u;
   }
   return out;
 }

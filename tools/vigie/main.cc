@@ -418,8 +418,9 @@ class Runner {
     file_.report.findings += reported.size();
     totals_.findings += reported.size();
     for (const Finding& f : reported) {
-      ++totals_.by_kind[f.kind];
-      totals_.category_of_kind[f.kind] = std::string(CategoryName(f.category));
+      auto [count, first] = totals_.by_kind.try_emplace(f.kind, 0);
+      ++count->second;
+      if (first) totals_.category_of_kind[f.kind] = std::string(CategoryName(f.category));
     }
     reporter_.Findings(path, reported);
   }

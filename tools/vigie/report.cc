@@ -7,6 +7,7 @@
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -55,7 +56,21 @@ class JsonLine {
     out_ += "\":";
     out_ += json_text;
   }
-  void Text(std::string_view key, std::string_view text) { Raw(key, JsonString(text)); }
+  void Text(std::string_view key, std::string_view text) {
+    // Printable ASCII other than '"' and '\\' is its own JSON text; the
+    // rest (escapes, UTF-8, invalid bytes replaced) is nlohmann::json's.
+    bool verbatim = std::all_of(text.begin(), text.end(), [](char c) {
+      return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+    });
+    if (!verbatim) {
+      Raw(key, JsonString(text));
+      return;
+    }
+    Raw(key, {});
+    out_ += '"';
+    out_ += text;
+    out_ += '"';
+  }
   void Name(std::string_view key, std::string_view name) {  // an ASCII name: kind, category
     Raw(key, {});
     out_ += '"';

@@ -73,6 +73,14 @@ TEST(MaskValueTest, HidesLettersAndDigitsButTheLastTwoOfLongValues) {
   EXPECT_EQ(MaskValue("Héloïse"), "*******");  // code points, not bytes
   EXPECT_EQ(MaskValue(""), "");
   EXPECT_EQ(MaskValue("+33 6 12"), "+** * **");
+  // A stray continuation byte belongs to the code point before it, or
+  // stands as one at the start.
+  EXPECT_EQ(MaskValue("\x80\x80"
+                      "ab"),
+            "***");
+  EXPECT_EQ(MaskValue("ab\x80"
+                      "cdefghij"),
+            "********ij");
 }
 
 TEST(QualifierNamesTest, InTheOrderOfTheirBits) {
