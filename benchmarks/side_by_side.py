@@ -6,7 +6,8 @@
 Builds COMMIT (default e3738be, the engine before its rewrite) beside the
 current tree (build/baseline), writes the inputs of make_inputs.py
 (build/bench-inputs), then runs `vigie scan --format jsonl` of both
-programs on each input, alternately, N rounds, and prints the best time of
+programs on each input (the new one with -j 1: one core against one),
+alternately, N rounds, and prints the best time of
 each, its throughput and the ratio as a Markdown table. Both programs load
 their compiled detectors (the old one with --database, the new one from its
 cache), and the time of a scan of a one-line file is subtracted from each
@@ -88,7 +89,7 @@ def main():
     os.makedirs(os.path.dirname(base_db), exist_ok=True)
     programs = {
         "base": lambda path: [base, "scan", "--format", "jsonl", "--database", base_db, path],
-        "new": lambda path: [args.vigie, "scan", "--format", "jsonl", path],
+        "new": lambda path: [args.vigie, "scan", "--format", "jsonl", "-j", "1", path],
     }
     for make in programs.values():  # compile and keep the detectors once
         timed(make(tiny), env)
