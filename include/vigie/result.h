@@ -63,7 +63,9 @@ class Result {
     assert(ok());
     return *value_;
   }
-  T&& value() && {
+  // From a temporary, the value itself (moved out), not a reference into
+  // the temporary: `for (auto& f : scanner.TryScan(text).value())` is safe.
+  T value() && {
     assert(ok());
     return std::move(*value_);
   }

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <type_traits>
+#include <utility>
 
 #include "corpus.h"
 #include "test_util.h"
@@ -159,6 +161,19 @@ TEST(PartTest, TheSampleFilesCutAtEveryLine) {
     }
     ExpectSame(InParts(text, cuts, call), TheScanner().Scan(text, call), name);
   }
+}
+
+TEST(PartTest, ThePartsOfATemporaryResultCanBeWalked) {
+  // value() of a temporary Result gives the findings themselves: a loop
+  // over it reads no freed memory (AddressSanitizer would tell).
+  static_assert(std::is_same_v<decltype(std::declval<Result<std::vector<Finding>>>().value()),
+                               std::vector<Finding>>);
+  std::string text = "Tél. : 01 23 45 67 89, mail jean@example.org\n";
+  size_t found = 0;
+  for (const Finding& f : TheScanner().ScanPart(text, 0, text.size(), Everything()).value()) {
+    found += f.end <= text.size();
+  }
+  EXPECT_GE(found, 2u);
 }
 
 TEST(PartTest, EmptyAndOutOfRangeParts) {
