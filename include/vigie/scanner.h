@@ -94,9 +94,9 @@ class VIGIE_EXPORT Scanner {
   // the findings of the groups of overlapping matches that begin in
   // [from, to) (a finding that begins in the part, unless it overlaps an
   // earlier one that begins before `from`). It reads the text's first
-  // record (layout, column names) and a few kilobytes around the part,
-  // and passes over the bytes before the part to count lines and cells:
-  // cut the text where lines begin, into parts of a megabyte or more.
+  // 64 KiB (layout, column names) and 64 KiB before the part, and passes
+  // over the bytes between to count lines and cells: cut the text where
+  // lines begin, into parts of a megabyte or more.
   Result<std::vector<Finding>> ScanPart(std::string_view text, size_t from, size_t to,
                                         const CallOptions& call) const;
 

@@ -140,10 +140,14 @@ std::vector<Finding> StreamState::ScanPart(std::string_view text, uint64_t from,
   // begin in it are settled.
   const size_t tail = std::max<size_t>(kTailSlice, 2 * reach);
   while (at < text.size()) {
-    size_t n = at < to ? std::min<uint64_t>(kSliceBytes, to - at) : tail;
+    size_t n = std::min<uint64_t>(at < to ? std::min<uint64_t>(kSliceBytes, to - at) : tail,
+                                  text.size() - at);
     Feed(text.substr(at, n));
-    at += std::min<uint64_t>(n, text.size() - at);
+    at += n;
     Advance(false, out);
+    // Events not yet processed end past at - kLookahead, and a candidate
+    // begins at most max_width bytes before its event's end: past
+    // to + reach, none can begin before `to` any more.
     if (at > to + reach && DoneBefore(to)) return out;
   }
   finished_ = true;
@@ -158,7 +162,9 @@ void StreamState::SkipTo(uint64_t start) {
   if (cells_) {
     if (layout_.header) {
       // The header's keywords name the columns, as in a scan from the
-      // first byte; the other matches of these bytes are dropped.
+      // first byte: the keywords of the layout's probe (64 KiB) are
+      // recorded, those of the header's cells as column names; candidates
+      // there are dropped.
       skipped = std::min<uint64_t>(start, records::kLayoutProbeBytes);
       std::string_view head = borrowed_.substr(0, skipped);
       TextWindow visible{head, 0};
@@ -179,8 +185,6 @@ void StreamState::SkipTo(uint64_t start) {
 }
 
 bool StreamState::DoneBefore(uint64_t to) const {
-  // Events not yet processed end past fed_ - kLookahead, and a candidate
-  // begins at most max_width bytes before its event's end.
   auto before = [to](const Candidate& c) { return c.begin < to; };
   return std::none_of(pending_.begin(), pending_.end(), before) &&
          std::none_of(scored_.begin(), scored_.end(), before);

@@ -61,8 +61,8 @@ class StreamState {
   // header's column names, the cell and line at `start`) is set up
   // without matching them.
   void SkipTo(uint64_t start);
-  // True when no candidate that begins before `to` can appear or is still
-  // waiting to be resolved.
+  // True when no candidate that begins before `to` is still waiting to be
+  // scored or resolved.
   bool DoneBefore(uint64_t to) const;
   void Feed(std::string_view bytes);
   void Advance(bool final, std::vector<Finding>& out);

@@ -273,9 +273,9 @@ class Runner {
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) {
         // What was read is still reported; the error says the file is partial.
+        std::string error = ReadError(stream.bytes_written());  // before errno changes
         Report(path, stream.Finish());
-        Fail(path, std::string("read error after ") + std::to_string(stream.bytes_written()) +
-                       " bytes: " + std::strerror(errno));
+        Fail(path, error);
         return;
       }
       if (n == 0) break;
@@ -302,8 +302,7 @@ class Runner {
       text.resize(at + static_cast<size_t>(std::max<ssize_t>(n, 0)));
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) {
-        read_error = std::string("read error after ") + std::to_string(text.size()) +
-                     " bytes: " + std::strerror(errno);
+        read_error = ReadError(text.size());
         break;
       }
       if (n == 0) break;
@@ -377,6 +376,11 @@ class Runner {
       }
     }
     for (std::thread& t : threads) t.join();
+  }
+
+  // Why a read failed (errno), after `bytes` bytes were read.
+  static std::string ReadError(uint64_t bytes) {
+    return "read error after " + std::to_string(bytes) + " bytes: " + std::strerror(errno);
   }
 
   void CountLines(std::string_view bytes) {

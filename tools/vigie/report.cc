@@ -2,6 +2,7 @@
 // Lines and SARIF 2.1.0. JSON is written with nlohmann::json.
 #include "report.h"
 
+#include <absl/strings/escaping.h>
 #include <absl/strings/str_format.h>
 #include <absl/strings/str_join.h>
 #include <openssl/hmac.h>
@@ -369,14 +370,8 @@ class SarifReporter : public Reporter {
     unsigned int length = 0;
     HMAC(EVP_sha256(), key_.data(), static_cast<int>(key_.size()),
          reinterpret_cast<const unsigned char*>(data.data()), data.size(), mac, &length);
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string hex;
-    hex.reserve(size_t{2} * length);
-    for (unsigned int i = 0; i < length; ++i) {
-      hex += kHex[mac[i] >> 4];
-      hex += kHex[mac[i] & 15];
-    }
-    return hex;
+    return absl::BytesToHexString(
+        absl::string_view(reinterpret_cast<const char*>(mac), static_cast<size_t>(length)));
   }
 
   ReportOptions options_;
