@@ -167,23 +167,27 @@ def test_large_file_streamed_or_in_parts(run, tmp_path):
 
 
 def test_jobs_cut_a_large_file_into_parts_with_the_findings_of_one_job(run, tmp_path):
-    # Files of several megabytes shaped like users' data: a lab export whose
-    # header names the columns, and clinical notes. Every finding, its line,
-    # column, score and value, and the file's health verdict are those of -j 1.
+    # Files shaped like users' data: a lab export whose header names the
+    # columns and clinical notes, of several megabytes (several parts per
+    # job), and the bundled sample repeated to 0.7 MB (a part per job).
+    # Every finding, its line, column, score and value, and the file's
+    # health verdict are those of -j 1.
     inputs = REPO / "tests" / "data" / "golden" / "inputs"
     header, rows = (inputs / "leak_export.csv").read_bytes().split(b"\n", 1)
     (tmp_path / "export.csv").write_bytes(header + b"\n" + rows * 50)
     (tmp_path / "notes.txt").write_bytes((inputs / "clinical_notes.txt").read_bytes() * 50)
-    for name in ("export.csv", "notes.txt"):
+    sample = (REPO / "examples" / "data" / "patients_labo.csv").read_bytes()
+    (tmp_path / "sample.csv").write_bytes(sample * 100)
+    for name in ("export.csv", "notes.txt", "sample.csv"):
         path = tmp_path / name
-        assert path.stat().st_size > 2 * 1024 * 1024  # more than one part per job
+        assert path.stat().st_size > 2 * 256 * 1024  # at least one part per job
         outputs = {}
         for jobs in ("1", "2"):
             r = run("scan", "-j", jobs, "--format", "jsonl", "--show-values", "--min-score", "0",
                     path)
             assert r.returncode == 1, r.stderr
             outputs[jobs] = [x for x in jsonl(r.stdout) if x["type"] != "summary"]
-        assert len(outputs["1"]) > 10000
+        assert len(outputs["1"]) > 10000, name
         assert outputs["2"] == outputs["1"], name
 
 

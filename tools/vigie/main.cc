@@ -30,9 +30,18 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr size_t kReadChunk = 1 << 20;
-// With more than one job, a file larger than this is cut into parts that
-// threads scan together; a smaller one is scanned whole by one thread.
-constexpr uint64_t kSplitBytes = uint64_t{1} << 20;
+// With more than one job, a file that the main thread scans (a file of
+// more than kHeldBytes, or any file when there are not several to share
+// out) is cut into parts that the threads scan together when it is larger
+// than kSplitBytes. Files of up to kHeldBytes among several are scanned
+// whole, a file per thread.
+constexpr uint64_t kHeldBytes = uint64_t{1} << 20;
+constexpr uint64_t kSplitBytes = uint64_t{256} << 10;
+// Parts of kPartBytes or more when the file allows one per thread at least
+// (each part matches 64 KiB before it and passes over the text before that,
+// at gigabytes per second), and of kMaxPartBytes at most (a part's findings
+// are held until its turn).
+constexpr uint64_t kPartBytes = uint64_t{1} << 20;
 constexpr uint64_t kMaxPartBytes = uint64_t{4} << 20;
 // A file cut into parts is read into memory first; a larger one is
 // streamed by one thread, in bounded memory.
@@ -308,13 +317,12 @@ class Runner {
       if (n == 0) break;
     }
     CountLines(text);
-    // Several parts per thread, so that none waits long for the last one,
-    // of kSplitBytes or more (each part passes over the text before it,
-    // at gigabytes per second) and of kMaxPartBytes at most (a part's
-    // findings are held until its turn).
+    // One part per thread at least and several when the file is large, so
+    // that none waits long for the last one (sizes: see kPartBytes).
     size_t part_bytes =
-        std::clamp<size_t>(text.size() / (size_t{8} * jobs_), kSplitBytes, kMaxPartBytes);
-    size_t parts = std::max<size_t>(1, text.size() / part_bytes);
+        std::clamp<size_t>(text.size() / (size_t{8} * jobs_), kPartBytes, kMaxPartBytes);
+    size_t parts = std::min<size_t>(std::max<size_t>(text.size() / part_bytes, jobs_),
+                                    std::max<size_t>(1, text.size() / kSplitBytes));
     std::vector<size_t> cuts{0};
     for (size_t k = 1; k < parts; ++k) {
       size_t at = text.find('\n', std::max(cuts.back(), text.size() / parts * k));
@@ -476,7 +484,7 @@ class Runner {
 };
 
 // Scans `inputs` and reports them, in their order, through `runner`.
-// With more than one job, files of up to kSplitBytes are scanned ahead by
+// With more than one job, files of up to kHeldBytes are scanned ahead by
 // worker threads, each into a report held until its turn (at most a
 // window of them at a time); larger files and standard input are scanned
 // by `runner` when their turn comes (a large file in parts, by `jobs`
@@ -486,7 +494,7 @@ void ScanInputs(const Scanner& scanner, const CallOptions& call, double min_scor
   std::vector<size_t> held;  // indices of the inputs that workers scan
   for (size_t i = 0; i < inputs.size(); ++i) {
     const Input& in = inputs[i];
-    if (jobs > 1 && in.error.empty() && in.path != "-" && in.size <= kSplitBytes) held.push_back(i);
+    if (jobs > 1 && in.error.empty() && in.path != "-" && in.size <= kHeldBytes) held.push_back(i);
   }
   if (held.size() < 2) {
     for (const Input& input : inputs) runner.ScanInput(input);
