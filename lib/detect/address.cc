@@ -63,11 +63,12 @@ Verdict Judge(const AddressParse& parse) {
   return Verdict::Confirmed(score, std::move(value));
 }
 
-// A street line alone ("12 bis rue des Lilas"), on one line: it starts
-// with its number. The words of the line are cut and folded once.
+// A street line alone ("12 bis rue des Lilas"), on one line and in one
+// cell (a semicolon or a tab is no part of it): it starts with its
+// number. The words of the line are cut and folded once.
 internal::Located StreetLineStart(std::string_view text, size_t earliest, size_t end) {
-  size_t line = text.rfind('\n', end == 0 ? 0 : end - 1);
-  if (line != std::string_view::npos && line >= earliest) earliest = line + 1;
+  size_t line = text.substr(earliest, end - earliest).find_last_of("\n;\t");
+  if (line != std::string_view::npos) earliest += line + 1;
   std::optional<AddressWords> words;
   return internal::LeftmostStart(text, earliest, end, 5, [&](std::string_view span) {
     if (!Digit(span[0])) return Verdict::Reject();

@@ -67,7 +67,14 @@ void MatchEvents::EachStream(const TextWindow& window, Call call) {
   for (int db = 0; db < kNumStreamDbs; ++db) {
     if (!streams_[db]) continue;
     Context ctx{this, static_cast<uint8_t>(db)};
+    auto run_begin = static_cast<std::ptrdiff_t>(fresh_.size());
     call(streams_[db], ctx);
+    // Hyperscan reports a database's matches nearly in order of their end,
+    // but does not promise it; each run is put in order, then merged with
+    // the runs before it (a sort of the whole costs more).
+    auto run = fresh_.begin() + run_begin;
+    if (!std::is_sorted(run, fresh_.end(), ByEnd)) std::sort(run, fresh_.end(), ByEnd);
+    std::inplace_merge(fresh_.begin(), run, fresh_.end(), ByEnd);
   }
   visible_ = nullptr;
 }
@@ -78,7 +85,6 @@ void MatchEvents::Scan(std::string_view piece, const TextWindow& window) {
     hs_scan_stream(stream.get(), piece.data(), static_cast<unsigned>(piece.size()), 0,
                    scratch_.get(), OnMatch, &ctx);
   });
-  std::sort(fresh_.begin(), fresh_.end(), ByEnd);
   queue_.insert(queue_.end(), fresh_.begin(), fresh_.end());
 }
 

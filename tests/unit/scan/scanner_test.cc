@@ -146,6 +146,23 @@ TEST(ScannerTest, FindingsNeverSpanTwoCells) {
   EXPECT_TRUE(findings.empty());
 }
 
+TEST(ScannerTest, AStreetLineAloneLiesInItsCell) {
+  // Without a postcode, a street line is read in its own cell: the number
+  // in the cell before is no part of it. With the postcode after it, the
+  // cells of the record make one address.
+  ScanOptions options{.kinds = {"FR_POSTAL_ADDRESS"}, .min_score = 0};
+  std::string alone = "naissance;numero;adresse\n02/02/1979;12;rue des Lilas\n";
+  EXPECT_EQ(FindKind(MakeScanner(options).Scan(alone), "FR_POSTAL_ADDRESS"), nullptr);
+  std::string in_cell = "naissance;adresse\n02/02/1979;12 bis rue des Lilas\n";
+  auto findings = MakeScanner(options).Scan(in_cell);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(Slice(in_cell, findings[0]), "12 bis rue des Lilas");
+  std::string with_postcode = "numero;voie;cp;ville\n12;rue des Lilas;71710;Charmoy\n";
+  findings = MakeScanner(options).Scan(with_postcode);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(Slice(with_postcode, findings[0]), "12;rue des Lilas;71710;Charmoy");
+}
+
 TEST(ScannerTest, QuotedCellsMayHoldDelimitersAndNewlines) {
   std::string csv = "nom,commentaire,tel\n\"Dupont, Jean\",\"ligne 1\nligne 2\",0612345678\n";
   auto findings = MakeScanner().Scan(csv);
