@@ -12,6 +12,7 @@
 #include "validate/person.h"
 
 #include <algorithm>
+#include <array>
 
 #include "detect/builtin.h"
 #include "text/utf8.h"
@@ -39,15 +40,20 @@ bool NameByte(char c) {
 
 // The start of each word of the run of name words that ends at `end`,
 // nearest first: words joined by one or two spaces.
-std::vector<size_t> WordStarts(std::string_view text, size_t earliest, size_t end) {
-  std::vector<size_t> starts;
+struct WordStarts {
+  std::array<size_t, kMaxWords> at{};
+  size_t size = 0;
+};
+
+WordStarts FindWordStarts(std::string_view text, size_t earliest, size_t end) {
+  WordStarts starts;
   size_t pos = end;
-  while (starts.size() < kMaxWords) {
+  while (starts.size < kMaxWords) {
     size_t s = pos;
     while (s > earliest && NameByte(text[s - 1])) --s;
     if (s == pos || (s == earliest && s > 0 && NameByte(text[s - 1]))) break;
     if (!validate::NameTokenStart(text, s) || validate::IsTitle(text.substr(s, pos - s))) break;
-    starts.push_back(s);
+    starts.at[starts.size++] = s;
     size_t gap = s;
     while (gap > earliest && s - gap < 2 && Space(text[gap - 1])) --gap;
     if (gap == s || gap == earliest || Space(text[gap - 1])) break;
@@ -131,11 +137,9 @@ double NameScore(const validate::NameEvidence& e) {
   return s == 2 ? 0.35 : s == 1 ? 0.2 : 0;
 }
 
-Verdict Weigh(std::string_view before, std::string_view match) {
-  size_t title_length = 0;
-  std::string_view title = validate::TitleAtEnd(before, &title_length);
-  std::string_view ahead = before.substr(0, before.size() - title_length);
-  if (NamedAfter(ahead)) return Verdict::Reject();
+// The verdict on `match` after `title` (or none), itself after `ahead`,
+// which names no place or institution (NamedAfter).
+Verdict WeighAfter(std::string_view title, std::string_view ahead, std::string_view match) {
   validate::NameEvidence e = validate::WeighName(title, match);
   if (!e.parse.valid) return Verdict::Reject();
   // At a sentence start a capital says nothing: an everyday word there
@@ -153,6 +157,24 @@ Verdict Weigh(std::string_view before, std::string_view match) {
   Verdict v = Verdict::Confirmed(score, e.parse.name.normalized);
   if (Provider(title, ahead)) v.context = "HEALTH_PROVIDER";
   return v;
+}
+
+// What is written before a name: a title at its end, and the words before.
+struct Preceding {
+  std::string_view title;
+  std::string_view ahead;
+};
+
+Preceding ReadBefore(std::string_view before) {
+  size_t title_length = 0;
+  std::string_view title = validate::TitleAtEnd(before, &title_length);
+  return {title, before.substr(0, before.size() - title_length)};
+}
+
+Verdict Weigh(std::string_view before, std::string_view match) {
+  Preceding p = ReadBefore(before);
+  if (NamedAfter(p.ahead)) return Verdict::Reject();
+  return WeighAfter(p.title, p.ahead, match);
 }
 
 }  // namespace
@@ -199,19 +221,19 @@ DetectorDef PersonDetector() {
     // The word from which the run reads best as a name (the longest run on
     // a tie: "Appel de Jean-Pierre Moreau" gives "Jean-Pierre Moreau");
     // none when the run names a way or an institution ("Lycée Victor Hugo").
-    std::vector<size_t> starts = WordStarts(text, earliest, end);
+    WordStarts starts = FindWordStarts(text, earliest, end);
     internal::Located best;
-    for (size_t i = starts.size(); i-- > 0;) {
-      size_t s = starts[i];
-      std::string_view before = Before(text, earliest, s);
-      size_t title_length = 0;
-      bool titled = !validate::TitleAtEnd(before, &title_length).empty();
+    for (size_t i = starts.size; i-- > 0;) {
+      size_t s = starts.at[i];
+      Preceding p = ReadBefore(Before(text, earliest, s));
       // Most candidates are one capitalized word that no list knows (a
       // sentence start, a column's value): they end here, before any parse.
       size_t first_end = i > 0 ? text.find_first_of(" \t", s) : end;
-      if (!validate::MayStartName(text.substr(s, std::min(first_end, end) - s), titled)) continue;
-      if (NamedAfter(before.substr(0, before.size() - title_length))) break;
-      Verdict v = Weigh(before, text.substr(s, end - s));
+      if (!validate::MayStartName(text.substr(s, std::min(first_end, end) - s), !p.title.empty())) {
+        continue;
+      }
+      if (NamedAfter(p.ahead)) break;
+      Verdict v = WeighAfter(p.title, p.ahead, text.substr(s, end - s));
       if (v.status != Verdict::Status::kReject &&
           (!best.verdict || v.score > best.verdict->score)) {
         best = {s, std::move(v)};
