@@ -49,11 +49,8 @@ struct SortedRows {
   std::string_view Row(size_t i) const {
     return text.substr(starts[i], starts[i + 1] - starts[i] - 1);
   }
-  // The first field of row i.
-  std::string_view Key(size_t i) const {
-    std::string_view row = Row(i);
-    return row.substr(0, row.find('\t'));
-  }
+  // Whether the first field of row i is `key`.
+  bool KeyIs(size_t i, std::string_view key) const;
   // The rows whose first field is `key`: [first, last), found through the
   // index (linear probing from KeyHash).
   std::pair<size_t, size_t> EqualRange(std::string_view key) const;

@@ -2,6 +2,7 @@
 // its value masked (finding.h).
 #include "vigie/finding.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "text/utf8.h"
@@ -59,21 +60,22 @@ std::string MaskValue(std::string_view value) {
     if (!continuation(value[i]) || i == 0) letters += hidden(value[i]);
   }
   size_t keep = letters >= 8 ? 2 : 0;  // the last two stay visible
-  std::string out;
-  out.reserve(value.size());
+  // Never longer than the value: written in place, then cut.
+  std::string out(value.size(), '\0');
+  char* p = out.data();
   size_t seen = 0;
   for (size_t i = 0; i < value.size();) {
     size_t n = 1;
     while (i + n < value.size() && continuation(value[i + n])) ++n;
-    std::string_view unit = value.substr(i, n);
-    i += n;
-    bool masked = hidden(unit[0]) && ++seen + keep <= letters;
+    bool masked = hidden(value[i]) && ++seen + keep <= letters;
     if (masked) {
-      out += '*';
+      *p++ = '*';
     } else {
-      out += unit;
+      p = std::copy_n(value.data() + i, n, p);
     }
+    i += n;
   }
+  out.resize(static_cast<size_t>(p - out.data()));
   return out;
 }
 

@@ -45,6 +45,23 @@ def test_sample_jsonl_has_kinds_offsets_and_masked_values(run, sample_dir):
             assert f["score"] >= 0.9
 
 
+def test_jsonl_scores_are_written_in_their_shortest_form(run, sample_dir):
+    # Four decimals at most, ".0" for a whole number: the text Python's
+    # json module writes for the same double.
+    r = run("scan", "--format", "jsonl", "--min-score", "0", sample_dir)
+    scores = set()
+    for line in r.stdout.decode().splitlines():
+        record = json.loads(line)
+        if record["type"] != "finding":
+            continue
+        text = line.split('"score":', 1)[1].split(",", 1)[0]
+        assert text == json.dumps(record["score"]), line
+        assert record["score"] == round(record["score"], 4)
+        scores.add(text)
+    assert "1.0" in scores or any(len(s) > 3 for s in scores)
+    assert len(scores) > 5
+
+
 def test_show_values_prints_normalized_values(run, sample_dir):
     r = run("scan", "--format", "jsonl", "--show-values", "--kinds", "FR_NIR",
             sample_dir / "patients_labo.csv")

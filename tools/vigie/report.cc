@@ -50,12 +50,18 @@ class JsonLine {
  public:
   explicit JsonLine(std::string& out) : out_(out) { out_ += '{'; }
   void Raw(std::string_view key, std::string_view json_text) {
-    if (!first_) out_ += ',';
+    // One resize and copies into it: a record has a dozen fields, a file
+    // hundreds of thousands of records.
+    size_t at = out_.size();
+    out_.resize(at + key.size() + json_text.size() + (first_ ? 3 : 4));
+    char* p = out_.data() + at;
+    if (!first_) *p++ = ',';
     first_ = false;
-    out_ += '"';
-    out_ += key;
-    out_ += "\":";
-    out_ += json_text;
+    *p++ = '"';
+    p = std::copy(key.begin(), key.end(), p);
+    *p++ = '"';
+    *p++ = ':';
+    std::copy(json_text.begin(), json_text.end(), p);
   }
   void Text(std::string_view key, std::string_view text) {
     // Printable ASCII other than '"' and '\\' is its own JSON text; the
@@ -85,10 +91,32 @@ class JsonLine {
   }
   void Score(std::string_view key, double score) {
     // The shortest form that reads back as the same double, with ".0" for
-    // a whole number, as nlohmann::json prints a double.
+    // a whole number, as nlohmann::json prints a double. A score rounded to
+    // four decimals, from 0.001 to 1000, is that decimal itself (fewer than
+    // 15 significant digits, and shorter than its exponent form): it is
+    // written from its integer of ten-thousandths.
     char buffer[32];
-    auto end = std::to_chars(buffer, buffer + sizeof buffer, RoundScore(score)).ptr;
-    std::string_view digits(buffer, static_cast<size_t>(end - buffer));
+    std::string_view digits;
+    double n = score >= 0 ? std::round(score * 10000.0) : -1;
+    if (n == 0 || (n >= 10 && n < 1e7)) {
+      auto whole = static_cast<uint64_t>(n);
+      char* end = std::to_chars(buffer, buffer + 16, whole / 10000).ptr;
+      *end++ = '.';
+      uint64_t fraction = whole % 10000;
+      int places = 4;
+      while (places > 1 && fraction % 10 == 0) {
+        fraction /= 10;
+        --places;
+      }
+      for (int i = places - 1; i >= 0; --i) {
+        end[i] = static_cast<char>('0' + fraction % 10);
+        fraction /= 10;
+      }
+      digits = std::string_view(buffer, static_cast<size_t>(end + places - buffer));
+    } else {
+      char* end = std::to_chars(buffer, buffer + sizeof buffer, RoundScore(score)).ptr;
+      digits = std::string_view(buffer, static_cast<size_t>(end - buffer));
+    }
     Raw(key, digits);
     if (digits.find_first_of(".e") == std::string_view::npos) out_ += ".0";
   }
