@@ -15,15 +15,19 @@ uint64_t Length(const Contender& c) { return c.end - c.begin; }
 std::vector<size_t> ResolveOverlaps(std::span<const Contender> chain) {
   std::vector<size_t> order(chain.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (chain.size() < 2) return order;  // most chains: one candidate, which wins
   auto at = [&](size_t i) -> const Contender& { return chain[i]; };
+  // The sorts break their last ties by position in the chain, as a stable
+  // sort would, without its buffer.
   // 1. Within a group.
-  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+  std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
     const Contender &a = at(x), &b = at(y);
     if (a.group != b.group) return a.group < b.group;
     if (a.confirmed != b.confirmed) return a.confirmed;
     if (Length(a) != Length(b)) return Length(a) > Length(b);
     if (a.score != b.score) return a.score > b.score;
-    return a.begin < b.begin;
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return x < y;
   });
   std::vector<size_t> kept;
   for (size_t c : order) {
@@ -44,13 +48,14 @@ std::vector<size_t> ResolveOverlaps(std::span<const Contender> chain) {
     }
   }
   // 3. Across groups.
-  std::stable_sort(whole.begin(), whole.end(), [&](size_t x, size_t y) {
+  std::sort(whole.begin(), whole.end(), [&](size_t x, size_t y) {
     const Contender &a = at(x), &b = at(y);
     if (a.confirmed != b.confirmed) return a.confirmed;
     if (a.score != b.score) return a.score > b.score;
     if (Length(a) != Length(b)) return Length(a) > Length(b);
     if (a.begin != b.begin) return a.begin < b.begin;
-    return a.detector < b.detector;
+    if (a.detector != b.detector) return a.detector < b.detector;
+    return x < y;
   });
   std::vector<size_t> winners;
   for (size_t c : whole) {

@@ -315,8 +315,8 @@ void StreamState::Settle(uint64_t frontier, std::vector<Finding>& out) {
 void StreamState::Resolve(Candidate* const* first, Candidate* const* last,
                           std::vector<Finding>& out) {
   const auto& detectors = engine_->detectors();
-  std::vector<Contender> chain;
-  chain.reserve(static_cast<size_t>(last - first));
+  std::vector<Contender>& chain = chain_;
+  chain.clear();
   for (Candidate* const* c = first; c != last; ++c) {
     const Candidate& k = **c;
     uint8_t family = detectors[k.detector].term_family;

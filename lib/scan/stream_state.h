@@ -29,6 +29,7 @@
 #include "scan/engine.h"
 #include "scan/line_tracker.h"
 #include "scan/match_events.h"
+#include "scan/resolve.h"
 #include "scan/text_window.h"
 #include "vigie/finding.h"
 
@@ -107,6 +108,7 @@ class StreamState {
   std::vector<Candidate> scored_;  // scored, waiting for their chain to complete
   std::vector<Candidate*> order_;  // Settle's, kept to reuse its memory
   std::vector<Candidate> kept_;    // Settle's
+  std::vector<Contender> chain_;   // Resolve's
 };
 
 }  // namespace vigie::internal

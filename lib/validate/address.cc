@@ -93,6 +93,7 @@ bool Separator(char c) {
 
 std::vector<AddressToken> Tokenize(std::string_view text) {
   std::vector<AddressToken> tokens;
+  tokens.reserve(16);  // a record's words, most often
   size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && Separator(text[i])) ++i;
@@ -138,6 +139,12 @@ bool CommonWord(const std::string& key) {
 // Longest type of way starting at tokens[i]: its length in tokens, or 0.
 size_t TypeAt(Tokens tokens, size_t i, size_t end, std::string* full) {
   const Places& p = PlaceTables();
+  if (i >= end) return 0;
+  // Most words begin no type of way: one lookup of the first word says so
+  // before the next words are folded and joined.
+  std::string_view first = tokens[i].key();
+  first = first.substr(0, first.find(' '));
+  if (!p.type_first_words.contains(absl::string_view(first.data(), first.size()))) return 0;
   // The keys of up to longest_type_words tokens, joined once; each shorter
   // type is a prefix of it.
   size_t most = std::min(p.longest_type_words, end - i);

@@ -61,5 +61,15 @@ TEST(ResolveTest, ResultDoesNotDependOnTheOrderOfTheChain) {
   EXPECT_FALSE(begins.empty());
 }
 
+TEST(ResolveTest, ALoneCandidateWinsAndTwinsKeepTheFirst) {
+  EXPECT_TRUE(ResolveOverlaps({}).empty());
+  std::vector<Contender> alone = {Span(5, 9, 0.1, false, 7)};
+  EXPECT_EQ(ResolveOverlaps(alone), (std::vector<size_t>{0}));
+  // Two candidates alike in everything: the first of the chain stays.
+  std::vector<Contender> twins = {Span(0, 8, 0.6, true, 2), Span(0, 8, 0.6, true, 2),
+                                  Span(2, 8, 0.6, true, 2)};
+  EXPECT_EQ(ResolveOverlaps(twins), (std::vector<size_t>{0}));
+}
+
 }  // namespace
 }  // namespace vigie::internal
