@@ -173,6 +173,13 @@ PhoneValidation ValidatePhone(std::string_view text) {
   } else if (StartsWith(rest, "+") || StartsWith(rest, "00")) {
     rest.remove_prefix(rest[0] == '+' ? 1 : 2);
     while (!rest.empty() && IsSeparator(rest[0])) rest.remove_prefix(1);
+    // No country code begins with 0: "00 09 78..." inside a longer number
+    // is none, and needs no look into libphonenumber's metadata (which
+    // costs as much as a thousand French numbers).
+    if (rest.empty() || rest[0] == '0') {
+      out.reason = "no country code";
+      return out;
+    }
     if (!HasFrenchCountryCode(rest)) return OtherCountry("+" + std::string(rest));
     size_t n = 0;
     while (n < rest.size() && n < 3 && text::IsAsciiDigit(rest[n])) ++n;

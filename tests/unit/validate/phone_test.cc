@@ -80,6 +80,17 @@ TEST(PhoneTest, RejectsInvalidExceptOverseasWrittenNationally) {
   }
 }
 
+TEST(PhoneTest, NoCountryCodeBeginsWithZero) {
+  // Digits of a longer number ("1 00 09 78 068 690 11", a NIR) read after
+  // their "00" as an international prefix.
+  for (const char* text : {"00 09 78 068 690", "+09 78 068 690", "+ 0612345678", "00"}) {
+    PhoneValidation check = ValidatePhone(text);
+    EXPECT_FALSE(check.valid) << text;
+    EXPECT_EQ(check.reason, "no country code") << text;
+  }
+  EXPECT_TRUE(ValidatePhone("+44 20 7946 0958").valid);  // another country still checks
+}
+
 TEST(PhoneTest, EdgeTrunkZeroAfterCountryCodeIsTolerated) {
   EXPECT_EQ(ValidatePhone("+33 0 6 12 34 56 78").e164, "+33612345678");
 }
