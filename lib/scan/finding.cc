@@ -2,7 +2,6 @@
 // its value masked (finding.h).
 #include "vigie/finding.h"
 
-#include <algorithm>
 #include <vector>
 
 #include "text/utf8.h"
@@ -71,7 +70,7 @@ std::string MaskValue(std::string_view value) {
     if (masked) {
       *p++ = '*';
     } else {
-      p = std::copy_n(value.data() + i, n, p);
+      for (size_t k = 0; k < n; ++k) *p++ = value[i + k];  // a byte or a few
     }
     i += n;
   }

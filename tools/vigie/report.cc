@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -48,22 +49,21 @@ std::string JsonString(std::string_view s) {
 // file has one layout.
 class JsonLine {
  public:
-  explicit JsonLine(std::string& out) : out_(out) { out_ += '{'; }
-  void Raw(std::string_view key, std::string_view json_text) {
-    // One resize and copies into it: a record has a dozen fields, a file
-    // hundreds of thousands of records.
-    size_t at = out_.size();
-    out_.resize(at + key.size() + json_text.size() + (first_ ? 3 : 4));
-    char* p = out_.data() + at;
-    if (!first_) *p++ = ',';
-    first_ = false;
-    *p++ = '"';
-    p = std::copy(key.begin(), key.end(), p);
-    *p++ = '"';
-    *p++ = ':';
-    std::copy(json_text.begin(), json_text.end(), p);
+  // Writes one record into `out` from byte `used` on, and moves `used` to
+  // its end. The bytes go through a cursor into room made ahead (a record
+  // has a dozen fields, a file hundreds of thousands of records): `out`
+  // is longer than `used` after it, and cut to `used` by its owner.
+  JsonLine(std::string& out, size_t& used) : out_(out), used_(used) {
+    Room(64);
+    Put('{');
   }
-  void Text(std::string_view key, std::string_view text) {
+  template <size_t N>
+  void Raw(const char (&key)[N], std::string_view json_text) {
+    Key(key, json_text.size());
+    Put(json_text);
+  }
+  template <size_t N>
+  void Text(const char (&key)[N], std::string_view text) {
     // Printable ASCII other than '"' and '\\' is its own JSON text; the
     // rest (escapes, UTF-8, invalid bytes replaced) is nlohmann::json's.
     bool verbatim = std::all_of(text.begin(), text.end(), [](char c) {
@@ -73,23 +73,22 @@ class JsonLine {
       Raw(key, JsonString(text));
       return;
     }
-    Raw(key, {});
-    out_ += '"';
-    out_ += text;
-    out_ += '"';
+    Name(key, text);
   }
-  void Name(std::string_view key, std::string_view name) {  // an ASCII name: kind, category
-    Raw(key, {});
-    out_ += '"';
-    out_ += name;
-    out_ += '"';
+  template <size_t N>
+  void Name(const char (&key)[N], std::string_view name) {  // an ASCII name: kind, category
+    Key(key, name.size() + 2);
+    Put('"');
+    Put(name);
+    Put('"');
   }
-  void Number(std::string_view key, uint64_t n) {
-    char buffer[24];
-    auto end = std::to_chars(buffer, buffer + sizeof buffer, n).ptr;
-    Raw(key, std::string_view(buffer, static_cast<size_t>(end - buffer)));
+  template <size_t N>
+  void Number(const char (&key)[N], uint64_t n) {
+    Key(key, 20);
+    used_ = static_cast<size_t>(std::to_chars(At(), At() + 20, n).ptr - out_.data());
   }
-  void Score(std::string_view key, double score) {
+  template <size_t N>
+  void Score(const char (&key)[N], double score) {
     // The shortest form that reads back as the same double, with ".0" for
     // a whole number, as nlohmann::json prints a double. A score rounded to
     // four decimals, from 0.001 to 1000, is that decimal itself (fewer than
@@ -117,14 +116,47 @@ class JsonLine {
       char* end = std::to_chars(buffer, buffer + sizeof buffer, RoundScore(score)).ptr;
       digits = std::string_view(buffer, static_cast<size_t>(end - buffer));
     }
-    Raw(key, digits);
-    if (digits.find_first_of(".e") == std::string_view::npos) out_ += ".0";
+    bool whole_number = digits.find_first_of(".e") == std::string_view::npos;
+    Key(key, digits.size() + 2);
+    Put(digits);
+    if (whole_number) Put(".0");
   }
-  void Bool(std::string_view key, bool b) { Raw(key, b ? "true" : "false"); }
-  void End() { out_ += "}\n"; }
+  template <size_t N>
+  void Bool(const char (&key)[N], bool b) {
+    Raw(key, b ? "true" : "false");
+  }
+  void End() {
+    Room(2);
+    Put("}\n");
+  }
 
  private:
+  char* At() { return out_.data() + used_; }
+  // Room for `n` more bytes at the cursor.
+  void Room(size_t n) {
+    if (out_.size() - used_ < n) out_.resize(std::max(out_.size() * 2, used_ + n + 256));
+  }
+  void Put(char c) { out_[used_++] = c; }
+  void Put(std::string_view bytes) {
+    std::copy(bytes.begin(), bytes.end(), At());
+    used_ += bytes.size();
+  }
+  // `"key":` after a comma unless first, with room for `value` bytes after.
+  // The key is a literal: its bytes are copied as a constant size.
+  template <size_t N>
+  void Key(const char (&key)[N], size_t value) {
+    Room(N + 3 + value);
+    if (!first_) Put(',');
+    first_ = false;
+    Put('"');
+    std::memcpy(At(), key, N - 1);
+    used_ += N - 1;
+    Put('"');
+    Put(':');
+  }
+
   std::string& out_;
+  size_t& used_;  // the bytes of out_ written; the rest is room
   bool first_ = true;
 };
 
@@ -212,9 +244,9 @@ class JsonlReporter : public Reporter {
       path_ = std::string(path);
       path_json_ = JsonString(path);
     }
-    line_.clear();
+    size_t used = 0;
     for (const Finding& f : findings) {
-      JsonLine j(line_);
+      JsonLine j(line_, used);
       j.Name("category", CategoryName(f.category));
       j.Number("column", f.column);
       if (options_.show_values) {
@@ -238,6 +270,7 @@ class JsonlReporter : public Reporter {
       if (options_.show_values) j.Text("value", f.value);
       j.End();
     }
+    line_.resize(used);
     out_ << line_;
   }
 
