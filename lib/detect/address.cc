@@ -106,8 +106,9 @@ internal::Located AddressStart(std::string_view text, size_t earliest, size_t en
 
 // A street line alone: a number, maybe "bis" or a letter, a common type of
 // way (literals for Hyperscan to look for; the parser knows every type and
-// decides), then the way's name on the same line, ending on an ASCII letter
-// at a word boundary so that Hyperscan reports word ends, not every letter.
+// decides), then the way's name on the same line, its last word beginning
+// with a capital and ending on an ASCII letter at a word boundary, so that
+// Hyperscan reports the ends of capitalized words, not every letter.
 // The whole table of types makes a pattern longer than Hyperscan accepts;
 // addresses with a postcode are found whatever their type.
 std::string StreetLinePattern() {
@@ -121,22 +122,35 @@ std::string StreetLinePattern() {
       "parvis",    "rond-point", "zone",     "za",      "zi",       "zac",       "domaine",
       "villa",     "mont&e",     "ruelle",   "venelle", "traverse", "clos",      "mail",
       "carrefour", "quartier",   "chauss&e", "cour",    "galerie",  "port",      "tour"};
+  // Letters in either case: the pattern is case-sensitive, for its last
+  // word must begin with a capital (a street line alone names its way with
+  // one, and its last word is one or a particle: "12 rue Jean de" is no
+  // line of its own beside "12 rue Jean de La Fontaine").
+  auto either_case = [](char c) {
+    if (c < 'a' || c > 'z') return std::string(1, c);
+    return std::string{'[', c, static_cast<char>(c - 'a' + 'A'), ']'};
+  };
   std::string types;
   for (const char* type : kTypes) {
     if (!types.empty()) types += '|';
     for (const char* c = type; *c; ++c) {
       if (*c == '&') {
-        types += "(?:e|\\xc3\\xa9|\\xc3\\x89)";  // é, É, or e
+        types += "(?:[eE]|\\xc3\\xa9|\\xc3\\x89)";  // é, É, or e
       } else if (*c == '-') {
         types += "[ -]";
       } else {
-        types += *c;
+        types += either_case(*c);
       }
     }
   }
-  return "\\b[0-9]{1,4}(?:-[0-9]{1,4})?,?(?: +(?:bis|ter|quater|[a-d]),?)? +(?:" + types +
-         ")\\.?(?: +[a-z\\x80-\\xff][a-z\\x80-\\xff'-]*){0,5} +[a-z\\x80-\\xff]"
-         "[a-z\\x80-\\xff'-]*[a-z]\\b";
+  std::string suffixes;
+  for (const char* suffix : {"bis", "ter", "quater"}) {
+    for (const char* c = suffix; *c; ++c) suffixes += either_case(*c);
+    suffixes += '|';
+  }
+  return "\\b[0-9]{1,4}(?:-[0-9]{1,4})?,?(?: +(?:" + suffixes + "[a-dA-D]),?)? +(?:" + types +
+         ")\\.?(?: +[A-Za-z\\x80-\\xff][A-Za-z\\x80-\\xff'-]*){0,5} +(?:[A-Z]|\\xc3[\\x80-\\x9e])"
+         "[A-Za-z\\x80-\\xff'-]*[A-Za-z]\\b";
 }
 
 DetectorDef AddressDetector() {
@@ -149,7 +163,7 @@ DetectorDef AddressDetector() {
   d.patterns = {{"\\b[0-9]{5}(?:[;,\\t]|[ \\t]+)[A-Za-z\\x80-\\xff][A-Za-z\\x80-\\xff'-]*"
                  "(?:[ \\t]+[A-Za-z\\x80-\\xff][A-Za-z\\x80-\\xff'-]*){0,5}",
                  internal::Shape::kDigitLed, false},
-                {StreetLinePattern(), internal::Shape::kDigitLed, true}};
+                {StreetLinePattern(), internal::Shape::kDigitLed, false}};
   d.spans_cells = true;
   d.max_width = kMaxAddress;
   d.keywords = {"adresse",   "domicile",     "domicilié",   "domiciliée", "habite",  "réside",

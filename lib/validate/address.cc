@@ -263,7 +263,10 @@ std::string CheckStreetOnly(Tokens tokens, const PostalAddress& a) {
   bool capital = false;
   for (size_t i = tokens.size() - words; i < tokens.size(); ++i) {
     const AddressToken& t = tokens[i];
-    bool upper = t.raw[0] >= 'A' && t.raw[0] <= 'Z';
+    // A capital: ASCII, or Latin-1 in UTF-8 ("Église", "Érables").
+    auto second = t.raw.size() > 1 ? static_cast<unsigned char>(t.raw[1]) : 0;
+    bool upper = (t.raw[0] >= 'A' && t.raw[0] <= 'Z') ||
+                 (t.raw[0] == '\xC3' && second >= 0x80 && second <= 0x9E);
     bool number = t.raw[0] >= '0' && t.raw[0] <= '9';
     bool lower_byte = !upper && !number;
     if (upper) capital = true;

@@ -163,6 +163,18 @@ TEST(ScannerTest, AStreetLineAloneLiesInItsCell) {
   EXPECT_EQ(Slice(with_postcode, findings[0]), "12;rue des Lilas;71710;Charmoy");
 }
 
+TEST(ScannerTest, AStreetLineAloneEndsOnItsLastCapitalizedWord) {
+  // Not on "de" nor "la", in any case of its type of way.
+  ScanOptions options{.kinds = {"FR_POSTAL_ADDRESS"}, .min_score = 0};
+  for (std::string line : {"31 ter impasse de la Gare", "31 TER IMPASSE DE LA GARE",
+                           "12 Rue Jean de La Fontaine", "4 bis allée des Érables"}) {
+    std::string text = "Elle habite au " + line + " depuis mai.";
+    auto findings = MakeScanner(options).Scan(text);
+    ASSERT_EQ(findings.size(), 1u) << line;
+    EXPECT_EQ(Slice(text, findings[0]), line);
+  }
+}
+
 TEST(ScannerTest, QuotedCellsMayHoldDelimitersAndNewlines) {
   std::string csv = "nom,commentaire,tel\n\"Dupont, Jean\",\"ligne 1\nligne 2\",0612345678\n";
   auto findings = MakeScanner().Scan(csv);
