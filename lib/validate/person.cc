@@ -7,6 +7,7 @@
 #include <absl/container/flat_hash_set.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <vector>
 
@@ -356,6 +357,13 @@ constexpr std::pair<std::string_view, std::string_view> kTitles[] = {
     {"Maitre", "Me"}};
 
 bool IsTitle(std::string_view word) {
+  // Most words are refused on their first letter, which begins no title.
+  static constexpr std::array<bool, 256> kInitials = [] {
+    std::array<bool, 256> initials{};
+    for (const auto& t : kTitles) initials[static_cast<unsigned char>(t.first[0])] = true;
+    return initials;
+  }();
+  if (word.empty() || !kInitials[static_cast<unsigned char>(word[0])]) return false;
   return std::any_of(std::begin(kTitles), std::end(kTitles),
                      [&](const auto& t) { return t.first == word; });
 }

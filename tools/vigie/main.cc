@@ -393,7 +393,14 @@ class Runner {
 
   void CountLines(std::string_view bytes) {
     if (bytes.empty()) return;
-    file_.report.lines += static_cast<uint64_t>(std::count(bytes.begin(), bytes.end(), '\n'));
+    // memchr from line break to line break: lines are tens of bytes long,
+    // and memchr reads them many bytes a step.
+    const char* end = bytes.data() + bytes.size();
+    for (const char* at = bytes.data(); at < end; ++at) {
+      at = static_cast<const char*>(std::memchr(at, '\n', static_cast<size_t>(end - at)));
+      if (at == nullptr) break;
+      ++file_.report.lines;
+    }
     file_.last_byte = bytes.back();
   }
 
