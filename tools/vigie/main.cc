@@ -450,7 +450,7 @@ class Runner {
   void Weigh(const Finding& f) {
     // The file's verdict needs each distinct value once, at its best.
     if (f.score >= min_score_) {
-      auto [it, inserted] = file_.best.emplace(f.kind + '\0' + f.value, f);
+      auto [it, inserted] = file_.best.try_emplace(f.kind + '\0' + f.value, f);
       if (!inserted && f.score > it->second.score) it->second = f;
     }
     // Findings come in text order: a line is judged when the next begins.

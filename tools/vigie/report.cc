@@ -52,7 +52,8 @@ class JsonLine {
   // Writes one record into `out` from byte `used` on, and moves `used` to
   // its end. The bytes go through a cursor into room made ahead (a record
   // has a dozen fields, a file hundreds of thousands of records): `out`
-  // is longer than `used` after it, and cut to `used` by its owner.
+  // is longer than `used` after it; its owner writes out the first `used`
+  // bytes.
   JsonLine(std::string& out, size_t& used) : out_(out), used_(used) {
     Room(64);
     Put('{');
@@ -269,9 +270,13 @@ class JsonlReporter : public Reporter {
       j.Name("type", "finding");
       if (options_.show_values) j.Text("value", f.value);
       j.End();
+      // Written out in pieces that stay in the cache, not a whole batch.
+      if (used >= kFlushBytes) {
+        out_.write(line_.data(), static_cast<std::streamsize>(used));
+        used = 0;
+      }
     }
-    line_.resize(used);
-    out_ << line_;
+    out_.write(line_.data(), static_cast<std::streamsize>(used));
   }
 
   void FileDone(std::string_view path, const FileReport& file) override {
@@ -308,7 +313,8 @@ class JsonlReporter : public Reporter {
   std::ostream& err_;
   std::string path_;       // of the findings last written
   std::string path_json_;  // as a JSON string
-  std::string line_;       // the records of one call, written at once
+  static constexpr size_t kFlushBytes = 64 << 10;
+  std::string line_;  // records not yet written, and room for more
 };
 
 class SarifReporter : public Reporter {
