@@ -91,14 +91,24 @@ internal::Located AddressStart(std::string_view text, size_t earliest, size_t en
     --from;
   }
   AddressWords words(text.substr(from, end - from));
+  // Postcode and commune alone first: when the postcode is a word of its
+  // own, every start before it shares their check, and when that fails
+  // (the words after the postcode are no commune of it, or only the first
+  // words of one) no start can parse.
+  AddressParse locality = words.ParseFrom(p - from);
+  auto separator = [&](size_t at) {
+    return std::string_view(" ,;\t\r\n").find(text[at]) != std::string_view::npos;
+  };
+  bool own_word = (p == from || separator(p - 1)) && (p + 5 == end || separator(p + 5));
+  if (!locality.valid && own_word) {
+    return StreetLineStart(text, p + 5, end);
+  }
   for (size_t s = from; s < p; ++s) {
     if (text::WordCharBefore(text, s) || !text::WordCharAt(text, s)) continue;
     AddressParse parse = words.ParseFrom(s - from);
     if (parse.valid && parse.has_street) return {s, Judge(parse)};
   }
-  // Postcode and commune alone, or a street line that follows an earlier
-  // postcode.
-  if (AddressParse parse = words.ParseFrom(p - from); parse.valid) return {p, Judge(parse)};
+  if (locality.valid) return {p, Judge(locality)};
   return StreetLineStart(text, p + 5, end);
 }
 

@@ -28,6 +28,9 @@ std::optional<Candidate> Confirmer::Confirm(uint64_t end, const MatchTarget& tar
   }
   size_t earliest = lowest - window.start;
   size_t stop = end - window.start;
+  // No match ends inside a character (MatchEvents drops most such events
+  // already; this one may have ended where the bytes then visible did).
+  if (text::InsideCodePoint(view, stop)) return std::nullopt;
   size_t begin = std::string_view::npos;
   std::optional<Verdict> judged;  // by the start finder
   if (target.length > 0) {

@@ -53,8 +53,11 @@ int MatchEvents::OnMatch(unsigned id, unsigned long long /*from*/, unsigned long
         return 0;
       }
     }
-  } else if (to >= w.start && text::WordCharAt(w.bytes, to - w.start)) {
-    return 0;  // a 9-digit pattern matches at every digit of a long run
+  } else if (to >= w.start && (text::WordCharAt(w.bytes, to - w.start) ||
+                               text::InsideCodePoint(w.bytes, to - w.start))) {
+    // A 9-digit pattern matches at every digit of a long run, and a class
+    // of bytes at every byte of an accented letter.
+    return 0;
   }
   self.fresh_.push_back(MatchEvent{to, c->db, id});
   return 0;

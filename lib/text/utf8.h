@@ -18,6 +18,14 @@ bool WordCharBefore(std::string_view text, size_t pos);
 // False at the end of `text` and for invalid bytes.
 bool WordCharAt(std::string_view text, size_t pos);
 
+// True when `pos` falls inside a multi-byte character: a continuation byte
+// after a byte that is not ASCII ("Co|\xC3\xAB|tmieux" at the \xAB). A match
+// never ends there.
+inline bool InsideCodePoint(std::string_view text, size_t pos) {
+  return pos > 0 && pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80 &&
+         static_cast<unsigned char>(text[pos - 1]) >= 0x80;
+}
+
 // True when a hyphen or an apostrophe at `pos` joins a letter or digit to
 // what comes before: "Saint|-Michel", "l|'Église" (the word goes on).
 inline bool WordGoesOn(std::string_view text, size_t pos) {

@@ -130,6 +130,19 @@ TEST(Utf8Test, AWordGoesOnAfterAHyphenOrAnApostropheBeforeALetter) {
   EXPECT_FALSE(WordGoesOn(s, 30));  // the last byte
 }
 
+TEST(Utf8Test, InsideCodePointIsBetweenTheBytesOfOneCharacter) {
+  std::string s = "Co\xc3\xabt \xe2\x80\x99x \x80";
+  EXPECT_FALSE(InsideCodePoint(s, 2));  // before "ë"
+  EXPECT_TRUE(InsideCodePoint(s, 3));   // inside "ë"
+  EXPECT_FALSE(InsideCodePoint(s, 4));  // after it
+  EXPECT_TRUE(InsideCodePoint(s, 7));   // inside "’"
+  EXPECT_TRUE(InsideCodePoint(s, 8));
+  EXPECT_FALSE(InsideCodePoint(s, 9));
+  EXPECT_FALSE(InsideCodePoint(s, 11));  // a stray continuation byte after a space
+  EXPECT_FALSE(InsideCodePoint(s, 0));
+  EXPECT_FALSE(InsideCodePoint(s, s.size()));
+}
+
 TEST(Utf8Test, InvalidBytesAreNotWordCharacters) {
   std::string s = "\xff\xc3\x28\xe2\x82";
   for (size_t i = 0; i <= s.size(); ++i) {
