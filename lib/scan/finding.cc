@@ -2,6 +2,8 @@
 // its value masked (finding.h).
 #include "vigie/finding.h"
 
+#include <array>
+#include <cstdint>
 #include <vector>
 
 #include "text/utf8.h"
@@ -49,30 +51,37 @@ std::string MaskValue(std::string_view value) {
   // Code points: ASCII letters and digits and every non-ASCII character
   // (accented letters, Greek...) are hidden; ASCII punctuation and spaces
   // keep the shape. A code point is its first byte and the continuation
-  // bytes after it.
-  auto continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
-  auto hidden = [](char first) {
-    return static_cast<unsigned char>(first) >= 0x80 || text::IsAsciiAlnum(first);
+  // bytes after it (a value that begins with a continuation byte begins
+  // with a code point of its own). Each byte's part, from a table.
+  constexpr uint8_t kShown = 0, kHidden = 1, kContinuation = 2;
+  static constexpr std::array<uint8_t, 256> kParts = [] {
+    std::array<uint8_t, 256> parts{};
+    for (int b = 0; b < 256; ++b) {
+      bool alnum = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+      parts[b] = (b & 0xC0) == 0x80 ? kContinuation : (b >= 0x80 || alnum) ? kHidden : kShown;
+    }
+    return parts;
+  }();
+  auto part = [&](size_t i) -> uint8_t {
+    uint8_t p = kParts[static_cast<unsigned char>(value[i])];
+    return p == kContinuation && i == 0 ? kHidden : p;
   };
   size_t letters = 0;
-  for (size_t i = 0; i < value.size(); ++i) {
-    if (!continuation(value[i]) || i == 0) letters += hidden(value[i]);
-  }
+  for (size_t i = 0; i < value.size(); ++i) letters += part(i) == kHidden;
   size_t keep = letters >= 8 ? 2 : 0;  // the last two stay visible
   // Never longer than the value: written in place, then cut.
   std::string out(value.size(), '\0');
   char* p = out.data();
   size_t seen = 0;
-  for (size_t i = 0; i < value.size();) {
-    size_t n = 1;
-    while (i + n < value.size() && continuation(value[i + n])) ++n;
-    bool masked = hidden(value[i]) && ++seen + keep <= letters;
-    if (masked) {
+  bool masked = false;  // the code point being read
+  for (size_t i = 0; i < value.size(); ++i) {
+    uint8_t kind = part(i);
+    if (kind != kContinuation) masked = kind == kHidden && ++seen + keep <= letters;
+    if (!masked) {
+      *p++ = value[i];
+    } else if (kind != kContinuation) {
       *p++ = '*';
-    } else {
-      for (size_t k = 0; k < n; ++k) *p++ = value[i + k];  // a byte or a few
     }
-    i += n;
   }
   out.resize(static_cast<size_t>(p - out.data()));
   return out;
