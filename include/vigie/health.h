@@ -48,6 +48,11 @@ inline constexpr double kHealthEvidenceFloor = 0.4;
 // finding, and findings below kHealthEvidenceFloor, are ignored).
 VIGIE_EXPORT HealthVerdict AssessHealth(const std::vector<Finding>& findings);
 
+// AssessHealth's score alone, without the evidence (no finding is
+// copied): for a caller that weighs many records and keeps only the
+// verdict.
+VIGIE_EXPORT double HealthScore(const std::vector<Finding>& findings);
+
 }  // namespace vigie
 
 #endif  // VIGIE_HEALTH_H_

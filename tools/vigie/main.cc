@@ -461,10 +461,10 @@ class Runner {
 
   void CloseLine() {
     if (!file_.line_findings.empty()) {
-      HealthVerdict line = AssessHealth(file_.line_findings);
-      if (line.reveals_health) {
+      double line = HealthScore(file_.line_findings);
+      if (line >= kHealthThreshold) {
         ++file_.report.health_lines;
-        file_.best_line = std::max(file_.best_line, line.score);
+        file_.best_line = std::max(file_.best_line, line);
       }
     }
     file_.line_findings.clear();

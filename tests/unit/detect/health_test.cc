@@ -260,6 +260,28 @@ TEST(HealthTest, VerdictOnRecords) {
   EXPECT_FALSE(AssessHealth({weak("infection", 1), weak("goutte", 2), weak("fievre", 3),
                              weak("toux", 4), weak("vertige", 5)})
                    .reveals_health);
+  // A value counts once at its best score; care only adds to other
+  // evidence; HealthScore is the verdict's score without the evidence.
+  auto strong = [](const char* kind, const char* value, double score) {
+    Finding f;
+    f.kind = kind;
+    f.category = Category::kHealth;
+    f.score = score;
+    f.value = value;
+    return f;
+  };
+  std::vector<Finding> repeated = {strong("HEALTH_CONDITION", "diabete", 0.6),
+                                   strong("HEALTH_CONDITION", "diabete", 0.7),
+                                   strong("HEALTH_PROVIDER", "Dr Martin", 0.8)};
+  HealthVerdict twice = AssessHealth(repeated);
+  EXPECT_NEAR(twice.score, 0.7 + 0.3 * 0.45 * 0.8, 1e-12);
+  EXPECT_EQ(HealthScore(repeated), twice.score);
+  ASSERT_EQ(twice.kinds.size(), 2u);
+  EXPECT_EQ(twice.kinds[0].kind, "HEALTH_PROVIDER");  // strongest first
+  EXPECT_EQ(twice.kinds[1].findings.size(), 2u);
+  EXPECT_LT(HealthScore({strong("HEALTH_PROVIDER", "Dr Martin", 0.9),
+                         strong("HEALTH_INSURANCE", "MGEN", 0.9)}),
+            kHealthThreshold);
   HealthVerdict none = verdict("Adresse modifiée : 12 rue des Lilas, 69003 Lyon.");
   EXPECT_FALSE(none.reveals_health);
   EXPECT_EQ(none.score, 0.0);
