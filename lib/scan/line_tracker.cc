@@ -24,6 +24,15 @@ LineTracker::Position LineTracker::At(uint64_t pos, const TextWindow& window) {
   // Offsets come almost in order: follow them with `last_`, and fall back
   // on the lagging cursor, which stays max_back_ behind.
   if (pos < last_.pos) {
+    // A step back within the line (a match that begins before the last
+    // one asked for): its code points are taken off the column (counts
+    // of code points add up, whatever the cut).
+    std::string_view back = window.Slice(pos, last_.pos);
+    if (back.find('\n') == std::string_view::npos) {
+      last_.column -= text::CountCodePoints(back);
+      last_.pos = pos;
+      return {last_.line, last_.column + 1};
+    }
     Move(lagging_, std::max(lagging_.pos, pos > max_back_ ? pos - max_back_ : 0), window);
     last_ = lagging_;
   }
