@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "text/utf8.h"
 
@@ -123,8 +124,20 @@ template <bool kRecord>
 void CellTracker::Follow(std::string_view bytes, uint64_t offset) {
   Cell last = cells_.back();
   bool moved = false;
-  for (size_t i = 0; i < bytes.size(); ++i) {
-    char c = bytes[i];
+  const char* data = bytes.data();
+  const size_t n = bytes.size();
+  for (size_t i = 0; i < n; ++i) {
+    // Within a cell only quotes, delimiters and line breaks count, and
+    // within quotes only quotes: the bytes between are skipped.
+    if (in_quotes_ && !at_cell_start_) {
+      const void* quote = std::memchr(data + i, '"', n - i);
+      if (quote == nullptr) break;
+      i = static_cast<size_t>(static_cast<const char*>(quote) - data);
+    } else if (!at_cell_start_) {
+      while (i < n && data[i] != delimiter_ && data[i] != '\n' && data[i] != '"') ++i;
+      if (i == n) break;
+    }
+    char c = data[i];
     if (at_cell_start_) {
       at_cell_start_ = false;
       quoted_cell_ = c == '"';
@@ -152,11 +165,14 @@ void CellTracker::Follow(std::string_view bytes, uint64_t offset) {
       moved = true;
     }
   }
-  if (moved) {
-    cells_.clear();
-    cells_.push_back(last);
-    hint_ = 0;
-  }
+  if (moved) Restart(last);
+}
+
+void CellTracker::Restart(const Cell& cell) {
+  cells_.clear();
+  cells_.push_back(cell);
+  first_ = 0;
+  hint_ = 0;
 }
 
 void CellTracker::Feed(std::string_view bytes, uint64_t offset) { Follow<true>(bytes, offset); }
@@ -178,9 +194,7 @@ void CellTracker::Skip(std::string_view bytes, uint64_t offset) {
         row_begin_ = offset + i + last_break + 1;
         at_cell_start_ = true;
         quoted_cell_ = false;
-        cells_.clear();
-        cells_.push_back(Cell{row_begin_, row_, 0, row_begin_});
-        hint_ = 0;
+        Restart(Cell{row_begin_, row_, 0, row_begin_});
         i += last_break + 1;
       }
       Follow<false>(bytes.substr(i, quote - i), offset + i);
@@ -195,26 +209,34 @@ void CellTracker::Skip(std::string_view bytes, uint64_t offset) {
 }
 
 Cell CellTracker::CellAt(uint64_t pos) const {
-  // Lookups move forward almost always: try a few cells from the last one.
-  if (hint_ < cells_.size() && cells_[hint_].begin <= pos) {
-    for (size_t i = hint_, stop = std::min(cells_.size(), hint_ + 8); i < stop; ++i) {
-      if (i + 1 == cells_.size() || cells_[i + 1].begin > pos) {
+  // Lookups stay near the last one (a match's end, then its start a few
+  // cells before): try a few cells from it, forward or back.
+  const size_t end = cells_.size();
+  size_t i = std::max(hint_, first_);
+  for (int step = 0; step < 8 && i > first_ && cells_[i].begin > pos; ++step) --i;
+  if (cells_[i].begin <= pos) {
+    for (size_t stop = std::min(end, i + 8); i < stop; ++i) {
+      if (i + 1 == end || cells_[i + 1].begin > pos) {
         hint_ = i;
         return cells_[i];
       }
     }
   }
-  auto it = std::upper_bound(cells_.begin(), cells_.end(), pos,
+  auto live = cells_.begin() + static_cast<std::ptrdiff_t>(first_);
+  auto it = std::upper_bound(live, cells_.end(), pos,
                              [](uint64_t p, const Cell& c) { return p < c.begin; });
-  if (it == cells_.begin()) return cells_.front();
+  if (it == live) return *live;
   hint_ = static_cast<size_t>(it - cells_.begin()) - 1;
   return *(it - 1);
 }
 
 void CellTracker::Forget(uint64_t pos) {
-  while (cells_.size() > 1 && cells_[1].begin <= pos) {
-    cells_.pop_front();
-    if (hint_ > 0) --hint_;
+  while (first_ + 1 < cells_.size() && cells_[first_ + 1].begin <= pos) ++first_;
+  // The cells forgotten leave memory when they are most of it.
+  if (first_ >= 64 && first_ * 2 >= cells_.size()) {
+    cells_.erase(cells_.begin(), cells_.begin() + static_cast<std::ptrdiff_t>(first_));
+    hint_ = hint_ > first_ ? hint_ - first_ : 0;
+    first_ = 0;
   }
 }
 

@@ -4,8 +4,8 @@
 #define VIGIE_LIB_RECORDS_LAYOUT_H_
 
 #include <cstdint>
-#include <deque>
 #include <string_view>
+#include <vector>
 
 #include "vigie/options.h"
 
@@ -66,7 +66,12 @@ class CellTracker {
   uint64_t row_ = 0;
   uint32_t column_ = 0;
   uint64_t row_begin_ = 0;
-  std::deque<Cell> cells_{Cell{}};
+  // Cells from `cell` on, forgetting those before.
+  void Restart(const Cell& cell);
+
+  // The cells known, from cells_[first_] on (those before are forgotten).
+  std::vector<Cell> cells_{Cell{}};
+  size_t first_ = 0;
   mutable size_t hint_ = 0;  // index of the last cell found
 };
 
