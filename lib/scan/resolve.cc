@@ -1,6 +1,8 @@
 // Resolution of overlapping findings; see resolve.h for the rules.
 #include "scan/resolve.h"
 
+#include <absl/container/inlined_vector.h>
+
 #include <algorithm>
 
 namespace vigie::internal {
@@ -13,9 +15,21 @@ uint64_t Length(const Contender& c) { return c.end - c.begin; }
 }  // namespace
 
 std::vector<size_t> ResolveOverlaps(std::span<const Contender> chain) {
-  std::vector<size_t> order(chain.size());
+  std::vector<size_t> winners;
+  ResolveOverlaps(chain, winners);
+  return winners;
+}
+
+void ResolveOverlaps(std::span<const Contender> chain, std::vector<size_t>& winners) {
+  winners.clear();
+  if (chain.size() < 2) {  // most chains: one candidate, which wins
+    if (chain.size() == 1) winners.push_back(0);
+    return;
+  }
+  // Chains are short: their indices stay on the stack.
+  using Indices = absl::InlinedVector<size_t, 8>;
+  Indices order(chain.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  if (chain.size() < 2) return order;  // most chains: one candidate, which wins
   auto at = [&](size_t i) -> const Contender& { return chain[i]; };
   // The sorts break their last ties by position in the chain, as a stable
   // sort would, without its buffer.
@@ -29,7 +43,7 @@ std::vector<size_t> ResolveOverlaps(std::span<const Contender> chain) {
     if (a.begin != b.begin) return a.begin < b.begin;
     return x < y;
   });
-  std::vector<size_t> kept;
+  Indices kept;
   for (size_t c : order) {
     bool clash = std::any_of(kept.begin(), kept.end(), [&](size_t k) {
       return at(k).group == at(c).group && Overlap(at(k), at(c));
@@ -41,7 +55,7 @@ std::vector<size_t> ResolveOverlaps(std::span<const Contender> chain) {
     return part.digit_led && whole.digit_led && part.group != whole.group &&
            whole.begin <= part.begin && part.end <= whole.end && Length(whole) > Length(part);
   };
-  std::vector<size_t> whole;
+  Indices whole;
   for (size_t c : kept) {
     if (std::none_of(kept.begin(), kept.end(), [&](size_t k) { return inside(at(c), at(k)); })) {
       whole.push_back(c);
@@ -57,7 +71,6 @@ std::vector<size_t> ResolveOverlaps(std::span<const Contender> chain) {
     if (a.detector != b.detector) return a.detector < b.detector;
     return x < y;
   });
-  std::vector<size_t> winners;
   for (size_t c : whole) {
     bool clash = std::any_of(winners.begin(), winners.end(),
                              [&](size_t w) { return Overlap(at(w), at(c)); });
@@ -65,7 +78,6 @@ std::vector<size_t> ResolveOverlaps(std::span<const Contender> chain) {
   }
   std::sort(winners.begin(), winners.end(),
             [&](size_t a, size_t b) { return at(a).begin < at(b).begin; });
-  return winners;
 }
 
 }  // namespace vigie::internal

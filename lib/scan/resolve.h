@@ -34,6 +34,8 @@ struct Contender {
 // 3. across groups, confirmed first, then the higher score, then the
 //    longer, then the earlier.
 std::vector<size_t> ResolveOverlaps(std::span<const Contender> chain);
+// The same into `winners`, whose memory is reused from chain to chain.
+void ResolveOverlaps(std::span<const Contender> chain, std::vector<size_t>& winners);
 
 }  // namespace vigie::internal
 

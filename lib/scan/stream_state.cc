@@ -324,7 +324,8 @@ void StreamState::Resolve(Candidate* const* first, Candidate* const* last,
                      k.digit_led, family != 0 ? -int64_t{family} : int64_t{k.detector},
                      k.detector});
   }
-  for (size_t w : ResolveOverlaps(chain)) {
+  ResolveOverlaps(chain, winners_);
+  for (size_t w : winners_) {
     Candidate& c = *first[w];
     if (c.score < call_.min_score) continue;
     const DetectorDef& d = detectors[c.detector];

@@ -109,6 +109,7 @@ class StreamState {
   std::vector<Candidate*> order_;  // Settle's, kept to reuse its memory
   std::vector<Candidate> kept_;    // Settle's
   std::vector<Contender> chain_;   // Resolve's
+  std::vector<size_t> winners_;    // Resolve's
 };
 
 }  // namespace vigie::internal
