@@ -95,12 +95,12 @@ internal::Located AddressStart(std::string_view text, size_t earliest, size_t en
   // own, every start before it shares their check, and when that fails
   // (the words after the postcode are no commune of it, or only the first
   // words of one) no start can parse.
-  AddressParse locality = words.ParseFrom(p - from);
+  bool locality = words.LocalityValidAt(p - from);
   auto separator = [&](size_t at) {
     return std::string_view(" ,;\t\r\n").find(text[at]) != std::string_view::npos;
   };
   bool own_word = (p == from || separator(p - 1)) && (p + 5 == end || separator(p + 5));
-  if (!locality.valid && own_word) {
+  if (!locality && own_word) {
     return StreetLineStart(text, p + 5, end);
   }
   for (size_t s = from; s < p; ++s) {
@@ -108,7 +108,7 @@ internal::Located AddressStart(std::string_view text, size_t earliest, size_t en
     AddressParse parse = words.ParseFrom(s - from);
     if (parse.valid && parse.has_street) return {s, Judge(parse)};
   }
-  if (locality.valid) return {p, Judge(locality)};
+  if (locality) return {p, Judge(words.ParseFrom(p - from))};
   return StreetLineStart(text, p + 5, end);
 }
 

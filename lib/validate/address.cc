@@ -438,12 +438,12 @@ const std::string& AddressToken::key() const {
 
 AddressParse ParseAddress(std::string_view text) { return ParseTokens(Tokenize(text), nullptr); }
 
-struct AddressWords::Locality : LocalityParse {};
-
 AddressWords::AddressWords(std::string_view text) : tokens_(Tokenize(text)) {}
 AddressWords::~AddressWords() = default;
 
-AddressParse AddressWords::ParseFrom(size_t start) {
+struct AddressWords::Locality : LocalityParse {};
+
+size_t AddressWords::Cut(size_t start) {
   // The token that holds `start`: the last that begins at or before it.
   auto it = std::upper_bound(tokens_.begin(), tokens_.end(), start,
                              [](size_t at, const AddressToken& t) { return at < t.offset; });
@@ -454,32 +454,54 @@ AddressParse AddressWords::ParseFrom(size_t start) {
     if (start >= it->offset + it->raw.size()) ++first;
   }
   // From inside a token: its end stands in for it, as Tokenize would cut it.
-  bool inside = first < tokens_.size() && start > tokens_[first].offset;
-  AddressToken whole;
-  if (inside) {
-    whole = std::move(tokens_[first]);
-    size_t cut = start - whole.offset;
-    tokens_[first] = AddressToken(whole.raw.substr(cut), start);
+  cut_ = first < tokens_.size() && start > tokens_[first].offset;
+  if (cut_) {
+    whole_ = std::move(tokens_[first]);
+    tokens_[first] = AddressToken(whole_.raw.substr(start - whole_.offset), start);
   }
+  return first;
+}
+
+void AddressWords::Uncut(size_t first) {
+  if (cut_) tokens_[first] = std::move(whole_);
+  cut_ = false;
+}
+
+const AddressWords::Locality* AddressWords::LocalityOf(size_t first,
+                                                       std::span<const AddressToken> tokens) {
+  size_t pc = PostcodeIndex(tokens);
+  if (pc == tokens.size()) return nullptr;
+  // Every start before the postcode shares its locality.
+  if (!locality_ || locality_at_ != first + pc) {
+    locality_ = std::make_unique<Locality>(Locality{ParseLocality(tokens, pc)});
+    locality_at_ = first + pc;
+  }
+  return locality_.get();
+}
+
+AddressParse AddressWords::ParseFrom(size_t start) {
+  size_t first = Cut(start);
   Tokens tokens = Tokens(tokens_).subspan(first);
   AddressParse parse;
   if (!MayStartAddress(tokens)) {
     parse.reason = "the street line must begin with a number, a type of way or BP/CS";
   } else {
-    // Every start before the postcode shares its locality.
-    size_t pc = PostcodeIndex(tokens);
-    const LocalityParse* known = nullptr;
-    if (pc < tokens.size()) {
-      if (!locality_ || locality_at_ != first + pc) {
-        locality_ = std::make_unique<Locality>(Locality{ParseLocality(tokens, pc)});
-        locality_at_ = first + pc;
-      }
-      known = locality_.get();
-    }
-    parse = ParseTokens(tokens, known);
+    parse = ParseTokens(tokens, LocalityOf(first, tokens));
   }
-  if (inside) tokens_[first] = std::move(whole);
+  Uncut(first);
   return parse;
+}
+
+bool AddressWords::LocalityValidAt(size_t start) {
+  size_t first = Cut(start);
+  Tokens tokens = Tokens(tokens_).subspan(first);
+  bool valid = !tokens.empty() && tokens[0].raw.size() == 5 && validate::AllDigits(tokens[0].raw);
+  if (valid) {
+    const LocalityParse* l = LocalityOf(first, tokens);
+    valid = l != nullptr && l->reason.empty();
+  }
+  Uncut(first);
+  return valid;
 }
 
 AddressParse ParseAddressTokens(std::span<const AddressToken> tokens) {

@@ -51,10 +51,24 @@ class AddressWords {
   ~AddressWords();
   // `start` is a byte offset into the text.
   AddressParse ParseFrom(size_t start);
+  // True when ParseFrom(start) is valid, for a start at a postcode (what
+  // follows it names the postcode's commune): checked without the parse.
+  bool LocalityValidAt(size_t start);
 
  private:
+  // Cuts the token that holds `start` at it (as Tokenize would cut a text
+  // that begins there) and returns the index of the first token from
+  // `start`; Uncut puts the whole token back.
+  size_t Cut(size_t start);
+  void Uncut(size_t first);
+  // The locality of the postcode of `tokens` (those from token `first`),
+  // parsed once for every start before it; null without a postcode.
   struct Locality;
+  const Locality* LocalityOf(size_t first, std::span<const AddressToken> tokens);
+
   std::vector<AddressToken> tokens_;
+  AddressToken whole_;  // the token cut, while it is
+  bool cut_ = false;
   std::unique_ptr<Locality> locality_;  // of the postcode at token locality_at_
   size_t locality_at_ = 0;
 };
