@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "scan/nearly_sorted.h"
 #include "text/utf8.h"
 
 namespace vigie::internal {
@@ -74,23 +75,10 @@ void MatchEvents::EachStream(const TextWindow& window, Call call) {
     call(streams_[db], ctx);
     // Hyperscan reports a database's matches nearly in order of their end
     // (matches that end together come in no set order), but does not
-    // promise it; each run is put in order by insertion, which costs a
-    // step per event and per inversion (a sort when there are many), then
-    // merged with the runs before it.
+    // promise it; each run is put in order, then merged with the runs
+    // before it.
     auto run = fresh_.begin() + run_begin;
-    size_t moves_left = 4 * static_cast<size_t>(fresh_.end() - run) + 64;
-    for (auto it = run; it != fresh_.end(); ++it) {
-      MatchEvent event = *it;
-      auto to = it;
-      for (; to != run && ByEnd(event, *(to - 1)) && moves_left > 0; --to, --moves_left) {
-        *to = *(to - 1);
-      }
-      *to = event;
-      if (moves_left == 0) {
-        std::sort(run, fresh_.end(), ByEnd);
-        break;
-      }
-    }
+    SortNearlySorted(run, fresh_.end(), ByEnd);
     std::inplace_merge(fresh_.begin(), run, fresh_.end(), ByEnd);
   }
   visible_ = nullptr;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "scan/nearly_sorted.h"
 #include "scan/resolve.h"
 
 namespace vigie::internal {
@@ -288,7 +289,7 @@ void StreamState::Settle(uint64_t frontier, std::vector<Finding>& out) {
   // Candidates are large: sort pointers, and move each candidate once.
   order_.clear();
   for (Candidate& c : scored_) order_.push_back(&c);
-  std::stable_sort(order_.begin(), order_.end(),
+  SortNearlySorted(order_.begin(), order_.end(),
                    [](const Candidate* a, const Candidate* b) { return a->begin < b->begin; });
   kept_.clear();
   size_t i = 0;
