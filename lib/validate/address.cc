@@ -38,6 +38,9 @@ struct Places {
   absl::flat_hash_map<std::string, std::string> street_types;
   // The first word of every type of way: a word that is none cannot begin one.
   absl::flat_hash_set<std::string> type_first_words;
+  // The first words of the types of several words ("rond", "rond point"
+  // of "rond point de..."): a phrase that is none begins no longer type.
+  absl::flat_hash_set<std::string> type_prefixes;
   size_t longest_type_words = 1;
 };
 
@@ -56,6 +59,10 @@ const Places& PlaceTables() {
       if (key.empty() || other_words.contains(key)) return;
       p.street_types.emplace(key, full);
       p.type_first_words.insert(key.substr(0, key.find(' ')));
+      for (size_t space = key.find(' '); space != std::string::npos;
+           space = key.find(' ', space + 1)) {
+        p.type_prefixes.insert(key.substr(0, space));
+      }
       size_t words = 1 + static_cast<size_t>(std::count(key.begin(), key.end(), ' '));
       p.longest_type_words = std::max(p.longest_type_words, words);
     };
@@ -145,26 +152,23 @@ size_t TypeAt(Tokens tokens, size_t i, size_t end, std::string* full) {
   std::string_view first = tokens[i].key();
   first = first.substr(0, first.find(' '));
   if (!p.type_first_words.contains(absl::string_view(first.data(), first.size()))) return 0;
-  // The keys of up to longest_type_words tokens, joined once; each shorter
-  // type is a prefix of it.
+  // The keys of the tokens joined one more at a time while they begin a
+  // type of several words; the longest type wins.
   size_t most = std::min(p.longest_type_words, end - i);
   thread_local std::string joined;
-  thread_local std::vector<size_t> ends;
   joined.clear();
-  ends.clear();
+  size_t found = 0;
   for (size_t k = 0; k < most; ++k) {
     if (k > 0) joined += ' ';
     joined += tokens[i + k].key();
-    ends.push_back(joined.size());
-  }
-  for (size_t n = most; n >= 1; --n) {
-    auto it = p.street_types.find(absl::string_view(joined.data(), ends[n - 1]));
-    if (it != p.street_types.end()) {
+    absl::string_view phrase(joined.data(), joined.size());
+    if (auto it = p.street_types.find(phrase); it != p.street_types.end()) {
       *full = it->second;
-      return n;
+      found = k + 1;
     }
+    if (!p.type_prefixes.contains(phrase)) break;
   }
-  return 0;
+  return found;
 }
 
 std::string Join(Tokens tokens, size_t from, size_t to) {
