@@ -101,7 +101,10 @@ LayoutGuess GuessLayout(std::string_view head, Layout requested, char delimiter)
   if (requested == Layout::kDelimited && delimiter != 0) {
     guess.delimited = true;
     guess.delimiter = delimiter;
-  } else {
+  } else if (has_second || requested == Layout::kDelimited) {
+    // A delimiter is guessed from two lines that agree: a text of one
+    // line (a record scanned on its own) is no table unless it is said
+    // to be.
     size_t best = 0;
     for (char d : kDelimiters) {
       size_t n1 = CountDelimiters(first, d);

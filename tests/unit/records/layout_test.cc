@@ -18,6 +18,12 @@ TEST(LayoutTest, ProseIsNotATable) {
   EXPECT_FALSE(
       GuessLayout("une seule ligne; avec; des points-virgules", Layout::kAuto, 0).delimited);
   EXPECT_FALSE(GuessLayout("a;b;c\n1;2;3\n", Layout::kText, 0).delimited);
+  // One line is a table only when the caller says so; its delimiter is
+  // then the one it holds most of.
+  EXPECT_FALSE(GuessLayout("x;y;z\n", Layout::kAuto, 0).delimited);
+  auto one = GuessLayout("x;y;z\n", Layout::kDelimited, 0);
+  EXPECT_TRUE(one.delimited);
+  EXPECT_EQ(one.delimiter, ';');
 }
 
 TEST(LayoutTest, HeaderIsNamesNotValues) {
