@@ -198,7 +198,16 @@ nb::object MakeFinding(std::initializer_list<nb::object> fields) {
   PyObject* row = g_finding_type->tp_alloc(g_finding_type, static_cast<Py_ssize_t>(fields.size()));
   if (row == nullptr) throw nb::python_error();
   Py_ssize_t i = 0;
-  for (const nb::object& field : fields) PyTuple_SET_ITEM(row, i++, field.inc_ref().ptr());
+  bool atomic = true;  // no field can hold a reference back to the row
+  for (const nb::object& field : fields) {
+    atomic = atomic && (!PyObject_IS_GC(field.ptr()) || PyTuple_CheckExact(field.ptr()));
+    PyTuple_SET_ITEM(row, i++, field.inc_ref().ptr());
+  }
+  // A finding of strings, numbers and tuples of strings is in no cycle:
+  // left out of the cycle collector, whose passes over hundreds of
+  // thousands of findings held the GIL that other threads' batches wait
+  // for (a finding with components, a dict, stays tracked).
+  if (atomic) PyObject_GC_UnTrack(row);
   return nb::steal(row);
 }
 

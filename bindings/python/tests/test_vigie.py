@@ -1,5 +1,6 @@
 """The Python package: offsets, inputs, batches, threads, pickling,
 validators, custom detectors, streams, the health verdict, the command."""
+import gc
 import importlib.metadata
 import json
 import pickle
@@ -59,6 +60,16 @@ def test_values_only_when_asked(scanner, valued):
     assert shown["PHONE_NUMBER"].value == "+33639984127"
     assert shown["PERSON"].components == {"given": "Hélène", "family": "GARNIER", "sex": "F"}
     assert "Garnier" not in repr(shown["PERSON"])  # repr never shows the value
+
+
+def test_findings_stay_out_of_the_cycle_collector(scanner, valued):
+    # Findings of strings and numbers can be in no cycle: untracked, so that
+    # the collector's passes over a large batch do not hold the GIL. A
+    # finding with its components (a dict) stays tracked.
+    plain = scanner.scan_batch([TEXT])[0]
+    assert plain and not any(gc.is_tracked(f) for f in plain)
+    with_parts = [f for f in valued.scan(TEXT) if f.components is not None]
+    assert with_parts and all(gc.is_tracked(f) for f in with_parts)
 
 
 def test_batch_equals_one_by_one(scanner):
