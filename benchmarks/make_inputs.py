@@ -16,11 +16,12 @@ key built from the invented birth date and the postcode's department.
   phone, NIR and health;
 - messages.txt: short casual messages, a few with a phone or an e-mail;
 - records.jsonl: one JSON object per patient;
-- manpages.txt: Debian's French manual pages rendered to text (package
-  manpages-fr; skipped with a message when it is not installed), text
-  nearly free of personal data.
+- manpages.txt: Debian's French manual pages rendered to text (packages
+  manpages-fr and manpages-fr-dev, about 26 MB; manpages-fr alone gives
+  2 MB; skipped with a message when neither is installed), text nearly
+  free of personal data. Kept once written: delete it to render again.
 
-Each file is about --scale bytes (manpages.txt: all the pages, about 8 MB).
+Each file is about --scale bytes (manpages.txt: all the pages).
 The output depends only on the seed and the tables.
 """
 
@@ -238,7 +239,7 @@ def main():
             text = manpages()
             if text is None:
                 print("make_inputs: manpages-fr is not installed (apt-get install manpages-fr "
-                      "man-db); manpages.txt skipped", file=sys.stderr)
+                      "manpages-fr-dev man-db); manpages.txt skipped", file=sys.stderr)
             else:
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(text)
