@@ -21,6 +21,11 @@ bool IsCare(std::string_view kind) {
   return kind == "HEALTH_PROVIDER" || kind == "HEALTH_INSURANCE";
 }
 
+// What counts as health evidence: a health finding from the floor on.
+bool IsEvidence(const Finding& f) {
+  return f.category == Category::kHealth && f.score >= kHealthEvidenceFloor;
+}
+
 // A health finding as evidence: views into it, no copy.
 struct Evidence {
   std::string_view kind;
@@ -56,7 +61,7 @@ double HealthScore(const std::vector<Finding>& findings) {
   // score every run.
   std::vector<Evidence> strong, weak;
   for (const Finding& f : findings) {
-    if (f.category != Category::kHealth || f.score < kHealthEvidenceFloor) continue;
+    if (!IsEvidence(f)) continue;
     Evidence e{f.kind, f.value, f.line, std::clamp(f.score, 0.0, 1.0)};
     (f.score >= kHealthThreshold ? strong : weak).push_back(e);
   }
@@ -95,7 +100,7 @@ HealthVerdict AssessHealth(const std::vector<Finding>& findings) {
   v.score = HealthScore(findings);
   v.reveals_health = v.score >= kHealthThreshold;
   for (const Finding& f : findings) {
-    if (f.category != Category::kHealth || f.score < kHealthEvidenceFloor) continue;
+    if (!IsEvidence(f)) continue;
     auto it = std::find_if(v.kinds.begin(), v.kinds.end(),
                            [&](const HealthEvidence& e) { return e.kind == f.kind; });
     if (it == v.kinds.end()) it = v.kinds.insert(it, HealthEvidence{f.kind, 0, {}});

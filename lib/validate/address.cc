@@ -115,6 +115,9 @@ std::vector<AddressToken> Tokenize(std::string_view text) {
   return tokens;
 }
 
+// Five digits: a postcode (or a CEDEX code).
+bool IsPostcode(const AddressToken& t) { return t.raw.size() == 5 && validate::AllDigits(t.raw); }
+
 bool IsNumber(std::string_view s) {
   size_t dash = s.find('-');
   if (dash == std::string_view::npos) return !s.empty() && s.size() <= 5 && validate::AllDigits(s);
@@ -191,7 +194,7 @@ std::string ParseStreet(Tokens tokens, size_t end, PostalAddress& a) {
   while (i < end) {
     const AddressToken& t = tokens[i];
     std::string full;
-    if ((t.raw.size() == 5 && validate::AllDigits(t.raw)) || t.key() == "cedex") {
+    if (IsPostcode(t) || t.key() == "cedex") {
       return "another postcode before the postcode";  // two addresses
     }
     if (!in_name && a.number.empty() && a.street_type.empty() && IsNumber(t.raw)) {
@@ -302,7 +305,7 @@ void Normalize(PostalAddress& a, const std::string& commune_key) {
 // The postcode: the last five-digit token; tokens.size() when none.
 size_t PostcodeIndex(Tokens tokens) {
   for (size_t i = tokens.size(); i-- > 0;) {
-    if (tokens[i].raw.size() == 5 && validate::AllDigits(tokens[i].raw)) return i;
+    if (IsPostcode(tokens[i])) return i;
   }
   return tokens.size();
 }
@@ -499,7 +502,7 @@ AddressParse AddressWords::ParseFrom(size_t start) {
 bool AddressWords::LocalityValidAt(size_t start) {
   size_t first = Cut(start);
   Tokens tokens = Tokens(tokens_).subspan(first);
-  bool valid = !tokens.empty() && tokens[0].raw.size() == 5 && validate::AllDigits(tokens[0].raw);
+  bool valid = !tokens.empty() && IsPostcode(tokens[0]);
   if (valid) {
     const LocalityParse* l = LocalityOf(first, tokens);
     valid = l != nullptr && l->reason.empty();
