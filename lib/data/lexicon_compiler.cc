@@ -26,6 +26,7 @@
 
 #include "data/embedded.h"
 #include "data/tables.h"
+#include "scan/word_lexicon.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
@@ -118,6 +119,7 @@ int main(int argc, char** argv) try {
   // at run time; the qualifier triggers as rows of kHealthLexicon.
   std::string spelling_text, canonical_text, strengths;
   std::vector<size_t> spelling_starts, canonical_starts, term_of;
+  std::vector<uint64_t> spelling_keys, spelling_last_words;
   std::vector<std::string> ranges;
   size_t terms = 0;
   for (const auto& [name, kind] : kinds) {
@@ -131,6 +133,10 @@ int main(int argc, char** argv) try {
         spelling_starts.push_back(spelling_text.size());
         spelling_text += sp + "\n";
         term_of.push_back(terms);
+        vigie::internal::WordLexicon::Keys k;
+        if (!vigie::internal::WordLexicon::KeysOf(sp, &k)) k = {};
+        spelling_keys.push_back(k.key);
+        spelling_last_words.push_back(k.last_word);
       }
       ++terms;
     }
@@ -168,6 +174,15 @@ int main(int argc, char** argv) try {
   numbers(cc, "kHealthSpellingStarts", spelling_starts);
   numbers(cc, "kHealthSpellingTerm", term_of);
   numbers(cc, "kHealthCanonicalStarts", canonical_starts);
+  auto hashes = [](std::ostream& o, const char* name, const std::vector<uint64_t>& values) {
+    o << "const uint64_t " << name << "[] = {";
+    for (size_t i = 0; i < values.size(); ++i) {
+      o << (i == 0 ? "\n    " : i % 4 ? ", " : ",\n    ") << values[i] << "ULL";
+    }
+    o << "};\n";
+  };
+  hashes(cc, "kHealthSpellingKey", spelling_keys);
+  hashes(cc, "kHealthSpellingLastWord", spelling_last_words);
   cc << "const HealthKindRange kHealthKinds[] = {";
   for (const std::string& r : ranges) cc << "\n    " << r << ",";
   cc << "};\nconst size_t kHealthKindCount = " << ranges.size() << ";\n"

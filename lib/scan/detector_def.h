@@ -82,6 +82,11 @@ struct DetectorDef {
   uint64_t spellings_fingerprint = 0;
   // With a fingerprint: the longest spelling in bytes, measured with them.
   size_t spellings_width = 0;
+  // With a fingerprint, if not empty: for each spelling, the hashes that
+  // WordLexicon files it under (WordLexicon::KeysOf, computed with them; a
+  // key of 0: Hyperscan matches it). Without them, Hyperscan matches all.
+  std::span<const uint64_t> spelling_keys;
+  std::span<const uint64_t> spelling_last_words;
   SpellingConfirmFn confirm_spelling;
   // A match may span the adjacent cells of one record of a delimited file
   // (an address whose street, postcode and commune sit in three columns).

@@ -135,8 +135,13 @@ struct Engine::Plan {
   std::array<std::vector<Entry>, kNumStreamDbs> stream;
   std::vector<Entry> anchored;
   std::deque<std::string> owned;
-  // Detectors whose spellings follow the literal database's entries.
-  std::vector<uint32_t> spelled;
+  // The lexicons' spellings that the literal database matches (those that
+  // end on no word character), with their ids: they follow its entries.
+  struct Spelled {
+    std::string_view spelling;
+    unsigned id = 0;
+  };
+  std::vector<Spelled> spelled;
 
   bool HasDatabase(DbRole db) const {
     return !stream[db].empty() || (db == kLiteralDb && !spelled.empty());
@@ -267,7 +272,7 @@ Result<bool> Engine::MakePlan(DetectorSet set, const ScanOptions& options, Plan&
       // Compiled after every other literal (SpelledRange); their widths
       // were measured when the lexicon was compiled.
       fingerprint_ = Mix(Mix(fingerprint_, d.spellings_fingerprint), d.spellings.size());
-      if (!d.spellings.empty()) plan.spelled.push_back(i);
+      if (!d.spellings.empty()) spelled_.push_back({0, i});
       width = std::max(width, d.spellings_width);
     } else {
       for (uint32_t k = 0; k < d.spellings.size(); ++k) {
@@ -308,13 +313,24 @@ Result<bool> Engine::MakePlan(DetectorSet set, const ScanOptions& options, Plan&
       if (t.position == P::kAfter || t.position == P::kBoth) k.qualifies_after |= t.qualifier;
     }
   }
-  // The spelled ranges follow the literal database's other entries.
+  // The spelled ranges follow the literal database's other entries. A
+  // spelling that ends a word goes to the word lexicon, the others to the
+  // literal database, under the same ids.
   auto next_id = static_cast<uint32_t>(plan.stream[kLiteralDb].size());
-  for (uint32_t i : plan.spelled) {
-    spelled_.push_back({next_id, i});
-    next_id += static_cast<uint32_t>(detectors_[i].spellings.size());
+  for (SpelledRange& r : spelled_) {
+    r.first_id = next_id;
+    const DetectorDef& d = detectors_[r.detector];
+    bool keyed = d.spelling_keys.size() == d.spellings.size() &&
+                 d.spelling_last_words.size() == d.spellings.size();
+    if (keyed) words_.AddRange(next_id, d.spellings, d.spelling_keys, d.spelling_last_words);
+    for (size_t k = 0; k < d.spellings.size(); ++k, ++next_id) {
+      if (!keyed || d.spelling_keys[k] == 0) plan.spelled.push_back({d.spellings[k], next_id});
+    }
+    fingerprint_ = Mix(fingerprint_, uint64_t{keyed});
   }
-  fingerprint_ = Mix(fingerprint_, std::string_view("spelled ranges last"));
+  words_.Finish();
+  fingerprint_ =
+      Mix(fingerprint_, std::string_view("spelled ranges last; those ending a word apart"));
   roles_.assign(detectors_.size() * keywords_.size(), 0);
   for (uint32_t k = 0; k < keywords_.size(); ++k) {
     for (const KeywordOwner& o : keywords_[k].owners) {
@@ -328,22 +344,22 @@ Result<bool> Engine::MakePlan(DetectorSet set, const ScanOptions& options, Plan&
 
 Result<bool> Engine::Compile(const Plan& plan) {
   using R = Result<bool>;
-  // `spelled`: the detectors whose spellings follow the entries.
+  // `spelled`: the spellings that follow the entries.
   auto compile = [&](const std::vector<Plan::Entry>& entries, bool literal, unsigned mode,
-                     std::span<const uint32_t> spelled, DatabasePtr& db) -> R {
+                     std::span<const Plan::Spelled> spelled, DatabasePtr& db) -> R {
     std::vector<const char*> expressions;
     std::vector<unsigned> flags, ids;
     std::vector<size_t> lengths;
-    auto push = [&](std::string_view expression, unsigned f) {
-      ids.push_back(static_cast<unsigned>(expressions.size()));
+    auto push = [&](std::string_view expression, unsigned f, unsigned id) {
+      ids.push_back(id);
       expressions.push_back(expression.data());
       lengths.push_back(expression.size());
       flags.push_back(f);
     };
-    for (const Plan::Entry& e : entries) push(e.expression, e.flags);
-    for (uint32_t i : spelled) {
-      for (std::string_view v : detectors_[i].spellings) push(v, HS_FLAG_CASELESS);
+    for (const Plan::Entry& e : entries) {
+      push(e.expression, e.flags, static_cast<unsigned>(expressions.size()));
     }
+    for (const Plan::Spelled& v : spelled) push(v.spelling, HS_FLAG_CASELESS, v.id);
     hs_compile_error_t* error = nullptr;
     hs_database_t* compiled = nullptr;
     hs_error_t rc =
@@ -372,7 +388,7 @@ Result<bool> Engine::Compile(const Plan& plan) {
   };
   for (int db = 0; db < kNumStreamDbs; ++db) {
     if (!plan.HasDatabase(static_cast<DbRole>(db))) continue;
-    std::span<const uint32_t> spelled;
+    std::span<const Plan::Spelled> spelled;
     if (db == kLiteralDb) spelled = plan.spelled;
     auto r = compile(plan.stream[db], db == kLiteralDb, HS_MODE_STREAM, spelled, dbs_[db]);
     if (!r.ok()) return r;

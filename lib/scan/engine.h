@@ -16,6 +16,7 @@
 
 #include "scan/detector_def.h"
 #include "scan/detector_set.h"
+#include "scan/word_lexicon.h"
 #include "vigie/options.h"
 #include "vigie/result.h"
 #include "vigie/scanner.h"
@@ -107,6 +108,9 @@ class Engine {
     return id < targets_[db].size() ? &targets_[db][id] : nullptr;
   }
   hs_database_t* database(DbRole db) const { return dbs_[db].get(); }
+  // The lexicons' spellings that end a word, found by their last word; the
+  // others are in the literal database.
+  const WordLexicon& words() const { return words_; }
 
   // Longest candidate, longest keyword, widest context windows, in bytes.
   size_t max_width() const { return max_width_; }
@@ -140,6 +144,7 @@ class Engine {
     uint32_t detector = 0;
   };
   std::vector<SpelledRange> spelled_;
+  WordLexicon words_;
   std::array<DatabasePtr, kNumStreamDbs> dbs_;
   DatabasePtr anchored_db_;               // block mode, custom regexes
   std::vector<uint32_t> anchored_owner_;  // anchored id -> detector

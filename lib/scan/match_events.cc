@@ -90,6 +90,16 @@ void MatchEvents::Scan(std::string_view piece, const TextWindow& window) {
     hs_scan_stream(stream.get(), piece.data(), static_cast<unsigned>(piece.size()), 0,
                    scratch_.get(), OnMatch, &ctx);
   });
+  // The lexicons' spellings that end a word: a run of their own, nearly in
+  // order (by end; ids of one end in two groups), merged with the
+  // databases' as the literal database's.
+  auto run = static_cast<std::ptrdiff_t>(fresh_.size());
+  engine_.words().Match(window, base_, window.end() - piece.size(), window.end(),
+                        [&](uint64_t end, uint32_t id) {
+                          fresh_.push_back(MatchEvent{end, kLiteralDb, id});
+                        });
+  SortNearlySorted(fresh_.begin() + run, fresh_.end(), ByEnd);
+  std::inplace_merge(fresh_.begin(), fresh_.begin() + run, fresh_.end(), ByEnd);
   queue_.insert(queue_.end(), fresh_.begin(), fresh_.end());
 }
 

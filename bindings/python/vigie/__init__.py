@@ -161,7 +161,7 @@ class Scanner:
         detectors: custom :class:`Detector` objects.
         values: return each finding's value and components (personal data).
         database: bytes from :meth:`serialize`, loaded instead of compiling
-            (about 25 ms instead of 4 s); refused, with a reason, when built
+            (about 16 ms instead of 1 s); refused, with a reason, when built
             by another version, for other options or another CPU.
         cache: where compiled detectors are kept between processes, as for
             the ``vigie`` program: True for the default directory
