@@ -30,10 +30,10 @@ extern const std::string_view kHealthLexicon;
 extern const std::string_view kHealthSpellingText;
 extern const uint32_t kHealthSpellingStarts[];
 extern const uint32_t kHealthSpellingTerm[];
-// For each spelling, the hashes of the keys the scanner files it under
-// (internal::WordLexicon::KeysOf; 0 for one that Hyperscan matches).
+// For each spelling, the hashes the scanner files it under, its key and its
+// ending (internal::WordLexicon::KeysOf; 0 for one that Hyperscan matches).
 extern const uint64_t kHealthSpellingKey[];
-extern const uint64_t kHealthSpellingLastWord[];
+extern const uint64_t kHealthSpellingEnding[];
 extern const std::string_view kHealthCanonicalText;
 extern const uint32_t kHealthCanonicalStarts[];
 extern const std::string_view kHealthStrengths;

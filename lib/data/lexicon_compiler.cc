@@ -119,7 +119,7 @@ int main(int argc, char** argv) try {
   // at run time; the qualifier triggers as rows of kHealthLexicon.
   std::string spelling_text, canonical_text, strengths;
   std::vector<size_t> spelling_starts, canonical_starts, term_of;
-  std::vector<uint64_t> spelling_keys, spelling_last_words;
+  std::vector<uint64_t> spelling_keys, spelling_endings;
   std::vector<std::string> ranges;
   size_t terms = 0;
   for (const auto& [name, kind] : kinds) {
@@ -136,7 +136,7 @@ int main(int argc, char** argv) try {
         vigie::internal::WordLexicon::Keys k;
         if (!vigie::internal::WordLexicon::KeysOf(sp, &k)) k = {};
         spelling_keys.push_back(k.key);
-        spelling_last_words.push_back(k.last_word);
+        spelling_endings.push_back(k.ending);
       }
       ++terms;
     }
@@ -182,7 +182,7 @@ int main(int argc, char** argv) try {
     o << "};\n";
   };
   hashes(cc, "kHealthSpellingKey", spelling_keys);
-  hashes(cc, "kHealthSpellingLastWord", spelling_last_words);
+  hashes(cc, "kHealthSpellingEnding", spelling_endings);
   cc << "const HealthKindRange kHealthKinds[] = {";
   for (const std::string& r : ranges) cc << "\n    " << r << ",";
   cc << "};\nconst size_t kHealthKindCount = " << ranges.size() << ";\n"

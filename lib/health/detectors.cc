@@ -48,7 +48,7 @@ struct KindTable {
   uint64_t fingerprint = 0;                    // of the spellings, computed with them
   size_t longest = 0;                          // bytes of the longest spelling
   std::vector<uint32_t> term_of;               // spelling -> term
-  std::span<const uint64_t> keys, last_words;  // WordLexicon's, per spelling
+  std::span<const uint64_t> keys, endings;  // WordLexicon's, per spelling
 };
 
 struct Lexicon {
@@ -93,7 +93,7 @@ const Lexicon& HealthLexicon() {
       }
       size_t count = range.end_spelling - range.first_spelling;
       kind.keys = {data::kHealthSpellingKey + range.first_spelling, count};
-      kind.last_words = {data::kHealthSpellingLastWord + range.first_spelling, count};
+      kind.endings = {data::kHealthSpellingEnding + range.first_spelling, count};
       kind.spellings.reserve(range.end_spelling - range.first_spelling);
       kind.term_of.reserve(range.end_spelling - range.first_spelling);
       for (uint32_t i = range.first_spelling; i < range.end_spelling; ++i) {
@@ -372,7 +372,7 @@ std::vector<DetectorDef> HealthDetectors() {
     d.spellings_fingerprint = table.fingerprint;
     d.spellings_width = table.longest;
     d.spelling_keys = table.keys;
-    d.spelling_last_words = table.last_words;
+    d.spelling_endings = table.endings;
     d.term_family = kHealthFamily;
     d.qualified = true;
     d.keywords = ClinicalContext();

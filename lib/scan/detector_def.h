@@ -83,10 +83,11 @@ struct DetectorDef {
   // With a fingerprint: the longest spelling in bytes, measured with them.
   size_t spellings_width = 0;
   // With a fingerprint, if not empty: for each spelling, the hashes that
-  // WordLexicon files it under (WordLexicon::KeysOf, computed with them; a
-  // key of 0: Hyperscan matches it). Without them, Hyperscan matches all.
+  // WordLexicon files it under, its key and its ending
+  // (WordLexicon::KeysOf, computed with them; a key of 0: Hyperscan
+  // matches it). Without them, Hyperscan matches all.
   std::span<const uint64_t> spelling_keys;
-  std::span<const uint64_t> spelling_last_words;
+  std::span<const uint64_t> spelling_endings;
   SpellingConfirmFn confirm_spelling;
   // A match may span the adjacent cells of one record of a delimited file
   // (an address whose street, postcode and commune sit in three columns).

@@ -321,8 +321,8 @@ Result<bool> Engine::MakePlan(DetectorSet set, const ScanOptions& options, Plan&
     r.first_id = next_id;
     const DetectorDef& d = detectors_[r.detector];
     bool keyed = d.spelling_keys.size() == d.spellings.size() &&
-                 d.spelling_last_words.size() == d.spellings.size();
-    if (keyed) words_.AddRange(next_id, d.spellings, d.spelling_keys, d.spelling_last_words);
+                 d.spelling_endings.size() == d.spellings.size();
+    if (keyed) words_.AddRange(next_id, d.spellings, d.spelling_keys, d.spelling_endings);
     for (size_t k = 0; k < d.spellings.size(); ++k, ++next_id) {
       if (!keyed || d.spelling_keys[k] == 0) plan.spelled.push_back({d.spellings[k], next_id});
     }

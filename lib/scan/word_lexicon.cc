@@ -12,11 +12,10 @@
 namespace vigie::internal {
 namespace {
 
-// Bits of the two bit sets: of the spellings' last words (38,000 words;
-// probed at every end of a word, so small enough for the first-level
-// cache, at the price of one false hit in eight), and of their keys
-// (probed for the third of the words that pass the first).
-constexpr unsigned kLastWordBits = 18;
+// Bits of the two bit sets: of the spellings' endings (probed at every end
+// of a word, twice: small enough for the first-level cache), and of their
+// keys (probed for the words that pass the first).
+constexpr unsigned kEndingBits = 20;
 constexpr unsigned kKeyBits = 20;
 
 constexpr std::array<bool, 128> kAsciiWord = [] {
@@ -25,26 +24,71 @@ constexpr std::array<bool, 128> kAsciiWord = [] {
   return word;
 }();
 
-// True when the two bytes before `p` are a letter of Latin-1 (U+00C0 to
-// U+00FF, "é", "À"), which reads back as itself whatever comes before.
-bool Latin1Before(std::string_view text, size_t p) {
-  return p >= 2 && static_cast<unsigned char>(text[p - 2]) == 0xC3 &&
-         (static_cast<unsigned char>(text[p - 1]) & 0xC0) == 0x80;
+bool Continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Of the characters of French text beyond ASCII, those read here without
+// ICU, as ICU reads them (u_isalnum): U+0080 to U+00BF (no-break space,
+// « », °; only ª, µ and º are letters), U+00C0 to U+00FF ("é", "À"; only ×
+// and ÷ are no letters), U+2000 to U+203F (spaces, dashes, ’, …: none
+// are). Each reads back as itself whatever comes before: its first byte
+// is no continuation byte.
+// The length of such a character ending at `p`, or 0.
+size_t KnownBefore(std::string_view text, size_t p) {
+  if (p < 2 || !Continuation(text[p - 1])) return 0;
+  auto lead = static_cast<unsigned char>(text[p - 2]);
+  if (lead == 0xC2 || lead == 0xC3) return 2;
+  if (p >= 3 && lead == 0x80 && static_cast<unsigned char>(text[p - 3]) == 0xE2) return 3;
+  return 0;
+}
+// Whether the character text[p - length, p) that KnownBefore found is a
+// letter or a digit.
+bool KnownIsWord(std::string_view text, size_t p, size_t length) {
+  if (length == 3) return false;
+  auto last = static_cast<unsigned char>(text[p - 1]);
+  if (static_cast<unsigned char>(text[p - 2]) == 0xC3) return last != 0x97 && last != 0xB7;
+  return last == 0xAA || last == 0xB5 || last == 0xBA;
 }
 
-// A word character before `p` (WordCharBefore), ASCII and Latin-1 read
-// here: of U+00C0 to U+00FF only × and ÷ are no letters.
-bool WordBefore(std::string_view text, size_t p) {
+// WordBefore beyond ASCII. A first byte of a character just before `p`
+// (at the second byte of "é") begins none that reads back: no word
+// character.
+bool WordBeforeBeyondAscii(std::string_view text, size_t p) {
   auto last = static_cast<unsigned char>(text[p - 1]);
-  if (last < 0x80) return kAsciiWord[last];
-  if (Latin1Before(text, p)) return last != 0x97 && last != 0xB7;
+  if (last >= 0xC0) return false;
+  if (size_t n = KnownBefore(text, p); n != 0) return KnownIsWord(text, p, n);
   return text::WordCharBefore(text, p);
+}
+
+// A word character before `p` (WordCharBefore).
+inline bool WordBefore(std::string_view text, size_t p) {
+  auto last = static_cast<unsigned char>(text[p - 1]);
+  return last < 0x80 ? kAsciiWord[last] : WordBeforeBeyondAscii(text, p);
+}
+
+// WordGoesOnAt beyond ASCII.
+bool WordGoesOnAtBeyondAscii(std::string_view text, size_t p) {
+  auto c = static_cast<unsigned char>(text[p]);
+  if ((c == 0xC2 || c == 0xC3) && p + 1 < text.size() && Continuation(text[p + 1])) {
+    return KnownIsWord(text, p + 2, 2);
+  }
+  if (c == 0xE2 && p + 2 < text.size() && static_cast<unsigned char>(text[p + 1]) == 0x80 &&
+      Continuation(text[p + 2])) {
+    return false;
+  }
+  return text::WordCharAt(text, p) || text::InsideCodePoint(text, p);
+}
+
+// At `p`, a word character or the inside of one (WordCharAt, or
+// InsideCodePoint): no word ends there.
+inline bool WordGoesOnAt(std::string_view text, size_t p) {
+  auto c = static_cast<unsigned char>(text[p]);
+  return c < 0x80 ? kAsciiWord[c] : WordGoesOnAtBeyondAscii(text, p);
 }
 
 // One code point back from `p`, as WordCharBefore reads it.
 size_t Back(std::string_view text, size_t p) {
   if (static_cast<unsigned char>(text[p - 1]) < 0x80) return p - 1;
-  if (Latin1Before(text, p)) return p - 2;
+  if (size_t n = KnownBefore(text, p); n != 0) return p - n;
   auto i = static_cast<int32_t>(p);
   U8_BACK_1(reinterpret_cast<const uint8_t*>(text.data()), 0, i);
   return static_cast<size_t>(i);
@@ -86,6 +130,24 @@ uint64_t Lower8(uint64_t bytes) {
   uint64_t past_z = heptets + (0x80 - 'Z' - 1) * kOnes;  // bit 7: past 'Z'
   uint64_t capitals = from_a & ~past_z & ~bytes & (0x80 * kOnes);
   return bytes | (capitals >> 2);
+}
+
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+
+// Of eight ASCII bytes, those that are letters or digits, as the bits of
+// a byte (bit k for byte k, little-endian).
+unsigned AsciiWordBits(uint64_t bytes) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  auto at_least = [&](uint64_t x, char c) { return x + (0x80 - static_cast<uint64_t>(c)) * kOnes; };
+  uint64_t lower = bytes | (0x20 * kOnes);
+  uint64_t digits = at_least(bytes, '0') & ~at_least(bytes, '9' + 1);
+  uint64_t letters = at_least(lower, 'a') & ~at_least(lower, 'z' + 1);
+  uint64_t marks = ((digits | letters) & kHighBits) >> 7;
+  if constexpr (std::endian::native == std::endian::little) {
+    return static_cast<unsigned>((marks * 0x0102040810204080ULL) >> 56);
+  } else {
+    return static_cast<unsigned>((marks * 0x8040201008040201ULL) >> 56);
+  }
 }
 
 // The hash of the key text[begin, end) with its ASCII letters in lower
@@ -141,6 +203,12 @@ uint64_t WordHash(std::string_view text, size_t begin, size_t end) {
   return KeyHash(text, begin, end);
 }
 
+// The ending of a key of two words: its last word's hash and the byte
+// before that word.
+uint64_t Ending(uint64_t last_word, char before) {
+  return Finalize(Mix(last_word, 0x100 | static_cast<unsigned char>(before)));
+}
+
 // A bit set of 2^`width` bits, of hashes by their high bits.
 void Set(std::vector<uint64_t>& bits, unsigned width, uint64_t hash) {
   uint64_t bit = hash >> (64 - width);
@@ -177,14 +245,15 @@ bool WordLexicon::KeysOf(std::string_view spelling, Keys* keys) {
   size_t word = WordStart(spelling, 0, spelling.size());
   if (word == std::string_view::npos) return false;
   size_t key = KeyStart(spelling, 0, spelling.size());
+  uint64_t last = KeyHash(spelling, word, spelling.size());
   keys->key = KeyHash(spelling, key, spelling.size());
-  keys->last_word = KeyHash(spelling, word, spelling.size());
+  keys->ending = key == word ? last : Ending(last, spelling[word - 1]);
   return true;
 }
 
 void WordLexicon::AddRange(uint32_t first_id, std::span<const std::string_view> spellings,
-                           std::span<const uint64_t> keys, std::span<const uint64_t> last_words) {
-  ranges_.push_back({first_id, spellings, keys, last_words});
+                           std::span<const uint64_t> keys, std::span<const uint64_t> endings) {
+  ranges_.push_back({first_id, spellings, keys, endings});
 }
 
 std::string_view WordLexicon::Spelling(uint32_t id) const {
@@ -205,13 +274,13 @@ void WordLexicon::Finish() {
   bucket_bits_ = 1;
   while ((size_t{1} << bucket_bits_) < filed) ++bucket_bits_;
   starts_.assign((size_t{1} << bucket_bits_) + 2, 0);
-  last_words_.assign((size_t{1} << kLastWordBits) / 64, 0);
+  endings_.assign((size_t{1} << kEndingBits) / 64, 0);
   keys_.assign((size_t{1} << kKeyBits) / 64, 0);
   for (const Range& r : ranges_) {
     for (size_t k = 0; k < r.keys.size(); ++k) {
       if (r.keys[k] == 0) continue;
       ++starts_[(r.keys[k] >> (64 - bucket_bits_)) + 2];
-      Set(last_words_, kLastWordBits, r.last_words[k]);
+      Set(endings_, kEndingBits, r.endings[k]);
       Set(keys_, kKeyBits, r.keys[k]);
     }
   }
@@ -259,47 +328,100 @@ void WordLexicon::Match(const TextWindow& window, uint64_t base, uint64_t from, 
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   size_t lowest = base > window.start ? base - window.start : 0;
   size_t first = from - window.start + 1, last = to - window.start;
+  // At the end of the word text[word, end): the spellings that end there.
+  // The word that ended last (its start npos when too long to look up).
+  size_t last_start = std::string_view::npos, last_end = std::string_view::npos;
+  // The word before text[word, end): the last one when only ASCII
+  // separators lie between them, else found walking back.
+  auto previous_of = [&](size_t word, size_t end) {
+    if (last_end == std::string_view::npos || last_end >= word) {
+      return PreviousWordStart(text, lowest, word, end);
+    }
+    for (size_t p = last_end; p < word; ++p) {
+      if (s[p] >= 0x80) return PreviousWordStart(text, lowest, word, end);
+    }
+    if (last_start == std::string_view::npos || last_start < lowest) {
+      return PreviousWordStart(text, lowest, word, end);
+    }
+    return end - last_start > kMaxKey ? std::string_view::npos : last_start;
+  };
+  auto at_end = [&](size_t word, size_t end) {
+    if (word == std::string_view::npos || word == end) {
+      last_start = std::string_view::npos, last_end = end;
+      return;
+    }
+    // Spellings of one word, and those whose last two words are too long,
+    // are filed under the last word; the others under the last two. Most
+    // words end none: the endings' bit set tells, then the keys'.
+    uint64_t hash = WordHash(text, word, end);
+    if (Test(endings_, kEndingBits, hash) && Test(keys_, kKeyBits, hash)) {
+      Probe(text, window.start, hash, word, end, lowest, emit);
+    }
+    bool two = word > lowest && Test(endings_, kEndingBits, Ending(hash, text[word - 1]));
+    size_t previous = two ? previous_of(word, end) : std::string_view::npos;
+    last_start = word, last_end = end;
+    if (previous == std::string_view::npos) return;
+    uint64_t pair = KeyHash(text, previous, end);
+    if (Test(keys_, kKeyBits, pair)) Probe(text, window.start, pair, previous, end, lowest, emit);
+  };
   // Where the word being read starts, when it and the byte before it are
-  // ASCII (most words): no walk back at its end.
+  // ASCII (most words): no walk back at its end. `word_before`: the byte
+  // before position i is (or ends) a word character.
   constexpr size_t kUnknown = std::string_view::npos;
   size_t run = kUnknown;
-  for (size_t i = first; i <= last; ++i) {
-    // An end of a word: a word character before, none at i (a match's end
-    // is checked so by MatchEvents; past the bytes seen, none is known).
+  bool word_before = true;  // unknown: the word may go on from before
+  auto start_of = [&](size_t end) {
+    if (run == kUnknown) return WordStart(text, lowest, end);
+    return end - run > kMaxKey ? std::string_view::npos : run;
+  };
+  size_t i = first;
+  while (i <= last) {
+    // Eight ASCII bytes at a time, s[i - 1, i + 7), the byte after them
+    // readable: their word characters as bits, then the ends of words.
+    if (i + 8 < last) {
+      uint64_t bytes = 0;
+      std::memcpy(&bytes, s + i - 1, 8);
+      if ((bytes & kHighBits) == 0) {
+        unsigned words = AsciiWordBits(bytes);
+        size_t after = i + 7;  // the byte after the eight
+        bool word_after = WordGoesOnAt(text, after);
+        unsigned ends = words & ~((words >> 1) | (word_after ? 0x80u : 0u));
+        unsigned starts = words & ~((words << 1) | (word_before ? 1u : 0u));
+        while (ends != 0) {
+          unsigned k = static_cast<unsigned>(std::countr_zero(ends));
+          ends &= ends - 1;
+          unsigned below = starts & ((2u << k) - 1);
+          size_t end = i + k;
+          size_t word =
+              below != 0 ? i - 1 + static_cast<size_t>(std::bit_width(below) - 1) : start_of(end);
+          if (below != 0 && end - word > kMaxKey) word = std::string_view::npos;
+          at_end(word, end);
+        }
+        word_before = (words & 0x80u) != 0;
+        if (!word_before) {
+          run = i + 7;
+        } else if (starts != 0) {
+          run = i - 1 + static_cast<size_t>(std::bit_width(starts) - 1);
+        }
+        i += 8;
+        continue;
+      }
+    }
+    // One position: an end of a word has a word character before it and
+    // none at it (a match's end is checked so by MatchEvents; past the
+    // bytes seen, none is known).
     unsigned char before = s[i - 1];
     if (before < 0x80) {
-      if (!kAsciiWord[before]) {
-        run = i;
-        continue;
-      }
+      word_before = kAsciiWord[before];
+      if (!word_before) run = i;
     } else {
       run = kUnknown;
-      if (!WordBefore(text, i)) continue;
+      word_before = WordBefore(text, i);
     }
-    if (i < text.size()) {
-      unsigned char at = s[i];
-      if (at < 0x80) {
-        if (kAsciiWord[at]) continue;
-      } else if (text::WordCharAt(text, i) || text::InsideCodePoint(text, i)) {
-        continue;
-      }
+    if (word_before && !(i < text.size() && WordGoesOnAt(text, i))) {
+      at_end(start_of(i), i);
     }
-    size_t word = run == kUnknown     ? WordStart(text, lowest, i)
-                  : i - run > kMaxKey ? std::string_view::npos
-                                      : run;
-    if (word == std::string_view::npos || word == i) continue;
-    // Most words end no spelling: one bit tells. Of those that do (a
-    // third of a text's: "1", "a", "type"), most are no key; a second set
-    // tells, before the table is read.
-    uint64_t hash = WordHash(text, word, i);
-    if (!Test(last_words_, kLastWordBits, hash)) continue;
-    // Spellings of one word, and those whose last two words are too long,
-    // are filed under the last word; the others under the last two.
-    if (Test(keys_, kKeyBits, hash)) Probe(text, window.start, hash, word, i, lowest, emit);
-    size_t previous = PreviousWordStart(text, lowest, word, i);
-    if (previous == std::string_view::npos) continue;
-    uint64_t pair = KeyHash(text, previous, i);
-    if (Test(keys_, kKeyBits, pair)) Probe(text, window.start, pair, previous, i, lowest, emit);
+    ++i;
   }
 }
 

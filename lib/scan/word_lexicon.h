@@ -4,11 +4,11 @@
 // every other pattern together (under 150 MB/s, and most of a short
 // scan's time). Here each spelling is filed under a key: its last two words
 // (runs of word characters, ASCII case folded) with the bytes between
-// them, or its only word. At each end of a word in the text, the word is
-// looked up in a bit set of the spellings' last words (most words end no
-// spelling); when it is there, the word and the two words that end there
-// are looked up in the table, and the spellings filed under them compared
-// with the bytes before.
+// them, or its only word. At each end of a word in the text, a bit set of
+// the spellings' endings (a last word, with the byte before it when the
+// key has two words) tells whether any spelling may end there (most words
+// end none); a second one whether its key is filed; then the spellings
+// filed under it are compared with the bytes before.
 //
 // The keys' hashes are computed when the lexicon is compiled
 // (lib/data/lexicon_compiler.cc calls KeysOf), so that a scanner files
@@ -43,19 +43,23 @@ class WordLexicon {
 
   // The hashes a spelling is filed under (never 0).
   struct Keys {
-    uint64_t key = 0;        // of its key
-    uint64_t last_word = 0;  // of its last word
+    uint64_t key = 0;  // of its key
+    // What the first bit set holds: the hash of its last word, mixed with
+    // the byte before that word when the key has two words (most
+    // spellings of one word end on a word that ends many: "de" after a
+    // decomposed accent, "B", "2"; the byte before tells them apart).
+    uint64_t ending = 0;
   };
   // The keys of `spelling`, or false when it cannot be filed: it ends on
   // no word character, or its last word is longer than kMaxKey.
   static bool KeysOf(std::string_view spelling, Keys* keys);
 
   // Files the spellings of one lexicon: spelling k as database id
-  // first_id + k, under keys[k] and last_words[k] (KeysOf's; a key of 0 is
+  // first_id + k, under keys[k] and endings[k] (KeysOf's; a key of 0 is
   // not filed). The spellings stay where they are; ranges come in
   // ascending order of their ids, which do not overlap.
   void AddRange(uint32_t first_id, std::span<const std::string_view> spellings,
-                std::span<const uint64_t> keys, std::span<const uint64_t> last_words);
+                std::span<const uint64_t> keys, std::span<const uint64_t> endings);
   // Builds the table of what was added; call once, before Match.
   void Finish();
   bool empty() const { return entries_.empty(); }
@@ -75,7 +79,7 @@ class WordLexicon {
   struct Range {
     uint32_t first_id = 0;
     std::span<const std::string_view> spellings;
-    std::span<const uint64_t> keys, last_words;
+    std::span<const uint64_t> keys, endings;
   };
   std::string_view Spelling(uint32_t id) const;
   // The spellings filed under the key text[key, end) (of hash `hash`),
@@ -84,8 +88,8 @@ class WordLexicon {
              size_t lowest, absl::FunctionRef<void(uint64_t, uint32_t)> emit) const;
 
   std::vector<Range> ranges_;
-  // A bit per prefix of a hash: of the spellings' last words, of their keys.
-  std::vector<uint64_t> last_words_;
+  // A bit per prefix of a hash: of the spellings' endings, of their keys.
+  std::vector<uint64_t> endings_;
   std::vector<uint64_t> keys_;
   // The entries by bucket (the key hash's high bits): bucket b's are
   // [starts_[b], starts_[b + 1]).

@@ -45,7 +45,7 @@ const std::vector<std::string_view> kSpellings = {"diabète de type 2",
 
 struct Lexicon {
   WordLexicon words;
-  std::vector<uint64_t> keys, last_words;
+  std::vector<uint64_t> keys, endings;
   std::set<uint32_t> filed;
 };
 
@@ -55,10 +55,10 @@ void Build(Lexicon& l) {
     WordLexicon::Keys keys;
     bool filed = WordLexicon::KeysOf(kSpellings[k], &keys);
     l.keys.push_back(filed ? keys.key : 0);
-    l.last_words.push_back(filed ? keys.last_word : 0);
+    l.endings.push_back(filed ? keys.ending : 0);
     if (filed) l.filed.insert(static_cast<uint32_t>(100 + k));
   }
-  l.words.AddRange(100, kSpellings, l.keys, l.last_words);
+  l.words.AddRange(100, kSpellings, l.keys, l.endings);
   l.words.Finish();
 }
 
@@ -118,14 +118,19 @@ TEST(WordLexiconTest, KeysOfSpellings) {
   WordLexicon::Keys keys;
   EXPECT_TRUE(WordLexicon::KeysOf("type 2", &keys));
   EXPECT_NE(keys.key, 0u);
-  EXPECT_NE(keys.last_word, 0u);
+  EXPECT_NE(keys.ending, 0u);
   WordLexicon::Keys other;
   // Case does not change a key; a spelling is filed under its last two
-  // words, its last word is the one looked up first.
+  // words, and its ending is its last word with the byte before it.
   EXPECT_TRUE(WordLexicon::KeysOf("diabète de TYPE 2", &other));
   EXPECT_EQ(other.key, keys.key);
+  EXPECT_EQ(other.ending, keys.ending);
+  EXPECT_TRUE(WordLexicon::KeysOf("type-2", &other));
+  EXPECT_NE(other.key, keys.key);
+  EXPECT_NE(other.ending, keys.ending);
+  // A spelling of one word: its key is its ending.
   EXPECT_TRUE(WordLexicon::KeysOf("2", &other));
-  EXPECT_EQ(other.last_word, keys.last_word);
+  EXPECT_EQ(other.key, other.ending);
   EXPECT_NE(other.key, keys.key);
   // Ending on no word character, or on a word longer than a key: Hyperscan's.
   EXPECT_FALSE(WordLexicon::KeysOf("VIH+", &keys));
@@ -153,20 +158,57 @@ TEST(WordLexiconTest, FindsWhatAPlainSearchFinds) {
 TEST(WordLexiconTest, RandomTexts) {
   Lexicon l;
   Build(l);
-  const std::vector<std::string> parts = {
-      "diabète",  "diabete", "de",        "DE",       "type",     "Type",     "2",
-      "22",       "VIH",     "vih",       "anti",     "TNF",      "maladie",  "Crohn",
-      "l'",       "asthme",  "e\xCC\x81", "pilepsie", "\xC3\x89", "PILEPSIE", "IRM",
-      "hépatite", "B",       " ",         " ",        " ",        "-",        "'",
-      ",",        ".",       "\n",        "\xC3\x97", "\xC3",     "\x80",     "\xE2\x80\x99",
-      "x",        "9"};
+  // ASCII parts first, then the others.
+  std::vector<std::string> parts = {"diabete", "de",       "DE",   "type", "Type",    "2",     "22",
+                                    "VIH",     "vih",      "anti", "TNF",  "maladie", "Crohn", "l'",
+                                    "asthme",  "pilepsie", "IRM",  "B",    " ",       " ",     "-",
+                                    "'",       ",",        ".",    "\n",   "x"};
+  const size_t ascii = parts.size();
+  for (const char* other :
+       {"diabète", "hépatite", "e\xCC\x81", "\xC3\x89", "\xC3\x97", "\xC3", "\x80", "\xE2\x80\x99",
+        "\xC2\xA0", "\xC2\xAB", "\xC2\xB5", "\xC2", "\xE2\x80\x93", "\xE2\x80"}) {
+    parts.emplace_back(other);
+  }
   std::mt19937 rng(2021);
-  for (int round = 0; round < 400; ++round) {
+  // Short texts, and long ones that the lexicon reads eight bytes at a
+  // time (ASCII only, then with the rest).
+  for (int round = 0; round < 500; ++round) {
     std::string text;
-    size_t n = rng() % 40;
+    size_t n = rng() % (round < 400 ? 40 : 300);
+    size_t ascii_only = round % 2 == 0 ? ascii : parts.size();
+    if (round >= 400) {
+      for (size_t i = 0; i < n; ++i) text += parts[rng() % ascii_only];
+      ExpectSame(l, text);
+      continue;
+    }
     for (size_t i = 0; i < n; ++i) text += parts[rng() % parts.size()];
     ExpectSame(l, text);
   }
+}
+
+// Beside every character of U+0080 to U+00FF and U+2000 to U+207F (which
+// the lexicon reads without ICU, or not), before and after a spelling.
+TEST(WordLexiconTest, EveryCharacterBesideASpelling) {
+  Lexicon l;
+  Build(l);
+  auto utf8 = [](unsigned cp) {
+    std::string out;
+    if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+    } else {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    }
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+    return out;
+  };
+  std::string text;
+  for (unsigned cp = 0x80; cp < 0x2080; cp = cp == 0xFF ? 0x2000 : cp + 1) {
+    std::string c = utf8(cp);
+    text += c + "VIH" + c + " type" + c + "2" + c + "IRM " + c + "B. ";
+  }
+  ExpectSame(l, text);
+  EXPECT_GT(Found(l, text, 0, text.size() + 1).size(), 100u);
 }
 
 // The keys compiled into the health lexicons are those the code computes:
@@ -178,12 +220,12 @@ TEST(WordLexiconTest, CompiledKeysAreTheCodes) {
   for (const DetectorDef& d : set->detectors) {
     if (d.spelling_keys.empty()) continue;
     ASSERT_EQ(d.spelling_keys.size(), d.spellings.size()) << d.kind;
-    ASSERT_EQ(d.spelling_last_words.size(), d.spellings.size()) << d.kind;
+    ASSERT_EQ(d.spelling_endings.size(), d.spellings.size()) << d.kind;
     for (size_t k = 0; k < d.spellings.size(); ++k) {
       WordLexicon::Keys keys;
       if (WordLexicon::KeysOf(d.spellings[k], &keys)) {
         ASSERT_EQ(d.spelling_keys[k], keys.key) << d.kind << ": " << d.spellings[k];
-        ASSERT_EQ(d.spelling_last_words[k], keys.last_word) << d.spellings[k];
+        ASSERT_EQ(d.spelling_endings[k], keys.ending) << d.spellings[k];
         ++filed;
       } else {
         ASSERT_EQ(d.spelling_keys[k], 0u) << d.kind << ": " << d.spellings[k];
