@@ -45,9 +45,9 @@ struct Term {
 struct KindTable {
   std::vector<Term> terms;
   std::vector<std::string_view> spellings;
-  uint64_t fingerprint = 0;                    // of the spellings, computed with them
-  size_t longest = 0;                          // bytes of the longest spelling
-  std::vector<uint32_t> term_of;               // spelling -> term
+  uint64_t fingerprint = 0;                 // of the spellings, computed with them
+  size_t longest = 0;                       // bytes of the longest spelling
+  std::vector<uint32_t> term_of;            // spelling -> term
   std::span<const uint64_t> keys, endings;  // WordLexicon's, per spelling
 };
 
