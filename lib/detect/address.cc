@@ -73,7 +73,9 @@ internal::Located StreetLineStart(std::string_view text, size_t earliest, size_t
   return internal::LeftmostStart(text, earliest, end, 5, [&](std::string_view span) {
     if (!Digit(span[0])) return Verdict::Reject();
     if (!words) words.emplace(text.substr(earliest, end - earliest));
-    return Judge(words->ParseFrom(static_cast<size_t>(span.data() - text.data()) - earliest));
+    size_t start = static_cast<size_t>(span.data() - text.data()) - earliest;
+    if (!words->MayStartAt(start)) return Verdict::Reject();
+    return Judge(words->ParseFrom(start));
   });
 }
 
@@ -105,6 +107,7 @@ internal::Located AddressStart(std::string_view text, size_t earliest, size_t en
   }
   for (size_t s = from; s < p; ++s) {
     if (text::WordCharBefore(text, s) || !text::WordCharAt(text, s)) continue;
+    if (!words.MayStartAt(s - from)) continue;
     AddressParse parse = words.ParseFrom(s - from);
     if (parse.valid && parse.has_street) return {s, Judge(parse)};
   }

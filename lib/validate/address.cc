@@ -412,13 +412,28 @@ AddressParse ParseTokens(Tokens tokens, const LocalityParse* known) {
   return out;
 }
 
+// False when tokens[i] cannot follow a street number (or its "bis"): what
+// follows one is a complement with its word or a type of way, before the
+// postcode.
+bool MayFollowNumber(Tokens tokens, size_t i) {
+  if (i >= tokens.size() || IsPostcode(tokens[i])) return false;
+  if (IsComplement(tokens[i].key())) return i + 1 < tokens.size();
+  std::string unused;
+  return TypeAt(tokens, i, tokens.size(), &unused) > 0;
+}
+
 // False when no address can start with tokens[0]: a street line begins
-// with a number, a complement or a type of way, or the text with its
-// postcode (what ParseStreet and the postcode rule ask first).
+// with a number that a complement or a type of way follows, with a
+// complement or with a type of way, or the text with its postcode (what
+// ParseStreet and the postcode rule ask first). Looser than ParseStreet
+// (it looks past the postcode), never stricter.
 bool MayStartAddress(Tokens tokens) {
   if (tokens.empty()) return true;
   const AddressToken& t = tokens[0];
-  if (IsNumber(t.raw)) return true;
+  if (IsNumber(t.raw)) {
+    if (IsPostcode(t) || MayFollowNumber(tokens, 1)) return true;
+    return tokens.size() > 2 && IsSuffix(tokens[1].key()) && MayFollowNumber(tokens, 2);
+  }
   if (IsComplement(t.key())) return tokens.size() > 1;
   // A token's key may hold several words ("rond-point": "rond point").
   std::string_view first_word = std::string_view(t.key()).substr(0, t.key().find(' '));
@@ -497,6 +512,13 @@ AddressParse AddressWords::ParseFrom(size_t start) {
   }
   Uncut(first);
   return parse;
+}
+
+bool AddressWords::MayStartAt(size_t start) {
+  size_t first = Cut(start);
+  bool may = MayStartAddress(Tokens(tokens_).subspan(first));
+  Uncut(first);
+  return may;
 }
 
 bool AddressWords::LocalityValidAt(size_t start) {

@@ -51,6 +51,10 @@ class AddressWords {
   ~AddressWords();
   // `start` is a byte offset into the text.
   AddressParse ParseFrom(size_t start);
+  // False when ParseFrom(start) cannot be valid, decided from its first
+  // words alone: a start finder asks this of every word start and parses
+  // from the few that may begin an address.
+  bool MayStartAt(size_t start);
   // True when ParseFrom(start) is valid, for a start at a postcode (what
   // follows it names the postcode's commune): checked without the parse.
   bool LocalityValidAt(size_t start);
