@@ -6,8 +6,11 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
+#include <mutex>
 
 #include "text/utf8.h"
 
@@ -47,20 +50,109 @@ std::string ToUtf8(const icu::UnicodeString& s) {
   return out;
 }
 
-}  // namespace
+// The forms of a term that its variants come from: the term in NFC, in
+// lower case and in upper case (root locale), each also decomposed (NFD)
+// and without its marks.
+constexpr int kForms = 9;
+using Forms = std::array<std::string, kForms>;
 
-std::vector<std::string> SpellingVariants(std::string_view term, bool joiners) {
+Forms FormsWithIcu(std::string_view term) {
   icu::UnicodeString base = icu::UnicodeString::fromUTF8(
       icu::StringPiece(term.data(), static_cast<int32_t>(term.size())));
   icu::UnicodeString nfc = Normalize(Nfc(), base);
-  std::vector<icu::UnicodeString> forms;
+  Forms forms;
+  int k = 0;
   for (const icu::UnicodeString& cased :
        {nfc, icu::UnicodeString(nfc).toLower(icu::Locale::getRoot()),
         icu::UnicodeString(nfc).toUpper(icu::Locale::getRoot())}) {
-    forms.push_back(cased);
-    forms.push_back(Normalize(Nfd(), cased));
-    forms.push_back(StripMarks(cased));
+    forms[k++] = ToUtf8(cased);
+    forms[k++] = ToUtf8(Normalize(Nfd(), cased));
+    forms[k++] = ToUtf8(StripMarks(cased));
   }
+  return forms;
+}
+
+// The forms of each code point below U+0250 (ASCII, Latin-1, Latin
+// Extended-A and B: the letters of nearly every keyword), each computed
+// with ICU when a term first holds it (ASCII's without ICU). Each is NFC
+// alone, combines with nothing before it, and its case mappings and
+// decompositions begin with a character that combines with nothing either
+// (no mapping of these is cased by context in the root locale), so the
+// forms of a text made of them are the concatenations of their forms; any
+// other character sends the whole term to ICU.
+class LatinForms {
+ public:
+  static constexpr char32_t kEnd = 0x250;
+
+  // The forms of `c`, or null when they cannot be concatenated.
+  const Forms* Of(char32_t c) {
+    if (c == 0 || c >= kEnd) return nullptr;
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!known_[c]) {
+      usable_[c] = c < 0x80 ? AsciiForms(static_cast<char>(c), forms_[c]) : Compute(c, forms_[c]);
+      known_[c] = true;
+    }
+    return usable_[c] ? &forms_[c] : nullptr;
+  }
+
+ private:
+  static bool AsciiForms(char c, Forms& f) {
+    char lower = AsciiLower(c);
+    char upper = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    for (int k = 0; k < kForms; ++k) f[k] = std::string(1, k < 3 ? c : k < 6 ? lower : upper);
+    return true;
+  }
+
+  static bool Compute(char32_t c, Forms& f) {
+    std::string utf8;
+    icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(utf8);
+    f = FormsWithIcu(utf8);
+    bool starts_clean = std::all_of(f.begin(), f.end(), [](const std::string& form) {
+      if (form.empty()) return true;
+      UChar32 first = 0;
+      int32_t i = 0;
+      const auto* bytes = reinterpret_cast<const uint8_t*>(form.data());
+      U8_NEXT(bytes, i, static_cast<int32_t>(form.size()), first);
+      return u_getCombiningClass(first) == 0;
+    });
+    return f[0] == utf8 && u_getCombiningClass(static_cast<UChar32>(c)) == 0 && starts_clean;
+  }
+
+  std::mutex mu_;
+  bool known_[kEnd] = {};
+  bool usable_[kEnd] = {};
+  Forms forms_[kEnd];
+};
+
+// The forms of `term` from the table, or false when some character of it
+// is not in the table (or the term is no valid UTF-8).
+bool FormsFromTable(std::string_view term, Forms& forms) {
+  static LatinForms* const table = new LatinForms();
+  for (std::string& f : forms) f.clear();
+  for (size_t i = 0; i < term.size();) {
+    auto b = static_cast<unsigned char>(term[i]);
+    char32_t c = b;
+    size_t length = 1;
+    if (b >= 0x80) {
+      auto next = i + 1 < term.size() ? static_cast<unsigned char>(term[i + 1]) : 0;
+      if (b < 0xC2 || b > 0xDF || (next & 0xC0) != 0x80) return false;
+      c = (static_cast<char32_t>(b & 0x1F) << 6) | (next & 0x3F);
+      length = 2;
+    }
+    const Forms* of = table->Of(c);
+    if (!of) return false;
+    for (int k = 0; k < kForms; ++k) forms[k] += (*of)[k];
+    i += length;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> SpellingVariants(std::string_view term, bool joiners) {
+  Forms cased;
+  if (!FormsFromTable(term, cased)) cased = FormsWithIcu(term);
+  std::vector<std::string> forms(cased.begin(), cased.end());
   std::vector<std::string> out;
   std::vector<std::string> seen;  // ASCII-lowered, since matching ignores ASCII case
   auto add = [&](std::string v) {
@@ -70,14 +162,20 @@ std::vector<std::string> SpellingVariants(std::string_view term, bool joiners) {
     out.push_back(std::move(v));
   };
   // Ligatures that normalization keeps: "cœliaque" is also "coeliaque".
+  auto replace_all = [](std::string& s, std::string_view from, std::string_view to) {
+    for (size_t at = 0; (at = s.find(from, at)) != std::string::npos; at += to.size()) {
+      s.replace(at, from.size(), to);
+    }
+  };
   for (size_t i = 0, n = forms.size(); i < n; ++i) {
-    icu::UnicodeString open = forms[i];
-    open.findAndReplace(u"œ", u"oe").findAndReplace(u"Œ", u"OE");
-    open.findAndReplace(u"æ", u"ae").findAndReplace(u"Æ", u"AE");
-    if (open != forms[i]) forms.push_back(open);
+    std::string open = forms[i];
+    replace_all(open, "œ", "oe");
+    replace_all(open, "Œ", "OE");
+    replace_all(open, "æ", "ae");
+    replace_all(open, "Æ", "AE");
+    if (open != forms[i]) forms.push_back(std::move(open));
   }
-  for (const auto& f : forms) {
-    std::string v = ToUtf8(f);
+  for (const std::string& v : forms) {
     add(v);
     if (joiners && v.find(' ') != std::string::npos) {
       for (char joiner : {'_', '-'}) {

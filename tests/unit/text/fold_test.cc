@@ -108,6 +108,79 @@ TEST(FoldTest, FoldForCompareAgreesWithTheDefinition) {
   }
 }
 
+// SpellingVariants by its definition, with ICU for every form: the term
+// in NFC, lower and upper case (root locale), each as it is, in NFD and
+// without its marks, then those forms with œ and æ opened; each form once
+// (ASCII case aside), and with joiners '_' and '-' in place of spaces.
+std::vector<std::string> VariantsByDefinition(std::string_view term) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString s = nfc->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(
+                                            term.data(), static_cast<int32_t>(term.size()))),
+                                        status);
+  std::vector<icu::UnicodeString> forms;
+  for (icu::UnicodeString cased : {s, icu::UnicodeString(s).toLower(icu::Locale::getRoot()),
+                                   icu::UnicodeString(s).toUpper(icu::Locale::getRoot())}) {
+    icu::UnicodeString decomposed = nfd->normalize(cased, status), bare;
+    for (int32_t i = 0; i < decomposed.length(); i += U16_LENGTH(decomposed.char32At(i))) {
+      if (u_charType(decomposed.char32At(i)) != U_NON_SPACING_MARK) {
+        bare.append(decomposed.char32At(i));
+      }
+    }
+    forms.insert(forms.end(), {cased, decomposed, bare});
+  }
+  for (size_t i = 0, n = forms.size(); i < n; ++i) {
+    icu::UnicodeString open = forms[i];
+    open.findAndReplace(u"œ", u"oe").findAndReplace(u"Œ", u"OE");
+    open.findAndReplace(u"æ", u"ae").findAndReplace(u"Æ", u"AE");
+    if (open != forms[i]) forms.push_back(open);
+  }
+  std::vector<std::string> out, seen;
+  auto add = [&](const std::string& v) {
+    if (v.empty() || Has(seen, AsciiLowered(v))) return;
+    seen.push_back(AsciiLowered(v));
+    out.push_back(v);
+  };
+  for (const icu::UnicodeString& f : forms) {
+    std::string v;
+    f.toUTF8String(v);
+    add(v);
+    if (v.find(' ') == std::string::npos) continue;
+    for (char joiner : {'_', '-'}) {
+      std::string joined = v;
+      std::replace(joined.begin(), joined.end(), ' ', joiner);
+      add(joined);
+    }
+  }
+  return out;
+}
+
+TEST(FoldTest, SpellingVariantsAgreeWithTheDefinition) {
+  // Every code point of the first two UTF-8 lengths alone and in a word,
+  // French keywords, and random texts of ASCII, Latin letters, combining
+  // marks, ligatures, Greek, the typographic apostrophe and invalid bytes.
+  for (UChar32 c = 1; c < 0x800; ++c) {
+    ASSERT_EQ(SpellingVariants(Utf8(c)), VariantsByDefinition(Utf8(c))) << std::hex << c;
+    std::string word = "a" + Utf8(c) + " b";
+    ASSERT_EQ(SpellingVariants(word), VariantsByDefinition(word)) << std::hex << c;
+  }
+  for (const char* term :
+       {"sécurité sociale", "prénom", "médecin traitant", "cœliaque", "Œdème", "nom d'usage", "CP",
+        "née", "épouse", "personne à prévenir", "ÆSCHYLE", "straße", "İstanbul", "l’hôpital"}) {
+    EXPECT_EQ(SpellingVariants(term), VariantsByDefinition(term)) << term;
+  }
+  const std::vector<std::string> pieces = {
+      "a", "Z",    " ",    "-", "'", "1", "é", "É", "Œ",      "œ", "æ", "ß", "İ", "ŀ",
+      "ǅ", "Ì", "Ì", "Σ", "σ", "Ä", "ÿ", "Ÿ", "â", "ÿ", "Ã", "Ǻ", "ȸ", "ɐ"};
+  std::mt19937 rng(7);
+  for (int n = 0; n < 5000; ++n) {
+    std::string text;
+    for (size_t k = rng() % 7; k > 0; --k) text += pieces[rng() % pieces.size()];
+    ASSERT_EQ(SpellingVariants(text), VariantsByDefinition(text)) << text;
+  }
+}
+
 TEST(Utf8Test, WordBoundariesUnderstandUnicodeLetters) {
   std::string s =
       "é1 a\xc2\xa0"
