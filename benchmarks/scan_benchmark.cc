@@ -9,8 +9,10 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "corpus.h"
+#include "detect/builtin.h"
 #include "scan/engine.h"
 #include "vigie/vigie.h"
 
@@ -150,8 +152,51 @@ BENCHMARK_CAPTURE(BM_Database, FrenchProse, &kProse)
 // (BM_ScanCallCost).
 BENCHMARK_CAPTURE(BM_Database, CallRecord, &kCallRecord)->DenseRange(0, 2);
 
-// One Scan() of a whole file on one and two threads, and each stream
-// database alone on it.
+// The patterns of one built-in detector compiled alone (stream mode, as
+// the engine compiles them), Hyperscan only: what each detector's regexes
+// cost before any confirmation, and how many ends they report.
+void BM_DetectorPatterns(benchmark::State& state, const std::string* text,
+                         const vigie::internal::DetectorDef* detector) {
+  std::vector<const char*> expressions;
+  std::vector<unsigned> flags, ids;
+  for (const vigie::internal::PatternDef& p : detector->patterns) {
+    expressions.push_back(p.regex.c_str());
+    flags.push_back(p.caseless ? HS_FLAG_CASELESS : 0);
+    ids.push_back(static_cast<unsigned>(ids.size()));
+  }
+  hs_database_t* db = nullptr;
+  hs_compile_error_t* error = nullptr;
+  if (hs_compile_multi(expressions.data(), flags.data(), ids.data(),
+                       static_cast<unsigned>(expressions.size()), HS_MODE_STREAM, nullptr, &db,
+                       &error) != HS_SUCCESS) {
+    state.SkipWithError(error ? error->message : "compile failed");
+    hs_free_compile_error(error);
+    return;
+  }
+  hs_scratch_t* scratch = nullptr;
+  hs_alloc_scratch(db, &scratch);
+  size_t matches = 0;
+  for (auto _ : state) {
+    hs_stream_t* stream = nullptr;
+    hs_open_stream(db, 0, &stream);
+    hs_scan_stream(
+        stream, text->data(), static_cast<unsigned>(text->size()), 0, scratch,
+        [](unsigned, unsigned long long, unsigned long long, unsigned, void* ctx) {
+          ++*static_cast<size_t*>(ctx);
+          return 0;
+        },
+        &matches);
+    hs_close_stream(stream, scratch, nullptr, nullptr);
+  }
+  hs_free_scratch(scratch);
+  hs_free_database(db);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text->size()));
+  state.counters["matches"] =
+      static_cast<double>(matches) / static_cast<double>(state.iterations());
+}
+
+// One Scan() of a whole file on one and two threads, each stream database
+// alone on it, and each detector's patterns alone.
 void RegisterInputFiles() {
   const char* dir = std::getenv("VIGIE_BENCH_INPUTS");
   std::filesystem::path inputs = dir ? dir : "build/bench-inputs";
@@ -170,6 +215,14 @@ void RegisterInputFiles() {
     benchmark::RegisterBenchmark(("BM_Database/" + name).c_str(), BM_Database, text)
         ->DenseRange(0, 2)
         ->Unit(benchmark::kMillisecond);
+    static const auto* const detectors =
+        new std::vector<vigie::internal::DetectorDef>(vigie::detect::BuiltinDetectors());
+    for (const vigie::internal::DetectorDef& d : *detectors) {
+      if (d.patterns.empty()) continue;
+      benchmark::RegisterBenchmark(("BM_DetectorPatterns/" + name + "/" + d.kind).c_str(),
+                                   BM_DetectorPatterns, text, &d)
+          ->Unit(benchmark::kMillisecond);
+    }
   }
 }
 
