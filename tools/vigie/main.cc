@@ -1,5 +1,6 @@
 // `vigie`: the command-line program. `vigie scan [OPTIONS] [PATH...]` scans
 // files, directories and standard input and reports what it finds.
+#include <absl/container/flat_hash_map.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -436,12 +437,19 @@ class Runner {
     if (reported.empty()) return;
     file_.report.findings += reported.size();
     totals_.findings += reported.size();
-    for (const Finding& f : reported) {
-      auto [count, first] = totals_.by_kind.try_emplace(f.kind, 0);
-      ++count->second;
-      if (first) totals_.category_of_kind[f.kind] = std::string(CategoryName(f.category));
-    }
+    for (const Finding& f : reported) ++KindCount(f);
     reporter_.Findings(path, reported);
+  }
+
+  // The count of f's kind in the totals, found by hashing: the totals'
+  // sorted map (whose nodes stay where they are) compares strings at every
+  // level, for every finding.
+  uint64_t& KindCount(const Finding& f) {
+    if (auto it = kind_counts_.find(f.kind); it != kind_counts_.end()) return *it->second;
+    auto [count, first] = totals_.by_kind.try_emplace(f.kind, 0);
+    if (first) totals_.category_of_kind[f.kind] = std::string(CategoryName(f.category));
+    kind_counts_.emplace(count->first, &count->second);
+    return count->second;
   }
 
   // A health finding, reported or not, as evidence for the verdicts.
@@ -487,6 +495,7 @@ class Runner {
   Reporter& reporter_;
   unsigned jobs_;
   Totals totals_;
+  absl::flat_hash_map<std::string_view, uint64_t*> kind_counts_;  // into totals_.by_kind
   FileState file_;
 };
 
