@@ -112,17 +112,10 @@ void BM_LoadSerialized(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadSerialized)->Unit(benchmark::kMillisecond);
 
-// Each stream database on its own, Hyperscan only, with a callback that
-// counts: the ceiling of each pattern shape.
-void BM_Database(benchmark::State& state, const std::string* text_ptr) {
-  auto engine = vigie::internal::Engine::Build(
-                    vigie::internal::AssembleDetectors(vigie::ScanOptions{}).value(),
-                    vigie::ScanOptions{}, nullptr)
-                    .value();
-  auto role = static_cast<vigie::internal::DbRole>(state.range(0));
-  hs_database_t* db = engine->database(role);
-  hs_scratch_t* scratch = engine->AcquireScratch();
-  const std::string& text = *text_ptr;
+// Each iteration scans `text` through a stream of `db` opened and closed
+// for it, Hyperscan only, with a callback that counts the matches.
+void ScanStreams(benchmark::State& state, hs_database_t* db, hs_scratch_t* scratch,
+                 const std::string& text) {
   size_t matches = 0;
   for (auto _ : state) {
     hs_stream_t* stream = nullptr;
@@ -136,10 +129,22 @@ void BM_Database(benchmark::State& state, const std::string* text_ptr) {
         &matches);
     hs_close_stream(stream, scratch, nullptr, nullptr);
   }
-  engine->ReleaseScratch(scratch);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
   state.counters["matches"] =
       static_cast<double>(matches) / static_cast<double>(state.iterations());
+}
+
+// Each stream database on its own: the ceiling of each pattern shape.
+void BM_Database(benchmark::State& state, const std::string* text_ptr) {
+  auto engine = vigie::internal::Engine::Build(
+                    vigie::internal::AssembleDetectors(vigie::ScanOptions{}).value(),
+                    vigie::ScanOptions{}, nullptr)
+                    .value();
+  auto role = static_cast<vigie::internal::DbRole>(state.range(0));
+  hs_database_t* db = engine->database(role);
+  hs_scratch_t* scratch = engine->AcquireScratch();
+  ScanStreams(state, db, scratch, *text_ptr);
+  engine->ReleaseScratch(scratch);
   state.SetLabel(role == vigie::internal::kLiteralDb    ? "literal"
                  : role == vigie::internal::kDigitLedDb ? "digit-led"
                                                         : "other");
@@ -175,24 +180,9 @@ void BM_DetectorPatterns(benchmark::State& state, const std::string* text,
   }
   hs_scratch_t* scratch = nullptr;
   hs_alloc_scratch(db, &scratch);
-  size_t matches = 0;
-  for (auto _ : state) {
-    hs_stream_t* stream = nullptr;
-    hs_open_stream(db, 0, &stream);
-    hs_scan_stream(
-        stream, text->data(), static_cast<unsigned>(text->size()), 0, scratch,
-        [](unsigned, unsigned long long, unsigned long long, unsigned, void* ctx) {
-          ++*static_cast<size_t*>(ctx);
-          return 0;
-        },
-        &matches);
-    hs_close_stream(stream, scratch, nullptr, nullptr);
-  }
+  ScanStreams(state, db, scratch, *text);
   hs_free_scratch(scratch);
   hs_free_database(db);
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text->size()));
-  state.counters["matches"] =
-      static_cast<double>(matches) / static_cast<double>(state.iterations());
 }
 
 // One Scan() of a whole file on one and two threads, each stream database

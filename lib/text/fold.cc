@@ -2,6 +2,7 @@
 // case mapping for non-ASCII letters.
 #include "text/fold.h"
 
+#include <absl/strings/str_replace.h>
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -48,6 +49,21 @@ std::string ToUtf8(const icu::UnicodeString& s) {
   std::string out;
   s.toUTF8String(out);
   return out;
+}
+
+// The code point at text[i] when it is written in one or two bytes (up to
+// U+07FF), and their number; 0 for anything else (a longer or invalid
+// sequence), which the callers send to ICU whole.
+size_t ShortCodePoint(std::string_view text, size_t i, char32_t& c) {
+  auto b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80) {
+    c = b;
+    return 1;
+  }
+  auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+  if (b < 0xC2 || b > 0xDF || (next & 0xC0) != 0x80) return 0;
+  c = (static_cast<char32_t>(b & 0x1F) << 6) | (next & 0x3F);
+  return 2;
 }
 
 // The forms of a term that its variants come from: the term in NFC, in
@@ -130,16 +146,9 @@ bool FormsFromTable(std::string_view term, Forms& forms) {
   static LatinForms* const table = new LatinForms();
   for (std::string& f : forms) f.clear();
   for (size_t i = 0; i < term.size();) {
-    auto b = static_cast<unsigned char>(term[i]);
-    char32_t c = b;
-    size_t length = 1;
-    if (b >= 0x80) {
-      auto next = i + 1 < term.size() ? static_cast<unsigned char>(term[i + 1]) : 0;
-      if (b < 0xC2 || b > 0xDF || (next & 0xC0) != 0x80) return false;
-      c = (static_cast<char32_t>(b & 0x1F) << 6) | (next & 0x3F);
-      length = 2;
-    }
-    const Forms* of = table->Of(c);
+    char32_t c = 0;
+    size_t length = ShortCodePoint(term, i, c);
+    const Forms* of = length > 0 ? table->Of(c) : nullptr;
     if (!of) return false;
     for (int k = 0; k < kForms; ++k) forms[k] += (*of)[k];
     i += length;
@@ -162,17 +171,9 @@ std::vector<std::string> SpellingVariants(std::string_view term, bool joiners) {
     out.push_back(std::move(v));
   };
   // Ligatures that normalization keeps: "cœliaque" is also "coeliaque".
-  auto replace_all = [](std::string& s, std::string_view from, std::string_view to) {
-    for (size_t at = 0; (at = s.find(from, at)) != std::string::npos; at += to.size()) {
-      s.replace(at, from.size(), to);
-    }
-  };
   for (size_t i = 0, n = forms.size(); i < n; ++i) {
-    std::string open = forms[i];
-    replace_all(open, "œ", "oe");
-    replace_all(open, "Œ", "OE");
-    replace_all(open, "æ", "ae");
-    replace_all(open, "Æ", "AE");
+    std::string open =
+        absl::StrReplaceAll(forms[i], {{"œ", "oe"}, {"Œ", "OE"}, {"æ", "ae"}, {"Æ", "AE"}});
     if (open != forms[i]) forms.push_back(std::move(open));
   }
   for (const std::string& v : forms) {
@@ -223,20 +224,17 @@ std::string FoldForCompare(std::string_view term) {
   static const TwoByteFolds* const table = new TwoByteFolds();
   std::string out;
   out.reserve(term.size());
-  for (size_t i = 0; i < term.size(); ++i) {
-    auto b = static_cast<unsigned char>(term[i]);
-    if (b < 0x80) {
-      out += AsciiLower(static_cast<char>(b));
-      continue;
-    }
-    auto next = i + 1 < term.size() ? static_cast<unsigned char>(term[i + 1]) : 0;
-    if (b < 0xC2 || b > 0xDF || (next & 0xC0) != 0x80) return FoldWithIcu(term);
-    char32_t c = (static_cast<char32_t>(b & 0x1F) << 6) | (next & 0x3F);
-    if (c >= TwoByteFolds::kEnd || !table->usable[c - TwoByteFolds::kFirst]) {
+  for (size_t i = 0; i < term.size();) {
+    char32_t c = 0;
+    size_t length = ShortCodePoint(term, i, c);
+    if (length == 1) {
+      out += AsciiLower(static_cast<char>(c));
+    } else if (length == 2 && c < TwoByteFolds::kEnd && table->usable[c - TwoByteFolds::kFirst]) {
+      out += table->folds[c - TwoByteFolds::kFirst];
+    } else {
       return FoldWithIcu(term);
     }
-    out += table->folds[c - TwoByteFolds::kFirst];
-    ++i;
+    i += length;
   }
   return out;
 }
