@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """What each detector costs on one input: time per MB and per finding.
 
     benchmarks/detector_cost.py [FILE] [--vigie PATH] [--rounds N]

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Precision and recall of vigie's health detectors on labelled corpora.
 
     benchmarks/health_eval.py CORPORA_DIR [--vigie PATH] [--split dev|train]

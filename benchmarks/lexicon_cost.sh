@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The cost of the large health lexicons, measured in one run: the same
 # benchmarks built with the curated list only (build/curated) and with
 # every lexicon (build/release), run one after the other, twice each.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Writes the benchmark inputs: texts shaped like what vigie's users hold.
 
     benchmarks/make_inputs.py OUT_DIR [--scale BYTES] [--seed N] [--only NAME,...]

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Precision and recall of FR_POSTAL_ADDRESS and PERSON on labelled records.
 
     benchmarks/pii_eval.py [--vigie PATH] [--seed N] [--records N] [--manpages DIR]

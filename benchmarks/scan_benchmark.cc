@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Throughput of the whole pipeline (bytes to findings) on generated French
 // prose and on a generated lab export, plus compile and load times; and on
 // the inputs of benchmarks/make_inputs.py (a leak-shaped export, clinical

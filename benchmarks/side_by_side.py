@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """vigie against an earlier vigie, on the same inputs, in one run.
 
     benchmarks/side_by_side.py [--base COMMIT] [--scale BYTES] [--rounds N]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # vigie_embed_data(TARGET FILE SYMBOL): compiles the text of FILE into
 # TARGET as `std::string_view vigie::data::SYMBOL`, so that nothing is read
 # from disk at run time. The file is read again whenever it changes.

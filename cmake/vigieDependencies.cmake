@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # What libvigie links to, found the same way by vigie's own build and, for the
 # static library, by the installed vigieConfig.cmake:
 #

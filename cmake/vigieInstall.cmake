@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The install tree for C++ users (included by lib/CMakeLists.txt):
 #
 #   include/vigie/*.h                    the public API and version.h
@@ -5,6 +6,8 @@
 #   lib/cmake/vigie/                     find_package(vigie CONFIG)
 #   lib/pkgconfig/vigie.pc               pkg-config vigie
 #   bin/vigie                            the program (tools/vigie)
+#   share/doc/vigie/                     LICENSE, NOTICE, and the data's
+#                                        licences at the paths NOTICE names
 option(VIGIE_INSTALL "Install vigie's headers, libraries and package files" ${PROJECT_IS_TOP_LEVEL})
 if(NOT VIGIE_INSTALL)
   return()
@@ -55,5 +58,15 @@ else()
   string(REGEX REPLACE "/$" "" vigie_pc_up "${vigie_pc_up}")
   set(vigie_pc_prefix "\${pcfiledir}/${vigie_pc_up}")
 endif()
+# The licences: vigie's own (LICENSE, NOTICE), and those of the data the
+# library embeds (lib/data/NOTICE.md and the texts it names), kept at the
+# paths NOTICE gives them.
+install(FILES ${PROJECT_SOURCE_DIR}/LICENSE ${PROJECT_SOURCE_DIR}/NOTICE
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${PROJECT_SOURCE_DIR}/lib/data/NOTICE.md DESTINATION ${CMAKE_INSTALL_DOCDIR}/lib/data)
+foreach(dir places health)
+  file(GLOB vigie_data_licences ${PROJECT_SOURCE_DIR}/lib/data/${dir}/LICENSE_*)
+  install(FILES ${vigie_data_licences} DESTINATION ${CMAKE_INSTALL_DOCDIR}/lib/data/${dir})
+endforeach()
 configure_file(${PROJECT_SOURCE_DIR}/cmake/vigie.pc.in ${PROJECT_BINARY_DIR}/vigie.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/vigie.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Conan 2 recipe for vigie's C++ library.
 
     conan create conan --build=missing                      # dependencies from ConanCenter
@@ -23,6 +24,8 @@ class VigieConan(ConanFile):
     name = "vigie"
     description = "Finds personal and health data in text, French first"
     topics = ("dlp", "pii", "gdpr", "health-data", "redaction", "french")
+    # vigie's code, then the data its library embeds (lib/data/NOTICE.md).
+    license = ("Apache-2.0", "MPL-2.0", "CC-BY-4.0", "BSD-3-Clause", "MIT", "CC0-1.0", "etalab-2.0")
     package_type = "library"
     settings = "os", "arch", "compiler", "build_type"
     options = {"shared": [True, False], "fPIC": [True, False]}
@@ -39,7 +42,7 @@ class VigieConan(ConanFile):
         self.version = re.search(r"project\(vigie VERSION ([0-9.]+)", cmake).group(1)
 
     def export_sources(self):
-        for pattern in ("CMakeLists.txt", "cmake/*", "include/*", "lib/*"):
+        for pattern in ("CMakeLists.txt", "LICENSE", "NOTICE", "cmake/*", "include/*", "lib/*"):
             copy(self, pattern, self._root, self.export_sources_folder)
 
     def layout(self):
@@ -76,12 +79,16 @@ class VigieConan(ConanFile):
         cmake.build()
 
     def package(self):
-        # vigie embeds third-party data: its sources and licences go along.
-        data = os.path.join(self.source_folder, "lib", "data")
-        licenses = os.path.join(self.package_folder, "licenses")
-        copy(self, "NOTICE.md", data, licenses)
-        copy(self, "LICENSE_*", os.path.join(data, "health"), licenses)
         CMake(self).install()
+        # The licences where Conan looks for them: vigie's, and those of the
+        # data it embeds, at the paths NOTICE gives them (the install tree
+        # puts the same files in share/doc/vigie).
+        licenses = os.path.join(self.package_folder, "licenses")
+        copy(self, "LICENSE", self.source_folder, licenses)
+        copy(self, "NOTICE", self.source_folder, licenses)
+        copy(self, "lib/data/NOTICE.md", self.source_folder, licenses)
+        copy(self, "lib/data/*/LICENSE_*", self.source_folder, licenses)
+        rmdir(self, os.path.join(self.package_folder, "share"))
         # Conan's generators describe the package to its consumers.
         rmdir(self, os.path.join(self.package_folder, "lib", "cmake"))
         rmdir(self, os.path.join(self.package_folder, "lib", "pkgconfig"))

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Adds a detector of one's own: the employee numbers of a company, ACME,
 // written "ACM-482913-K" (six digits and a check letter). The pattern finds
 // the shape, the confirm callback checks the letter, the keywords say how

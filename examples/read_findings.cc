@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Reads findings the way a DLP product does: by category, by score, with
 // the health qualifiers and the context they carry, and decides what to do
 // with each. Offsets are bytes of the scanned buffer; the value is the

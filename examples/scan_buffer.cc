@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The smallest program that embeds vigie: scan a buffer, print what was
 // found with its offsets, kind, category and score (never the value), the
 // names of the parts of addresses and names, and whether the text reveals

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Starts fast: compiling the detectors takes seconds, loading them compiled
 // takes milliseconds. The first run compiles and saves the databases to
 // PATH; the next runs load them. A file from another vigie version, another

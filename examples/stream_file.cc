@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Scans a file of any size in fixed-size chunks through a Stream: memory
 // stays bounded by the chunk and the detectors' widths, never by the file,
 // and the findings are exactly those of one Scan() over the whole text

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Configures and builds one flavour of vigie under build/NAME.
 #   scripts/build.sh release   optimized, warnings as errors
 #   scripts/build.sh asan      AddressSanitizer + UndefinedBehaviorSanitizer

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Derives vigie's health lexicons (lib/data/health/*.tsv) from public sources.
 
 Run by hand when a source changes, never at build or test time:

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Builds lib/data/names/ from INSEE's given-name and family-name lists.
 
     scripts/build_name_lists.py NAMES_DIR

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds the libFuzzer targets with clang (ASan + UBSan) and fuzzes each for
 # a while. Not part of the test command: it needs clang and time.
 #   scripts/fuzz.sh [SECONDS]

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Writes examples/data/: a synthetic lab export shaped like the 2021 leak.
 
 Every value is invented. Phone numbers come from the blocks ARCEP reserves

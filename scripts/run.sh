@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The main job: install what is missing, build, and scan the bundled sample
 # (a synthetic lab export and a lab report) with a readable report.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs what vigie needs to build and test on Debian 12, as root or
 # through sudo. Quick when everything is already there.
 set -euo pipefail

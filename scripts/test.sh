@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test: install what is missing, build (optimized and with ASan+UBSan),
-# run the unit tests in both builds (the examples in the first), the
+# SPDX-License-Identifier: Apache-2.0
+# Every test: install what is missing, check the licence files, build
+# (optimized and with ASan+UBSan), run the unit tests in both builds (the examples in the first), the
 # command-line tests against both programs, the install tree linked by a
 # project outside the tree (CMake, pkg-config, add_subdirectory), the Conan
 # recipe, the differential tests against python-stdnum and phonenumbers,
@@ -69,6 +70,10 @@ venv_install() {
   [ -x "$venv/bin/python" ] || python3 -m venv "$venv" || return 1
   "$venv/bin/pip" install -q "$@" >"$log_dir/pip-$name.log" 2>&1
 }
+
+# The licence: LICENSE, NOTICE, an SPDX identifier in every source file, the
+# data's licence texts, the package metadata.
+pytest_suite licence "" tests/install/test_licence.py
 
 if build_flavour release; then
   ctest_suite unit-release build/release

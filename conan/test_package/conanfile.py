@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Builds and runs a program against the vigie package `conan create` made."""
 
 import os

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Links the packaged vigie and checks that it finds a NIR and a phone
 // number in a sentence; exits 1 otherwise.
 #include <vigie/vigie.h>

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Both Spark jobs in local mode (local[2]), with the workers running the
 same Python as the test (PYSPARK_PYTHON)."""
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """vigie inside Apache Spark: one Scanner per worker process, built once.
 
 The driver pickles a Scanner with its compiled databases

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // French postal addresses: parsed into their components and checked
 // against the embedded table of postcodes and communes (COG 2026).
 //

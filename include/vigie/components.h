@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The parts of a finding's value, for the kinds that have parts: a postal
 // address (number, type of way, postcode, commune...) and a person's name
 // (given names, family name, sex). This is personal data, like the value.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DetectorSpec: what a custom detector is made of, so that a DLP author can
 // add one without touching the library. Built-in detectors share the same path.
 #ifndef VIGIE_DETECTOR_H_

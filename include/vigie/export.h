@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Symbol visibility for the vigie shared library.
 // Only declarations marked VIGIE_EXPORT leave the library; the rest is hidden.
 #ifndef VIGIE_EXPORT_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Finding: one piece of personal or health data found in a text.
 // Offsets are byte offsets into the caller's buffer, half-open [begin, end).
 #ifndef VIGIE_FINDING_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Health verdicts: does a text, or one record of a file, reveal a person's
 // health (GDPR Article 9)? Built on the HEALTH_* findings of a Scanner.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ScanOptions: how a Scanner is built, and CallOptions: what each scan may
 // choose. Plain structs with defaults, one comment per field.
 #ifndef VIGIE_OPTIONS_H_

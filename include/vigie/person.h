@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Person names: parsed into title, given names and family name, and weighed
 // against INSEE's lists of French given names (births 1900-2022) and family
 // names (births 1891-2000), embedded in the library.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Result<T>: a value or an error, returned by every fallible call. Check
 // ok() before dereferencing; error() explains a failure in one sentence and
 // code() tells a program what kind of failure it was.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Scanner: compiled once from a set of detectors, then immutable.
 //
 // ### Threads

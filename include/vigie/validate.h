@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Validators: pure functions that say whether a value is a well-formed
 // identifier of its kind and, when it is not, why. Each takes the value
 // alone (separators allowed as people write them) and never allocates more

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every validator by name, its verdict as named fields: for programs that
 // take the kind as data (`vigie validate KIND`, the Python package's
 // `validate.check`), so that all of them speak of a value in the same words.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // vigie: finds personal and health data in text, French first.
 // Include this header for the whole public API.
 #ifndef VIGIE_VIGIE_H_

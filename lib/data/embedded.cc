@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Reading the files of lib/data, for the build-time tools.
 #include "data/embedded.h"
 

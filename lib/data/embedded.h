@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The data files of lib/data, compiled into the library.
 #ifndef VIGIE_LIB_DATA_EMBEDDED_H_
 #define VIGIE_LIB_DATA_EMBEDDED_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // vigie_lexicon_compiler: turns the health lexicons of lib/data/health into
 // the table the library embeds, at build time.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // vigie_table_compiler: prepares the tables of lib/data/names and
 // lib/data/places at build time (see data/tables.h). Names are folded
 // with FoldName and their given- and family-name rows merged; communes

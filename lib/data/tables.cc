@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Lookups in the tables prepared at build time.
 #include "data/tables.h"
 

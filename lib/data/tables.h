@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Tables prepared at build time by lib/data/table_compiler.cc from the
 // files of lib/data (names, places): keys folded, records merged and
 // sorted, so that a lookup is a binary search over embedded bytes and

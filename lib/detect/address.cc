@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // FR_POSTAL_ADDRESS: found from its end, "POSTCODE COMMUNE", which must
 // agree with the postcode table; the start is the leftmost street line
 // (number, type of way, BP/CS) that still parses as one address, on the

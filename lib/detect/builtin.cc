@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Built-in detectors: NIR, French phone numbers, e-mail addresses.
 // Scores without context follow one scale: 0.8 for a value written the way
 // that kind is written, 0.45-0.5 for a bare digit run that only passes its

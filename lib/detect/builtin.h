@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The built-in detectors, each defined as data plus its confirm step.
 #ifndef VIGIE_LIB_DETECT_BUILTIN_H_
 #define VIGIE_LIB_DETECT_BUILTIN_H_

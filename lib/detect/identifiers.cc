@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Detectors whose confirm step is a public validator: bank, company, tax,
 // health-system and identity-document numbers, and dates of birth. Each is
 // data: patterns, keywords, and two scores without context, one for a

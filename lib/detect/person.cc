@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PERSON: a run of capitalized name words ("Jean Dupont", "DUPONT Jean",
 // "J. Dupont", "Marie-Thérèse LE GALL"), found from its last word, weighed
 // by the INSEE lists and by what is written just before it: a title (Dr,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The health verdict: a noisy-or of the health findings' scores, each
 // distinct value counted once, where care and cover (HEALTH_PROVIDER,
 // HEALTH_INSURANCE) only strengthen the evidence of the other kinds, and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Health detectors: one per HEALTH_* kind, their terms from the lexicons of
 // lib/data/health (curated French list, ANSM, CNAM nomenclatures, Orphanet,
 // DrugBank, Disease Ontology), compiled at build time with every spelling

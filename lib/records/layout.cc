@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Layout guessing looks only at a bounded prefix, so that a stream and a
 // one-block scan of the same text always decide the same way.
 #include "records/layout.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Delimited files (CSV/TSV): guessing the delimiter and header from the
 // first lines, and tracking which cell each byte belongs to.
 #ifndef VIGIE_LIB_RECORDS_LAYOUT_H_

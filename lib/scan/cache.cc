@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The compiled-detector cache's files.
 #include "scan/cache.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Files of the compiled-detector cache: where they live, how they are read
 // and written (aside, then renamed, so that a reader never sees half a file).
 #ifndef VIGIE_LIB_SCAN_CACHE_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Candidate: a confirmed match on its way through scoring and resolution.
 // The Finding (kind, strings) is built only for those that are reported.
 #ifndef VIGIE_LIB_SCAN_CANDIDATE_H_

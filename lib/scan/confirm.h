@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Confirmation: from a detector's match event to a Candidate. The stage
 // finds the match's start (a literal's length, the detector's start
 // finder, or the anchored database of custom regexes), checks its word

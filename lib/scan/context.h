@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Context and scoring: the keywords around a candidate (within its
 // detector's windows, in its cell), the column it sits in, the terms of its
 // family near it, and the qualifier triggers in its sentence move its

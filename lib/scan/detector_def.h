@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DetectorDef: the engine's view of one detector, built-in or custom.
 // The engine knows nothing of any kind in particular; detectors are data.
 #ifndef VIGIE_LIB_SCAN_DETECTOR_DEF_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Assembling the detectors of a scanner: built-in ones, custom specs
 // checked and turned into DetectorDefs, the kinds kept, the triggers.
 #include "scan/detector_set.h"

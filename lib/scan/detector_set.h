@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DetectorSet: the detectors a scanner compiles. Scanner::Create assembles
 // it from its options (the built-in detectors, custom specs, the kinds to
 // keep, the qualifier triggers) and hands it to the engine, which names

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Building an Engine: turn detector definitions into a plan of patterns per
 // database, compile (or load) the databases, and size the scratch.
 #include "scan/engine.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Engine: the compiled, immutable heart of a Scanner. It owns the Hyperscan
 // databases, the table that maps each database id to a detector or keyword,
 // and a pool of scratch spaces handed to one scan at a time.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What a Finding says of itself: its category's and qualifiers' names, and
 // its value masked (finding.h).
 #include "vigie/finding.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the context stage records of the text: keywords (context words and
 // qualifier triggers) and terms that stand on their own.
 #ifndef VIGIE_LIB_SCAN_HITS_H_

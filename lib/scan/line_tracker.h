@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // LineTracker: the line and column of byte offsets, for a text that is
 // read once from front to back and forgotten behind. Lines are counted
 // only up to the offsets asked for (the starts of candidates, which come

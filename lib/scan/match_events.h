@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // MatchEvents: the first stage. Bytes go through Hyperscan's stream
 // databases; the raw matches that may stand as words (most end inside a
 // longer word or number and are dropped at once) become events, queued in

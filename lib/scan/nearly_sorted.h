@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Sorting what is nearly in order already: Hyperscan's events by their
 // end, candidates by their begin.
 #ifndef VIGIE_LIB_SCAN_NEARLY_SORTED_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Qualifiers of health findings: negated, hypothetical, of a relative, in
 // the past. A trigger ("pas de", "suspicion de", "mère", "antécédents")
 // qualifies the findings of a `qualified` detector that follow it (or

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Resolution of overlapping findings; see resolve.h for the rules.
 #include "scan/resolve.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Resolution of overlapping findings: which of a chain of overlapping
 // candidates are reported. Pure logic over spans and scores, apart from
 // the pipeline that feeds it (stream_state.cc), with its own tests.

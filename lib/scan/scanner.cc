@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The public Scanner and Stream: thin handles over Engine and StreamState.
 #include "vigie/scanner.h"
 

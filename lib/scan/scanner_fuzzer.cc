@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target for the scanning pipeline: any bytes, any layout, any
 // chunking. It checks that nothing crashes, that offsets stay inside the
 // input, and that a stream, and two parts of the text, give exactly the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The one place where context moves a score, so that a score means the same
 // for every detector, built-in or custom.
 #ifndef VIGIE_LIB_SCAN_SCORE_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The scanning pipeline. See stream_state.h for its stages; the comments
 // here say why each wait is long enough.
 #include "scan/stream_state.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // StreamState: the pipeline from bytes to findings, shared by one-block
 // scans and streams so that both give the same findings by construction.
 // It holds the text still needed and runs the stages in order:

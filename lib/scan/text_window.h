@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TextWindow: the bytes of a scan still in memory, addressed by their
 // offsets in the whole text. Every stage reads the text through one.
 #ifndef VIGIE_LIB_SCAN_TEXT_WINDOW_H_

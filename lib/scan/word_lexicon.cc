@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "scan/word_lexicon.h"
 
 #include <unicode/utf8.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // WordLexicon: the spellings of the compiled lexicons that end on a letter
 // or a digit, found from the words of the text instead of by Hyperscan.
 // A lexicon holds 131k spellings; as Hyperscan literals they cost more than

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Variant generation with ICU: normalization data for accents, root-locale
 // case mapping for non-ASCII letters.
 #include "text/fold.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Spelling variants of a term, so that literal matching finds it whatever the
 // case and accents, without rewriting the scanned text.
 #ifndef VIGIE_LIB_TEXT_FOLD_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // UTF-8 walking with ICU's macros, which turn invalid sequences into a
 // negative code point instead of reading past the buffer.
 #include "text/utf8.h"

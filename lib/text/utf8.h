@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // UTF-8 helpers shared by every stage: the one place that walks code points.
 // All of them accept invalid UTF-8 and never read outside the given view.
 #ifndef VIGIE_LIB_TEXT_UTF8_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // French postal addresses, parsed from their end: "POSTCODE COMMUNE
 // [CEDEX [n]]", then before it the street line and complements. The
 // postcode-commune table (COG 2026) and the types of way (libpostal's list

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the address parser knows that other detectors ask too.
 #ifndef VIGIE_LIB_VALIDATE_ADDRESS_INTERNAL_H_
 #define VIGIE_LIB_VALIDATE_ADDRESS_INTERNAL_H_

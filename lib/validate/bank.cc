@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // IBANs of every registered country (length, BBAN structure, mod-97, and
 // the French RIB key for FR and MC) and payment card numbers.
 #include <array>

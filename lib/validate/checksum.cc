@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Check-digit algorithms: Luhn, ISO 7064 mod 97-10, EAN-13, ICAO 9303.
 #include "validate/checksum.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Check-digit algorithms and text helpers shared by the validators.
 #ifndef VIGIE_LIB_VALIDATE_CHECKSUM_H_
 #define VIGIE_LIB_VALIDATE_CHECKSUM_H_

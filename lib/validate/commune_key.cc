@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CommuneKey: how the address parser compares communes' names and types of
 // way, shared with the build-time table compiler that prepares the
 // postcode-commune table.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The parts of addresses and names, parsed again from a finding's value.
 #include "vigie/components.h"
 

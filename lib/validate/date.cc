@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Calendar dates written the French way, numeric or with the month's name.
 #include <absl/strings/str_format.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // E-mail syntax checks; the detector finds the address, this says if it holds.
 #include "validate/email.h"
 

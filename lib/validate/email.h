@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // E-mail helpers shared by the validator (vigie::ValidateEmail) and the
 // detector, which walks back over the local part.
 #ifndef VIGIE_LIB_VALIDATE_EMAIL_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // French company, tax, health-system and identity-document numbers: each a
 // fixed shape and a check digit.
 #include "text/utf8.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // FoldName: the key of a name in INSEE's lists, shared by the name parser
 // and by the build-time table compiler that prepares those lists.
 #include <string>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Validators by name (vigie/validators.h): each verdict's struct turned
 // into named fields, once for the command line and the Python package.
 #include <algorithm>

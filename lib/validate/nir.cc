@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // NIR checks following the INSEE layout and the national health insurance
 // validator (month 20-99 for an unknown month, Corsica 2A/2B in the key),
 // with the temporary forms reported as such.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Person names, parsed token by token: titles, initials, particles and
 // name words, then the split into given names and family name that the
 // INSEE lists (lib/data/names) support best.

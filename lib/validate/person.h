@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Person-name helpers shared by vigie::ParsePersonName and the PERSON
 // detector, which weighs the same parse with the text before the name.
 #ifndef VIGIE_LIB_VALIDATE_PERSON_H_

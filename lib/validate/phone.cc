@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ARCEP plan: 01-05 geographic, 06 and 073-079 mobile, 08 special, 09
 // non-geographic. Overseas departments share the 10-digit plan and keep
 // their own country codes, so 0692 12 34 56 is +262 692 12 34 56.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Fixtures for the tests of the `vigie` program: where it is, how to run it."""
 import os
 import subprocess

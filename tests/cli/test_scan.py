@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """`vigie scan` run on real files: outputs, exit statuses and bad input."""
 import json
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Fixtures for the differential tests: the vigie program, run in batches."""
 import json
 import os

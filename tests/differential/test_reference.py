@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """vigie's validators against the reference implementations from PyPI
 (python-stdnum, phonenumbers) on 100,000 random candidates each. Verdicts
 agree except for a short list of deliberate differences, each checked by

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Runs a libFuzzer target over the files and directories given, so that its
 // seed corpus is replayed in every test run without a fuzzing compiler.
 #include <cstdint>

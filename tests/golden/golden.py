@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """The golden findings: what `vigie scan` reports on fixed inputs.
 
     tests/golden/golden.py --write VIGIE   # record VIGIE's findings as the expected ones

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The findings on the golden inputs equal the recorded ones (see golden.py)."""
 import difflib
 import os

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A program outside vigie's tree that links an installed vigie (CMake's
 // find_package, pkg-config, Conan's test_package) or a vigie added with
 // add_subdirectory. It uses one call from each part of the API and exits 0

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The Conan 2 recipe (conan/), exercised for real and offline: `conan
 create` with the Debian profile builds vigie, packages it, and builds and
 runs conan/test_package against the package, static and shared.
@@ -13,6 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from licences import assert_licences
 from vigie_version import VERSION
 
 SOURCE = Path(__file__).resolve().parents[2]
@@ -51,4 +53,5 @@ def test_conan_create_offline(conan, tmp_path, shared):
     libs = {p.name for p in (package / "lib").iterdir()}
     assert ("libvigie.so" in libs) == shared and ("libvigie.a" in libs) == (not shared), libs
     assert not (package / "lib" / "cmake").exists()  # Conan's generators describe it
-    assert (package / "licenses" / "NOTICE.md").is_file()
+    assert_licences(package / "licenses")
+    assert not (package / "share").exists()  # the same files, once

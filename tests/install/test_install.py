@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """vigie as its C++ users get it: installed into a fresh prefix, then linked
 by a project outside the tree through CMake's find_package (shared and
 static), through pkg-config (shared and static), and through add_subdirectory.
@@ -12,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from licences import assert_licences
 from vigie_version import SONAME, VERSION
 
 HERE = Path(__file__).resolve().parent
@@ -73,6 +75,13 @@ def test_install_tree(prefix):
     assert (prefix / "bin" / "vigie").is_file()
     version = (prefix / "include" / "vigie" / "version.h").read_text()
     assert f'#define VIGIE_VERSION_STRING "{VERSION}"' in version
+
+
+def test_install_tree_carries_the_licences(prefix):
+    # vigie's licence and the embedded data's, where NOTICE says they are.
+    assert_licences(prefix / "share" / "doc" / "vigie")
+    pc = (prefix / "lib" / "pkgconfig" / "vigie.pc").read_text()
+    assert "Apache License 2.0" in pc and "share/doc/vigie" in pc
 
 
 def test_shared_library_exports_only_the_api(prefix):

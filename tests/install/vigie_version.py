@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The version the tests expect: CMake's project(VERSION), the one source."""
 
 import re

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Helpers shared by the unit tests: reading the test data files.
 #ifndef VIGIE_TESTS_UNIT_TEST_UTIL_H_
 #define VIGIE_TESTS_UNIT_TEST_UTIL_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `vigie`: the command-line program. `vigie scan [OPTIONS] [PATH...]` scans
 // files, directories and standard input and reports what it finds.
 #include <absl/container/flat_hash_map.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The three report formats of `vigie scan`: a readable text report, JSON
 // Lines and SARIF 2.1.0. JSON is written with nlohmann::json.
 #include "report.h"

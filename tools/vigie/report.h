@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Reports of `vigie scan`: one writer per output format behind one
 // interface, so that the scan loop knows nothing of formats.
 #ifndef VIGIE_TOOLS_VIGIE_REPORT_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `vigie validate`: the public validators from the command line, one JSON
 // object per value, for scripts and for comparing vigie with other tools.
 // The verdicts and their fields come from the library (vigie/validators.h).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `vigie validate KIND [VALUE...]`: runs one of the public validators on
 // each value (or each line of standard input) and prints its verdict.
 #ifndef VIGIE_TOOLS_VIGIE_VALIDATE_COMMAND_H_

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Records per second through the Python package.
 
     build/venv-python/bin/python bindings/python/benchmarks/throughput.py [--records N]

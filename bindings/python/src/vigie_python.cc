@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // vigie._vigie: the native half of the Python package. It reads `str`,
 // `bytes` and buffer objects in place, releases the GIL for whole scans and
 // batches, and hands findings back as tuples; the typed API lives in the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """One compiled scanner per session: compiling the health lexicons takes
 seconds, loading them serialized a few milliseconds."""
 import os

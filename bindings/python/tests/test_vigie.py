@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The Python package: offsets, inputs, batches, threads, pickling,
 validators, custom detectors, streams, the health verdict, the command."""
 import gc
@@ -231,6 +232,18 @@ def test_the_package_is_typed(tmp_path):
     r = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "-p", "vigie"],
                        capture_output=True, cwd=tmp_path, timeout=300)
     assert r.returncode == 0, r.stdout.decode()
+
+
+def test_the_wheel_carries_the_licences():
+    # vigie's licence and the licences of the data its module embeds, as
+    # the metadata's expression and as files (PEP 639).
+    meta = importlib.metadata.metadata("vigie")
+    assert meta["License-Expression"].split(" AND ")[0] == "Apache-2.0"
+    assert "CC-BY-4.0" in meta["License-Expression"]
+    files = [str(f) for f in importlib.metadata.files("vigie") or []]
+    licences = {f.split("/licenses/", 1)[1] for f in files if "/licenses/" in f}
+    assert {"LICENSE", "NOTICE", "lib/data/NOTICE.md",
+            "lib/data/places/LICENSE_libpostal_MIT.txt"} <= licences, licences
 
 
 def test_the_wheel_installs_the_package_only():

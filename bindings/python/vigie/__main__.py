@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """python -m vigie scan [OPTIONS] [PATH...]: the `vigie` program's common
 options, from Python. Files are read in 1 MiB chunks through a stream;
 directories are walked in name order; '-' or no path reads stdin.

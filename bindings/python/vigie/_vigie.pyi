@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Types of vigie's native module; the package's API is in vigie/__init__.py.
 from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """vigie's validators, one function per kind, each explaining its verdict.
 
     >>> from vigie import validate

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The tables prepared at build time hold what the source files of
 // lib/data say, read here the plain way (a hash map built from the rows).
 #include "data/tables.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Health terms: categories, the sources of the lexicons, case, accent and
 // plural variants, the terms that need context, morphology guesses,
 // qualifiers, and the health verdict on records.

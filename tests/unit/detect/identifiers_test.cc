@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Each identifier kind found in running French text and in CSV cells, with
 // the score its context earns, and the negative-context cases.
 #include <gtest/gtest.h>

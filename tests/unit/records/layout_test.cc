@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Delimiter and header guessing, and cell tracking.
 #include "records/layout.h"
 

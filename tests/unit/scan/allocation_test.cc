@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A scan that Hyperscan cannot allocate for says so: TryScan fails with
 // kResourceExhausted and a stream's status() tells it, instead of a
 // silent "nothing found".

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Generated texts for the scan tests and benchmarks: French prose and a
 // lab export, with invented values, reproducible from a seed.
 #ifndef VIGIE_TESTS_UNIT_SCAN_CORPUS_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Hyperscan against a reference engine (std::regex) on the built-in
 // patterns: the set of match ends must agree. Debian's Vectorscan 5.4.9 lies
 // in the range of a known x86 correctness regression; this is the guard.

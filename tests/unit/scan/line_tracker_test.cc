@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // LineTracker against a direct count, with the window sliding forward as
 // in a stream.
 #include "scan/line_tracker.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // SortNearlySorted gives what std::stable_sort gives, on ranges nearly in
 // order (its fast path) and on ranges far from it (its fallback).
 #include "scan/nearly_sorted.h"

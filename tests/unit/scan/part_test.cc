@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Scanner::ScanPart: adjacent parts of a text give exactly the findings of
 // one scan of it, wherever the cuts fall (between lines, inside a value,
 // inside a quoted cell), far from the text's start as near it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Qualifiers on hand-made keyword hits: the sentence rule, the windows,
 // cells, and pseudo triggers.
 #include "scan/qualifiers.h"

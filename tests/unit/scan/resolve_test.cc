@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Resolution of overlapping findings, on spans and scores alone.
 #include "scan/resolve.h"
 

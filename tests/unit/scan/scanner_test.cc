@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Scanner from the outside: findings, offsets, context, overlaps,
 // delimited files, custom detectors, options and bad input.
 #include <gtest/gtest.h>

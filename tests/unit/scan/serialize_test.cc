@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Compiled databases serialize to bytes and load back; anything that does
 // not match is refused with a reason.
 #include <gtest/gtest.h>

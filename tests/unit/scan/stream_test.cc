@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Streams yield exactly the findings of a one-block scan, whatever the
 // chunking, including values cut across two chunks.
 #include <gtest/gtest.h>

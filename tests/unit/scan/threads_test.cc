@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One Scanner shared by eight threads gives each the same findings.
 #include <gtest/gtest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // WordLexicon reports what the literal database and the boundary checks
 // after it would keep: every filed spelling, caseless for ASCII, that ends
 // where no word goes on and starts where none goes on before it, whatever

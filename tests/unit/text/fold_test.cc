@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Spelling variants generated with ICU.
 #include "text/fold.h"
 

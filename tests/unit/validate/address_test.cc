@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Postal addresses: parsing, the postcode-commune check, and the detector.
 #include "vigie/address.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // IBANs and payment cards.
 #include <gtest/gtest.h>
 

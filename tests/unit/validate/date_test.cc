@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Dates in French layouts, checked against the calendar.
 #include <gtest/gtest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // E-mail syntax checks.
 #include <gtest/gtest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Company, tax, health-system and document numbers against the published
 // vectors (tests/data/vectors, sources in its README).
 #include <gtest/gtest.h>

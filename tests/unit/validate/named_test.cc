@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Validators by name and value masking, as the command line and the Python
 // package see them.
 #include <gtest/gtest.h>

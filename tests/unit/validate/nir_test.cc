@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // NIR validation against third-party vectors (tests/data/vectors) and the
 // decisions vigie takes where implementations disagree.
 #include <gtest/gtest.h>

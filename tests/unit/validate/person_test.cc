@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Person names: parsing, the INSEE lists, and the PERSON detector in each
 // form people write a name.
 #include "vigie/person.h"

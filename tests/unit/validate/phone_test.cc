@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // French phone numbers against the vectors checked with python-phonenumbers,
 // and the places where vigie decides otherwise on purpose.
 #include <gtest/gtest.h>
