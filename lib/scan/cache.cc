@@ -92,7 +92,15 @@ MappedFile::~MappedFile() {
 Result<bool> WriteFileAtomically(const std::string& path, std::string_view bytes) {
   std::error_code ec;
   std::filesystem::path target(path);
-  if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ec);
+  if (target.has_parent_path() && !std::filesystem::exists(target.parent_path(), ec)) {
+    // A directory vigie makes for its cache is its user's alone: a file
+    // that others could put there would be loaded as detectors.
+    std::filesystem::create_directories(target.parent_path(), ec);
+    if (!ec) {
+      std::filesystem::permissions(target.parent_path(), std::filesystem::perms::owner_all,
+                                   std::filesystem::perm_options::replace, ec);
+    }
+  }
   if (ec) return IoError(target.parent_path().string(), ec.value());
   // A name no other writer uses: this process, and a counter for its threads.
   static std::atomic<unsigned> counter{0};

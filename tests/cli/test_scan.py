@@ -354,11 +354,21 @@ def test_database_is_saved_reused_and_rebuilt(run, sample_dir, tmp_path):
     assert again.stdout == first.stdout and again.stderr == b""
     plain = run("scan", "--format", "jsonl", "--kinds", SOME_KINDS, path, compile=True)
     assert plain.stdout == first.stdout
-    db.write_bytes(b"not a database")
-    rebuilt = run("scan", "--format", "jsonl", "--kinds", SOME_KINDS, "--database", db, path)
-    assert rebuilt.stdout == first.stdout
-    assert b"not a vigie database" in rebuilt.stderr and b"compiling again" in rebuilt.stderr
-    assert db.stat().st_size > 10_000
+    # A database of other detectors is replaced.
+    other = run("scan", "--format", "jsonl", "--kinds", "FR_NIR", "--database", db, path)
+    assert b"compiling again" in other.stderr and other.returncode == 1
+    reused = run("scan", "--format", "jsonl", "--kinds", "FR_NIR", "--database", db, path)
+    assert reused.stderr == b"" and reused.stdout == other.stdout
+    # A file that holds no database, or a damaged one, is never written over
+    # (`--database patients.csv` by mistake): the scan goes on without it.
+    saved = db.read_bytes()
+    for content in (b"nom;prenom\nDupont;Jean\n", saved[: len(saved) // 2]):
+        db.write_bytes(content)
+        kept = run("scan", "--format", "jsonl", "--kinds", "FR_NIR", "--database", db, path)
+        assert kept.returncode == 1 and kept.stdout == other.stdout
+        assert b"left as it is" in kept.stderr, kept.stderr
+        assert db.read_bytes() == content
+        assert sorted(p.name for p in tmp_path.iterdir()) == [db.name]
 
 
 def test_addresses_and_names_with_their_components(run, tmp_path):
@@ -411,6 +421,7 @@ def test_default_cache_is_filled_once_reused_and_repaired(run, sample_dir, tmp_p
     assert not cache.exists()  # --no-cache: nothing kept
     cold = run("scan", "--format", "jsonl", "--kinds", "FR_NIR,EMAIL_ADDRESS", path, env=env)
     files = list(cache.iterdir())
+    assert cache.stat().st_mode & 0o777 == 0o700  # made by vigie: its user's alone
     assert len(files) == 1 and files[0].name.startswith("detectors-")
     assert files[0].suffix == ".vigiedb" and cold.stderr == b""  # stderr is no terminal
     size = files[0].stat().st_size
