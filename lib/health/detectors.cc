@@ -376,6 +376,7 @@ std::vector<DetectorDef> HealthDetectors() {
     d.spelling_endings = table.endings;
     d.term_family = kHealthFamily;
     d.qualified = true;
+    d.text_only = true;
     d.keywords = ClinicalContext();
     for (std::string& k : KindContext(kind)) d.keywords.push_back(std::move(k));
     d.window_before = 256;

@@ -102,6 +102,12 @@ struct DetectorDef {
   // Findings carry the qualifiers (negated, hypothetical, family,
   // history) of the triggers around them in their sentence.
   bool qualified = false;
+  // Words of text: a candidate whose neighbourhood (kTextAround bytes on
+  // each side, within its windows) does not read as text (text::
+  // LooksLikeText: control characters, bytes that are neither UTF-8 nor a
+  // one-byte encoding) is no finding. Short terms ("SA", "A-") occur by
+  // chance in binary data; identifiers are checked by their own structure.
+  bool text_only = false;
   std::vector<std::string> keywords;
   std::vector<std::string> negative_keywords;
   // Positive context only as a column's name in a header ("nom" names a

@@ -8,6 +8,7 @@
 
 #include "scan/nearly_sorted.h"
 #include "scan/resolve.h"
+#include "text/utf8.h"
 
 namespace vigie::internal {
 namespace {
@@ -23,6 +24,8 @@ constexpr size_t kSliceBytes = 1 << 20;
 constexpr uint64_t kPartLookback = uint64_t{64} * 1024;
 // Past its end, a part is read in slices of this size at least.
 constexpr size_t kTailSlice = size_t{4} * 1024;
+// Bytes on each side of a text_only candidate that must read as text.
+constexpr uint64_t kTextAround = 32;
 // Hyperscan takes at most 4 GiB per call.
 constexpr size_t kMaxHyperscanCall = 1u << 30;
 // A chain of overlapping findings longer than this is resolved as it stands.
@@ -231,6 +234,7 @@ void StreamState::Advance(bool final, std::vector<Finding>& out) {
     while (!pending_.empty() && pending_.front().end + after < below) {
       Candidate c = std::move(pending_.front());
       pending_.pop_front();
+      if (!InText(c)) continue;
       context_.Score(c, Window(), cells_.has_value());
       scored_.push_back(std::move(c));
     }
@@ -266,6 +270,18 @@ void StreamState::Advance(bool final, std::vector<Finding>& out) {
   uint64_t below = processed_below();
   uint64_t needed = below - std::min(below, width + after + e.max_before() + kMargin);
   Trim(needed);
+}
+
+bool StreamState::InText(const Candidate& c) const {
+  const DetectorDef& d = engine_->detectors()[c.detector];
+  if (!d.text_only) return true;
+  // Within the detector's windows, which are in memory when it is scored
+  // (in a stream as in a block).
+  TextWindow w = Window();
+  uint64_t before = std::min<uint64_t>({kTextAround, d.window_before, c.begin});
+  uint64_t from = std::max(w.start, c.begin - before);
+  uint64_t to = std::min(w.end(), c.end + std::min<uint64_t>(kTextAround, d.window_after));
+  return text::LooksLikeText(w.Slice(from, to));
 }
 
 void StreamState::Trim(uint64_t keep_from) {

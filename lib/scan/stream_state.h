@@ -75,6 +75,9 @@ class StreamState {
   // Resolves overlaps among [first, last) and emits the winners.
   void Resolve(Candidate* const* first, Candidate* const* last, std::vector<Finding>& out);
   void Trim(uint64_t keep_from);
+  // False for a candidate of a text_only detector whose neighbourhood
+  // does not read as text (DetectorDef::text_only).
+  bool InText(const Candidate& c) const;
   // The bytes in memory: [window_start_, fed_).
   TextWindow Window() const;
   const records::CellTracker* cells() const { return cells_ ? &*cells_ : nullptr; }

@@ -37,6 +37,28 @@ bool WordCharAt(std::string_view text, size_t pos) {
   return IsWordCodePoint(c);
 }
 
+bool LooksLikeText(std::string_view bytes) {
+  size_t beyond_ascii = 0;
+  for (char ch : bytes) {
+    auto c = static_cast<unsigned char>(ch);
+    if ((c < 0x20 && (c < '\t' || c > '\r')) || c == 0x7F) return false;
+    beyond_ascii += c >= 0x80 ? 1 : 0;
+  }
+  if (beyond_ascii * 4 <= bytes.size()) return true;
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  auto length = static_cast<int32_t>(bytes.size());
+  int32_t i = 0;
+  while (i < length && i < 3 && U8_IS_TRAIL(s[i])) ++i;  // the end of a code point cut
+  while (i < length) {
+    int32_t at = i;
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    // Invalid, unless a code point cut by the end of `bytes`.
+    if (c < 0 && !(i == length && U8_IS_LEAD(s[at]) && length - at < 4)) return false;
+  }
+  return true;
+}
+
 // Eight bytes at a time (SWAR): these run over every byte of a scan. Each
 // word yields 0x80 in the bytes that count; those bits are added per byte
 // lane (at most 255 words at a time) and the lanes summed at the end, which

@@ -38,6 +38,13 @@ inline bool WordGoesOn(std::string_view text, size_t pos) {
 // counts as one, so an invalid byte counts as one too.
 uint64_t CountCodePoints(std::string_view text);
 
+// True when `bytes` read as text: no control character but the whitespace
+// ones (tab to carriage return), and either valid UTF-8 (but for a code
+// point cut at either end) or mostly ASCII (at most a quarter of the bytes
+// beyond it: text in a one-byte encoding, Latin-1 or Windows-1252). Bytes
+// of a binary file fail one test or the other nearly always.
+bool LooksLikeText(std::string_view bytes);
+
 // How many times `byte` occurs in `text`.
 uint64_t CountByte(std::string_view text, char byte);
 

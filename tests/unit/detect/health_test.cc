@@ -87,6 +87,31 @@ TEST(HealthTest, TechnicalProseIsNotHealthData) {
   }
 }
 
+TEST(HealthTest, TermsAreWordsOfTextNotBytesOfBinaryData) {
+  const std::string sentence = "Patiente enceinte de 12 SA, groupe sanguin A+, diabète.";
+  // In text of any encoding: UTF-8, Latin-1 (the accents are single bytes).
+  EXPECT_TRUE(Kinds(Default().Scan(sentence)).count("HEALTH_PREGNANCY"));
+  std::string latin1 = "Patiente enceinte de 12 SA, groupe sanguin A+, diab\xe8te.";
+  EXPECT_TRUE(Kinds(Default().Scan(latin1)).count("HEALTH_BLOOD_GROUP"));
+  // Between bytes of a binary file, the same words are no health data; a
+  // checked identifier still is.
+  const std::string binary = std::string("\x01\x9c\xff\x00\x7f\x1b\xfe\x03", 8);
+  std::string embedded = binary + binary + "groupe sanguin A+ " + binary + "SA" + binary +
+                         " mail jean.dupont@example.org " + binary + binary;
+  auto found = Default().Scan(embedded);
+  EXPECT_EQ(Kinds(found), std::set<std::string>{"EMAIL_ADDRESS"});
+  // Streamed in small pieces, the same.
+  std::vector<Finding> streamed;
+  Stream stream = Default().OpenStream();
+  for (size_t at = 0; at < embedded.size(); at += 3) {
+    for (Finding& f : stream.Write(std::string_view(embedded).substr(at, 3))) {
+      streamed.push_back(std::move(f));
+    }
+  }
+  for (Finding& f : stream.Finish()) streamed.push_back(std::move(f));
+  EXPECT_EQ(Kinds(streamed), Kinds(found));
+}
+
 TEST(HealthTest, WordsInsideLongerWordsAreNotTerms) {
   // "sida" inside "subsidiaire", "ALD" inside "Ronald".
   EXPECT_TRUE(Default().Scan("Une demande subsidiaire de Ronald.").empty());
