@@ -111,10 +111,13 @@ def test_empty_file(run, tmp_path):
 
 
 def test_invalid_utf8_and_nul_bytes_are_scanned_around(run, tmp_path):
+    # A NUL byte makes the file binary: skipped, unless --binary.
     p = tmp_path / "binary.bin"
-    payload = b"\xff\xfe\x00\x00NIR \xc3 185057512345673\x00\x80 mail x.y@example.org \xe2\x82"
+    payload = b"\xff\xff\x00\x00NIR \xc3 185057512345673\x00\x80 mail x.y@example.org \xe2\x82"
     p.write_bytes(payload)
-    r = run("scan", "--format", "jsonl", "--show-values", p)
+    skipped = run("scan", "--format", "jsonl", p)
+    assert skipped.returncode == 0 and jsonl(skipped.stdout)[0]["type"] == "skipped"
+    r = run("scan", "--format", "jsonl", "--show-values", "--binary", p)
     assert r.returncode == 1, r.stderr
     findings = [x for x in jsonl(r.stdout) if x["type"] == "finding"]
     assert [f["kind"] for f in findings] == ["FR_NIR", "EMAIL_ADDRESS"]

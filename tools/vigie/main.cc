@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "report.h"
+#include "utf16.h"
 #include "validate_command.h"
 #include "vigie/vigie.h"
 
@@ -66,6 +67,7 @@ struct ScanCommand {
   std::string delimiter;
   std::string database;
   bool no_cache = false;
+  bool binary = false;
   int jobs = 0;  // 0: one per core
 };
 
@@ -193,6 +195,10 @@ class HeldReport : public Reporter {
     path_ = path;
     calls_.push_back({Call::kError, {}, {}, std::string(message)});
   }
+  void Skipped(std::string_view path, std::string_view why) override {
+    path_ = path;
+    calls_.push_back({Call::kSkipped, {}, {}, std::string(why)});
+  }
   void Summary(const Totals&) override {}
 
   void Replay(Reporter& to) const {
@@ -207,13 +213,16 @@ class HeldReport : public Reporter {
         case Call::kError:
           to.Error(path_, c.message);
           break;
+        case Call::kSkipped:
+          to.Skipped(path_, c.message);
+          break;
       }
     }
   }
 
  private:
   struct Call {
-    enum Type { kFindings, kFileDone, kError } type;
+    enum Type { kFindings, kFileDone, kError, kSkipped } type;
     std::vector<Finding> findings;
     FileReport file;
     std::string message;
@@ -227,21 +236,35 @@ void AddTotals(Totals& to, const Totals& from) {
   to.files_with_findings += from.files_with_findings;
   to.bytes += from.bytes;
   to.errors += from.errors;
+  to.skipped += from.skipped;
   to.findings += from.findings;
   to.files_revealing_health += from.files_revealing_health;
   for (const auto& [kind, n] : from.by_kind) to.by_kind[kind] += n;
   for (const auto& [kind, category] : from.category_of_kind) to.category_of_kind[kind] = category;
 }
 
+// How the inputs are scanned and reported.
+struct RunOptions {
+  // The scan, down to kHealthEvidenceFloor for the health verdicts.
+  CallOptions call;
+  // Findings scoring this or more are reported.
+  double min_score = 0;
+  // Binary files are scanned too, not skipped.
+  bool scan_binary = false;
+  // Threads: a file of more than kSplitBytes is cut into parts scanned by
+  // `jobs` threads when it is more than one.
+  unsigned jobs = 1;
+};
+
 class Runner {
  public:
-  // Scans with `call` (down to kHealthEvidenceFloor, for the health
-  // verdicts); reports the findings scoring `min_score` or more.
-  // A file of more than kSplitBytes is cut into parts scanned by `jobs`
-  // threads when `jobs` is more than one.
-  Runner(const Scanner& scanner, const CallOptions& call, double min_score, Reporter& reporter,
-         unsigned jobs = 1)
-      : scanner_(scanner), call_(call), min_score_(min_score), reporter_(reporter), jobs_(jobs) {}
+  Runner(const Scanner& scanner, const RunOptions& options, Reporter& reporter)
+      : scanner_(scanner),
+        call_(options.call),
+        min_score_(options.min_score),
+        scan_binary_(options.scan_binary),
+        reporter_(reporter),
+        jobs_(options.jobs) {}
 
   // One input: a file, standard input ("-"), or an error found while
   // listing the inputs.
@@ -265,13 +288,19 @@ class Runner {
     reporter_.Error(path, message);
   }
 
+  void Skip(std::string_view path, std::string_view why) {
+    ++totals_.skipped;
+    reporter_.Skipped(path, why);
+  }
+
   void ScanFile(const std::string& path, uint64_t size) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
       Fail(path, std::strerror(errno));
       return;
     }
-    if (jobs_ > 1 && size > kSplitBytes && size <= kMaxSplitBytes) {
+    // Parts are cut from text; binary and UTF-16 files are read whole.
+    if (jobs_ > 1 && size > kSplitBytes && size <= kMaxSplitBytes && HeadIsText(fd)) {
       ScanSplit(fd, path, size);
     } else {
       ScanFd(fd, path);
@@ -280,31 +309,73 @@ class Runner {
   }
 
   void ScanFd(int fd, const std::string& path) {
+    // One buffer per thread, not per file: files are often small.
+    thread_local std::vector<char> buffer(kReadChunk);
+    file_ = FileState{};
+    // The first bytes decide how the file is read (binary, UTF-16, text).
+    size_t head = 0;
+    bool at_end = false;
+    std::string read_error;
+    while (head < kProbeBytes && !at_end && read_error.empty()) {
+      ssize_t n = ::read(fd, buffer.data() + head, buffer.size() - head);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) read_error = ReadError(head);
+      at_end = n == 0;
+      head += static_cast<size_t>(std::max<ssize_t>(n, 0));
+    }
+    Encoding encoding = Sniff({buffer.data(), head});
+    if (encoding == Encoding::kBinary && !scan_binary_) {
+      Skip(path, "binary file (a NUL byte in its first 8 KiB); --binary scans it");
+      return;
+    }
     Stream stream = scanner_.OpenStream(call_);
     if (stream.status() != ErrorCode::kOk) {
       Fail(path, "not scanned: Hyperscan could not allocate a stream");
       return;
     }
-    // One buffer per thread, not per file: files are often small.
-    thread_local std::vector<char> buffer(kReadChunk);
-    file_ = FileState{};
-    for (;;) {
+    std::optional<Utf16Decoder> utf16;
+    if (encoding == Encoding::kUtf16Le || encoding == Encoding::kUtf16Be) utf16.emplace(encoding);
+    uint64_t file_bytes = 0;
+    // UTF-16 goes to the scanner as UTF-8; findings come back with offsets
+    // into the file's own bytes.
+    auto report = [&](std::vector<Finding> findings) {
+      if (utf16) {
+        for (Finding& f : findings) {
+          f.begin = utf16->FileOffset(f.begin);
+          f.end = utf16->FileOffset(f.end);
+        }
+      }
+      Report(path, std::move(findings));
+    };
+    auto feed = [&](std::string_view bytes) {
+      file_bytes += bytes.size();
+      std::string_view text = utf16 ? utf16->Decode(bytes) : bytes;
+      CountLines(text);
+      report(stream.Write(text));
+    };
+    auto finish = [&] {
+      if (utf16) {
+        std::string_view rest = utf16->Finish();
+        CountLines(rest);
+        report(stream.Write(rest));
+      }
+      report(stream.Finish());
+    };
+    feed({buffer.data(), head});
+    while (!at_end && read_error.empty()) {
       ssize_t n = ::read(fd, buffer.data(), buffer.size());
       if (n < 0 && errno == EINTR) continue;
-      if (n < 0) {
-        // What was read is still reported; the error says the file is partial.
-        std::string error = ReadError(stream.bytes_written());  // before errno changes
-        Report(path, stream.Finish());
-        Fail(path, error);
-        return;
-      }
-      if (n == 0) break;
-      std::string_view bytes(buffer.data(), static_cast<size_t>(n));
-      CountLines(bytes);
-      Report(path, stream.Write(bytes));
+      if (n < 0) read_error = ReadError(file_bytes);  // before errno changes
+      at_end = n == 0;
+      if (n > 0) feed({buffer.data(), static_cast<size_t>(n)});
     }
-    Report(path, stream.Finish());
-    FinishFile(path, stream.bytes_written());
+    finish();
+    if (!read_error.empty()) {
+      // What was read is still reported; the error says the file is partial.
+      Fail(path, read_error);
+      return;
+    }
+    FinishFile(path, file_bytes);
   }
 
   // A large file, read whole and cut into parts where lines begin; the
@@ -395,6 +466,14 @@ class Runner {
       }
     }
     for (std::thread& t : threads) t.join();
+  }
+
+  // Whether the first bytes of file `fd` are text that is neither binary
+  // nor UTF-16 (read where they are, without moving the file's offset).
+  static bool HeadIsText(int fd) {
+    char head[kProbeBytes];
+    ssize_t n = ::pread(fd, head, sizeof head, 0);
+    return n >= 0 && Sniff({head, static_cast<size_t>(n)}) == Encoding::kUtf8;
   }
 
   // Why a read failed (errno), after `bytes` bytes were read.
@@ -502,6 +581,7 @@ class Runner {
   const Scanner& scanner_;
   CallOptions call_;
   double min_score_;
+  bool scan_binary_;
   Reporter& reporter_;
   unsigned jobs_;
   Totals totals_;
@@ -515,8 +595,9 @@ class Runner {
 // window of them at a time); larger files and standard input are scanned
 // by `runner` when their turn comes (a large file in parts, by `jobs`
 // threads), their findings reported as they are found.
-void ScanInputs(const Scanner& scanner, const CallOptions& call, double min_score,
-                const std::vector<Input>& inputs, unsigned jobs, Runner& runner) {
+void ScanInputs(const Scanner& scanner, const RunOptions& options, const std::vector<Input>& inputs,
+                Runner& runner) {
+  const unsigned jobs = options.jobs;
   std::vector<size_t> held;  // indices of the inputs that workers scan
   for (size_t i = 0; i < inputs.size(); ++i) {
     const Input& in = inputs[i];
@@ -548,7 +629,9 @@ void ScanInputs(const Scanner& scanner, const CallOptions& call, double min_scor
         i = held[next++];
       }
       Slot& slot = *slots[i];
-      Runner worker(scanner, call, min_score, slot.report);
+      RunOptions one = options;
+      one.jobs = 1;
+      Runner worker(scanner, one, slot.report);
       worker.ScanInput(inputs[i]);
       std::lock_guard<std::mutex> lock(mu);
       slot.totals = worker.totals();
@@ -617,12 +700,17 @@ int RunScan(const ScanCommand& cmd) {
   auto reporter = MakeReporter(cmd.format, report_options, std::cout, std::cerr);
   unsigned jobs = cmd.jobs > 0 ? static_cast<unsigned>(cmd.jobs)
                                : std::max(1u, std::thread::hardware_concurrency());
-  Runner runner(*scanner, call, cmd.min_score, *reporter, jobs);
+  RunOptions run;
+  run.call = call;
+  run.min_score = cmd.min_score;
+  run.scan_binary = cmd.binary;
+  run.jobs = jobs;
+  Runner runner(*scanner, run, *reporter);
   auto start = std::chrono::steady_clock::now();
   InputList inputs;
   for (const std::string& path : cmd.paths) inputs.Add(path);
   if (cmd.paths.empty()) inputs.Add("-");
-  ScanInputs(*scanner, call, cmd.min_score, inputs.inputs(), jobs, runner);
+  ScanInputs(*scanner, run, inputs.inputs(), runner);
   runner.totals().seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   reporter->Summary(runner.totals());
@@ -667,6 +755,9 @@ int Main(int argc, char** argv) {
                    "Threads scanning files, and parts of a large file, at once (default: one per "
                    "core); reports are those of -j 1, in the same order")
       ->check(CLI::Range(1, 1024));
+  scan->add_flag("--binary", cmd.binary,
+                 "Scan binary files too (skipped otherwise: a NUL byte in the first 8 KiB, "
+                 "without a UTF-16 byte-order mark)");
   scan->add_flag("--no-cache", cmd.no_cache,
                  "Compile the detectors for this run instead of loading them from the cache "
                  "($VIGIE_CACHE_DIR, $XDG_CACHE_HOME/vigie or ~/.cache/vigie)");

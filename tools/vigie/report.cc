@@ -210,6 +210,10 @@ class TextReporter : public Reporter {
     err_ << "vigie: " << path << ": " << message << "\n";
   }
 
+  void Skipped(std::string_view path, std::string_view why) override {
+    out_ << absl::StrFormat("  %s: skipped, %s\n\n", path, why);
+  }
+
   void Summary(const Totals& t) override {
     double mib = static_cast<double>(t.bytes) / (1024.0 * 1024.0);
     out_ << absl::StrFormat("Scanned %d file%s, %.2f MiB in %.3f s", t.files,
@@ -220,6 +224,10 @@ class TextReporter : public Reporter {
         t.findings == 1 ? "" : "s", t.files_with_findings, t.files_with_findings == 1 ? "" : "s",
         t.errors, t.errors == 1 ? "" : "s", t.files_revealing_health,
         t.files_revealing_health == 1 ? "" : "s", t.files_revealing_health == 1 ? "s" : "");
+    if (t.skipped > 0) {
+      out_ << absl::StrFormat("Skipped %d binary file%s (--binary scans them).\n", t.skipped,
+                              t.skipped == 1 ? "" : "s");
+    }
     for (const auto& [kind, count] : t.by_kind) {
       out_ << absl::StrFormat("  %-9s %-18s %8d\n", t.category_of_kind.at(kind), kind, count);
     }
@@ -296,11 +304,17 @@ class JsonlReporter : public Reporter {
     err_ << "vigie: " << path << ": " << message << "\n";
   }
 
+  void Skipped(std::string_view path, std::string_view why) override {
+    json j = {{"type", "skipped"}, {"path", path}, {"reason", why}};
+    out_ << j.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+  }
+
   void Summary(const Totals& t) override {
     json j = {{"type", "summary"},
               {"files", t.files},
               {"bytes", t.bytes},
               {"errors", t.errors},
+              {"skipped", t.skipped},
               {"findings", t.findings},
               {"files_with_findings", t.files_with_findings},
               {"files_revealing_health", t.files_revealing_health},
@@ -387,6 +401,14 @@ class SarifReporter : public Reporter {
         {{"level", "error"},
          {"message", {{"text", std::string(path) + ": " + std::string(message)}}}});
     err_ << "vigie: " << path << ": " << message << "\n";
+  }
+
+  void Skipped(std::string_view path, std::string_view why) override {
+    notifications_.push_back(
+        {{"level", "note"},
+         {"message", {{"text", std::string(path) + ": skipped, " + std::string(why)}}},
+         {"locations", json::array({{{"physicalLocation",
+                                      {{"artifactLocation", {{"uri", RelativeUri(path)}}}}}}})}});
   }
 
   // The run's results are written as they come (Findings); what is known

@@ -40,6 +40,7 @@ struct Totals {
   uint64_t files_with_findings = 0;
   uint64_t bytes = 0;
   uint64_t errors = 0;
+  uint64_t skipped = 0;  // binary files, unless --binary
   uint64_t findings = 0;
   uint64_t files_revealing_health = 0;
   double seconds = 0;
@@ -56,6 +57,8 @@ class Reporter {
   // `path` has been read to its end.
   virtual void FileDone(std::string_view path, const FileReport& file) = 0;
   virtual void Error(std::string_view path, std::string_view message) = 0;
+  // `path` was not scanned, for a reason that is no error (a binary file).
+  virtual void Skipped(std::string_view path, std::string_view why) = 0;
   virtual void Summary(const Totals& totals) = 0;
 };
 
