@@ -4,6 +4,7 @@
 #include <absl/container/flat_hash_map.h>
 #include <fcntl.h>
 #include <malloc.h>
+#include <poll.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -11,6 +12,7 @@
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -110,6 +112,12 @@ Result<Scanner> LoadOrCompile(const ScanOptions& options, const std::string& pat
     std::remove(tmp.c_str());
   }
   return scanner;
+}
+
+// True when `fd` is a pipe or socket whose reader has gone.
+bool ReaderGone(int fd) {
+  pollfd p{fd, 0, 0};
+  return ::poll(&p, 1, 0) == 1 && (p.revents & POLLERR) != 0;
 }
 
 struct Input {
@@ -254,6 +262,9 @@ struct RunOptions {
   // Threads: a file of more than kSplitBytes is cut into parts scanned by
   // `jobs` threads when it is more than one.
   unsigned jobs = 1;
+  // The report's stream, when scanning is to stop once it cannot be
+  // written (a full disk, a reader gone).
+  const std::ostream* out = nullptr;
 };
 
 class Runner {
@@ -263,6 +274,7 @@ class Runner {
         call_(options.call),
         min_score_(options.min_score),
         scan_binary_(options.scan_binary),
+        out_(options.out),
         reporter_(reporter),
         jobs_(options.jobs) {}
 
@@ -281,6 +293,15 @@ class Runner {
   const Totals& totals() const { return totals_; }
   Totals& totals() { return totals_; }
   Reporter& reporter() { return reporter_; }
+
+  // True once the report cannot be written; `errno` is then kept, for the
+  // message.
+  bool OutputFailed() {
+    if (out_ == nullptr || !out_->fail()) return false;
+    if (output_errno_ == 0) output_errno_ = errno != 0 ? errno : EIO;
+    return true;
+  }
+  int output_errno() const { return output_errno_; }
 
  private:
   void Fail(std::string_view path, std::string_view message) {
@@ -362,7 +383,7 @@ class Runner {
       report(stream.Finish());
     };
     feed({buffer.data(), head});
-    while (!at_end && read_error.empty()) {
+    while (!at_end && read_error.empty() && !OutputFailed()) {
       ssize_t n = ::read(fd, buffer.data(), buffer.size());
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) read_error = ReadError(file_bytes);  // before errno changes
@@ -430,13 +451,14 @@ class Runner {
     std::condition_variable changed;
     size_t next = 0;      // the next part for a thread to take
     size_t reported = 0;  // parts reported so far
+    bool stop = false;    // the report cannot be written: no more parts
     auto work = [&] {
       for (;;) {
         size_t k;
         {
           std::unique_lock<std::mutex> lock(mu);
-          changed.wait(lock, [&] { return next == parts || next < reported + window; });
-          if (next == parts) return;
+          changed.wait(lock, [&] { return stop || next == parts || next < reported + window; });
+          if (stop || next == parts) return;
           k = next++;
         }
         auto found = scanner_.ScanPart(text, cuts[k], cuts[k + 1], call_);
@@ -448,7 +470,7 @@ class Runner {
     std::vector<std::thread> threads;
     for (unsigned j = 0; j < std::min<size_t>(jobs_, parts); ++j) threads.emplace_back(work);
     bool failed = false;
-    for (size_t k = 0; k < parts; ++k) {
+    for (size_t k = 0; k < parts && !OutputFailed(); ++k) {
       std::optional<Result<std::vector<Finding>>> found;
       {
         std::unique_lock<std::mutex> lock(mu);
@@ -464,6 +486,11 @@ class Runner {
         failed = true;
         Fail(path, "not scanned in full: " + found->error());
       }
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      stop = true;
+      changed.notify_all();
     }
     for (std::thread& t : threads) t.join();
   }
@@ -582,6 +609,8 @@ class Runner {
   CallOptions call_;
   double min_score_;
   bool scan_binary_;
+  const std::ostream* out_;
+  int output_errno_ = 0;
   Reporter& reporter_;
   unsigned jobs_;
   Totals totals_;
@@ -604,7 +633,10 @@ void ScanInputs(const Scanner& scanner, const RunOptions& options, const std::ve
     if (jobs > 1 && in.error.empty() && in.path != "-" && in.size <= kHeldBytes) held.push_back(i);
   }
   if (held.size() < 2) {
-    for (const Input& input : inputs) runner.ScanInput(input);
+    for (const Input& input : inputs) {
+      if (runner.OutputFailed()) return;
+      runner.ScanInput(input);
+    }
     return;
   }
   struct Slot {
@@ -641,7 +673,7 @@ void ScanInputs(const Scanner& scanner, const RunOptions& options, const std::ve
   };
   std::vector<std::thread> workers;
   for (unsigned j = 0; j < std::min<size_t>(jobs, held.size()); ++j) workers.emplace_back(work);
-  for (size_t i = 0; i < inputs.size(); ++i) {
+  for (size_t i = 0; i < inputs.size() && !runner.OutputFailed(); ++i) {
     if (slots[i]) {
       std::unique_ptr<Slot> slot;
       {
@@ -656,6 +688,11 @@ void ScanInputs(const Scanner& scanner, const RunOptions& options, const std::ve
     }
     std::lock_guard<std::mutex> lock(mu);
     emitted = i + 1;
+    changed.notify_all();
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    next = held.size();  // when the report stopped early: no more to take
     changed.notify_all();
   }
   for (std::thread& t : workers) t.join();
@@ -705,6 +742,7 @@ int RunScan(const ScanCommand& cmd) {
   run.min_score = cmd.min_score;
   run.scan_binary = cmd.binary;
   run.jobs = jobs;
+  run.out = &std::cout;
   Runner runner(*scanner, run, *reporter);
   auto start = std::chrono::steady_clock::now();
   InputList inputs;
@@ -713,8 +751,19 @@ int RunScan(const ScanCommand& cmd) {
   ScanInputs(*scanner, run, inputs.inputs(), runner);
   runner.totals().seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  reporter->Summary(runner.totals());
-  std::cout.flush();
+  if (!runner.OutputFailed()) {
+    reporter->Summary(runner.totals());
+    std::cout.flush();
+  }
+  if (runner.OutputFailed()) {
+    // A reader that went away (`vigie scan ... | head -1`) ends the scan
+    // quietly, as it ends grep; any other failure is an error.
+    if (ReaderGone(STDOUT_FILENO)) {
+      return runner.totals().findings > 0 ? kExitFindings : kExitNothingFound;
+    }
+    std::cerr << "vigie: cannot write the report: " << std::strerror(runner.output_errno()) << "\n";
+    return kExitError;
+  }
   if (runner.totals().errors > 0) return kExitError;
   return runner.totals().findings > 0 ? kExitFindings : kExitNothingFound;
 }
@@ -783,6 +832,9 @@ int Main(int argc, char** argv) {
 }  // namespace vigie::cli
 
 int main(int argc, char** argv) {
+  // A write to a pipe whose reader has gone fails (EPIPE) instead of
+  // killing the process: the scan then ends quietly (ReaderGone).
+  std::signal(SIGPIPE, SIG_IGN);
   // The parts of a large file are scanned by threads whose findings (up to
   // tens of megabytes a part) are freed once reported: glibc's defaults give
   // such blocks back to the system and map fresh pages for the next part
