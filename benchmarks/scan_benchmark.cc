@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "corpus.h"
@@ -46,6 +48,30 @@ const std::string kProse = vigie::testing::FrenchProse(kCorpusBytes);
 const std::string kLabExport = vigie::testing::LabExport(kCorpusBytes);
 BENCHMARK_CAPTURE(BM_Scan, FrenchProse, &kProse)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Scan, LabExport, &kLabExport)->Unit(benchmark::kMillisecond);
+
+// Hostile shapes of text, 4 MB each, against the prose above: what each
+// costs per MB (README's table). Every word capitalized is the name
+// finder's worst case; a line without end, the line verdicts'.
+std::string Repeated(std::string_view block, size_t bytes) {
+  std::string out;
+  out.reserve(bytes + block.size());
+  while (out.size() < bytes) out += block;
+  out.resize(bytes);
+  return out;
+}
+constexpr size_t kHostileBytes = 4 << 20;
+const std::string kDigits = Repeated("0123456789", kHostileBytes);
+const std::string kCapitalized = Repeated(
+    "Martin Bernard Dubois Thomas Robert Richard Petit Durand Leroy Moreau Simon ", kHostileBytes);
+const std::string kEmptyCells =
+    "nom;prenom;\"telephone;nir\n" + Repeated(std::string(100, ';') + "\"\n", kHostileBytes);
+const std::string kOneTerm = Repeated("diab\xc3\xa8te ", kHostileBytes);
+const std::string kProse4 = kProse.substr(0, kHostileBytes);
+BENCHMARK_CAPTURE(BM_Scan, HostileProse, &kProse4)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Scan, HostileDigitsLine, &kDigits)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Scan, HostileCapitalizedWords, &kCapitalized)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Scan, HostileEmptyCellsCsv, &kEmptyCells)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Scan, HostileOneTermRepeated, &kOneTerm)->Unit(benchmark::kMillisecond);
 
 void BM_StreamFrenchProse(benchmark::State& state) {
   const std::string& text = kProse;

@@ -313,6 +313,21 @@ def test_masked_values_hide_every_letter_of_any_script(run, sample_dir):
         assert sum(c.isalnum() for c in m) <= 2, m
 
 
+def test_line_verdict_counts_each_value_once_however_long_the_line(run, tmp_path):
+    # Thousands of findings on one line are merged value by value as they
+    # come (memory stays bounded): the verdict is that of a short line.
+    short, long = tmp_path / "short.txt", tmp_path / "long.txt"
+    short.write_text("goutte ; " + "infection ; " * 3 + "\n", encoding="utf-8")
+    long.write_text("goutte ; " + "infection ; " * 3000 + "fièvre\n", encoding="utf-8")
+    records = {}
+    for path in (short, long):
+        out = run("scan", "--format", "jsonl", path)
+        records[path.name] = next(x for x in jsonl(out.stdout) if x["type"] == "file")
+    assert records["long.txt"]["findings"] > 3000
+    assert records["long.txt"]["health"]["lines"] == records["short.txt"]["health"]["lines"] == 1
+    assert records["long.txt"]["health"]["score"] >= records["short.txt"]["health"]["score"] > 0.9
+
+
 def test_health_verdict_per_file_and_qualifiers(run, sample_dir, tmp_path):
     note = tmp_path / "note.txt"
     note.write_text("Patiente suivie pour un diabète de type 2.\n"

@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "report.h"
@@ -55,6 +56,8 @@ constexpr uint64_t kMaxPartBytes = uint64_t{2} << 20;
 constexpr uint64_t kMaxSplitBytes = uint64_t{1} << 30;
 
 // Exit statuses of `vigie scan`.
+// Findings of one line kept before those of one value are merged.
+constexpr size_t kCompactLine = 1024;
 constexpr int kExitNothingFound = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitError = 2;
@@ -581,6 +584,29 @@ class Runner {
     if (f.line != file_.line) CloseLine();
     file_.line = f.line;
     file_.line_findings.push_back(f);
+    if (file_.line_findings.size() >= file_.compact_at) CompactLine();
+  }
+
+  // A line's verdict counts each value once, at its best score
+  // (HealthScore): a line with many findings (a text without line breaks
+  // repeating one term) keeps one finding per value, so that memory is
+  // bounded by the distinct values, not by the line's length.
+  void CompactLine() {
+    std::vector<Finding>& line = file_.line_findings;
+    std::stable_sort(line.begin(), line.end(), [](const Finding& a, const Finding& b) {
+      return std::tie(a.kind, a.value) < std::tie(b.kind, b.value);
+    });
+    size_t kept = 0;
+    for (size_t i = 0; i < line.size(); ++i) {
+      if (kept > 0 && line[kept - 1].kind == line[i].kind && line[kept - 1].value == line[i].value) {
+        if (line[i].score > line[kept - 1].score) line[kept - 1] = std::move(line[i]);
+      } else {
+        if (kept != i) line[kept] = std::move(line[i]);
+        ++kept;
+      }
+    }
+    line.resize(kept);
+    file_.compact_at = std::max(kCompactLine, 2 * kept);
   }
 
   void CloseLine() {
@@ -592,6 +618,7 @@ class Runner {
       }
     }
     file_.line_findings.clear();
+    file_.compact_at = kCompactLine;
   }
 
   // What a file's health verdicts need while it is read: its distinct
@@ -601,6 +628,7 @@ class Runner {
     std::map<std::string, Finding> best;
     uint64_t line = 0;
     std::vector<Finding> line_findings;
+    size_t compact_at = kCompactLine;  // CompactLine when line_findings reach it
     double best_line = 0;  // the best score of a line that reveals health
     char last_byte = '\n';
   };
