@@ -598,7 +598,8 @@ class Runner {
     });
     size_t kept = 0;
     for (size_t i = 0; i < line.size(); ++i) {
-      if (kept > 0 && line[kept - 1].kind == line[i].kind && line[kept - 1].value == line[i].value) {
+      if (kept > 0 && line[kept - 1].kind == line[i].kind &&
+          line[kept - 1].value == line[i].value) {
         if (line[i].score > line[kept - 1].score) line[kept - 1] = std::move(line[i]);
       } else {
         if (kept != i) line[kept] = std::move(line[i]);
@@ -629,7 +630,7 @@ class Runner {
     uint64_t line = 0;
     std::vector<Finding> line_findings;
     size_t compact_at = kCompactLine;  // CompactLine when line_findings reach it
-    double best_line = 0;  // the best score of a line that reveals health
+    double best_line = 0;              // the best score of a line that reveals health
     char last_byte = '\n';
   };
 
