@@ -56,8 +56,10 @@ class AddressWords {
   // words alone: a start finder asks this of every word start and parses
   // from the few that may begin an address.
   bool MayStartAt(size_t start);
-  // True when ParseFrom(start) is valid, for a start at a postcode (what
-  // follows it names the postcode's commune): checked without the parse.
+  // For a start at a postcode: true when what follows it names the
+  // postcode's commune, the locality part of ParseFrom(start), checked
+  // without the rest of the parse (which may still fail: another postcode
+  // before this one); never false where ParseFrom(start) is valid.
   bool LocalityValidAt(size_t start);
 
  private:

@@ -1,12 +1,17 @@
 # SPDX-License-Identifier: Apache-2.0
 """Fixtures for the tests of the `vigie` program: where it is, how to run it."""
 import os
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+# What a sanitizer prints when it finds something (the test command's
+# builds with ASan, UBSan and TSan run these tests too).
+SANITIZER_REPORT = re.compile(rb"ERROR: (Address|Thread|Leak)Sanitizer|WARNING: ThreadSanitizer|"
+                              rb"runtime error:|SUMMARY: (Address|Thread|UndefinedBehavior)Sanitizer")
 
 
 @pytest.fixture(scope="session")
@@ -41,8 +46,10 @@ def run(vigie_bin, database_dir):
         # The default cache of compiled detectors is the session's, never the user's.
         environment = dict(os.environ, VIGIE_CACHE_DIR=str(database_dir / "cache"))
         environment.update(env or {})
-        return subprocess.run([vigie_bin, *args], input=stdin, capture_output=True,
-                              cwd=cwd, timeout=300, env=environment)
+        result = subprocess.run([vigie_bin, *args], input=stdin, capture_output=True,
+                                cwd=cwd, timeout=300, env=environment)
+        assert not SANITIZER_REPORT.search(result.stderr), result.stderr.decode(errors="replace")
+        return result
     return _run
 
 

@@ -56,6 +56,23 @@ void ExpectAll(const std::string& file, Fn validate, bool valid, size_t expected
 // them milliseconds. The test `TestCache.Warm` fills it before the others
 // run (a CTest fixture), so that parallel tests do not compile the same
 // detectors at once.
+// `actual` equals `expected` finding by finding, every field compared.
+inline void ExpectSameFindings(const std::vector<Finding>& actual,
+                               const std::vector<Finding>& expected, const std::string& what) {
+  ASSERT_EQ(actual.size(), expected.size()) << what;
+  for (size_t i = 0; i < expected.size(); ++i) {
+    const Finding& a = actual[i];
+    const Finding& b = expected[i];
+    EXPECT_TRUE(a.kind == b.kind && a.category == b.category && a.confidence == b.confidence &&
+                a.begin == b.begin && a.end == b.end && a.line == b.line && a.column == b.column &&
+                a.score == b.score && a.value == b.value && a.qualifiers == b.qualifiers &&
+                a.context == b.context)
+        << what << ", finding " << i << ": " << a.kind << "@" << a.begin << "-" << a.end << " line "
+        << a.line << ":" << a.column << " score " << a.score << " vs " << b.kind << "@" << b.begin
+        << "-" << b.end << " line " << b.line << ":" << b.column << " score " << b.score;
+  }
+}
+
 inline CacheOptions TestCache() { return CacheOptions{.directory = VIGIE_TEST_CACHE_DIR}; }
 
 // A scanner for `options` (which must hold no custom detector), created

@@ -41,22 +41,6 @@ std::vector<Finding> InParts(std::string_view text, const std::vector<size_t>& c
   return out;
 }
 
-void ExpectSame(const std::vector<Finding>& parts, const std::vector<Finding>& whole,
-                const std::string& what) {
-  ASSERT_EQ(parts.size(), whole.size()) << what;
-  for (size_t i = 0; i < whole.size(); ++i) {
-    const Finding& a = parts[i];
-    const Finding& b = whole[i];
-    EXPECT_TRUE(a.kind == b.kind && a.begin == b.begin && a.end == b.end && a.score == b.score &&
-                a.value == b.value && a.line == b.line && a.column == b.column &&
-                a.confidence == b.confidence && a.qualifiers == b.qualifiers &&
-                a.context == b.context)
-        << what << ", finding " << i << ": " << a.kind << "@" << a.begin << " line " << a.line
-        << " score " << a.score << " vs " << b.kind << "@" << b.begin << " line " << b.line
-        << " score " << b.score;
-  }
-}
-
 // Cuts at `n` random offsets; moved to the next line's start when `lines`.
 std::vector<size_t> RandomCuts(std::string_view text, size_t n, bool lines, std::mt19937& rng) {
   std::vector<size_t> cuts;
@@ -79,8 +63,9 @@ void ExpectPartsEqualScan(const std::string& text, uint32_t seed) {
   for (int round = 0; round < 6; ++round) {
     bool lines = round % 2 == 0;
     std::vector<size_t> cuts = RandomCuts(text, 1 + rng() % 6, lines, rng);
-    ExpectSame(InParts(text, cuts, call), whole,
-               std::string(lines ? "line" : "byte") + " cuts, round " + std::to_string(round));
+    vigie::testing::ExpectSameFindings(
+        InParts(text, cuts, call), whole,
+        std::string(lines ? "line" : "byte") + " cuts, round " + std::to_string(round));
   }
 }
 
@@ -146,7 +131,8 @@ TEST(PartTest, AQuotedCellLongerThanWhatAPartReadsBeforeIt) {
     }
   }
   for (size_t cut : {phone - 100, phone, text.find("DURAND")}) {
-    ExpectSame(InParts(text, {cut}, call), whole, "cut at " + std::to_string(cut));
+    vigie::testing::ExpectSameFindings(InParts(text, {cut}, call), whole,
+                                       "cut at " + std::to_string(cut));
   }
 }
 
@@ -160,7 +146,8 @@ TEST(PartTest, TheSampleFilesCutAtEveryLine) {
     for (size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', nl + 1)) {
       cuts.push_back(nl + 1);
     }
-    ExpectSame(InParts(text, cuts, call), TheScanner().Scan(text, call), name);
+    vigie::testing::ExpectSameFindings(InParts(text, cuts, call), TheScanner().Scan(text, call),
+                                       name);
   }
 }
 
@@ -189,7 +176,7 @@ TEST(PartTest, EmptyAndOutOfRangeParts) {
   // `to` past the end is the end.
   auto all = TheScanner().ScanPart(text, 0, 1000, call);
   ASSERT_TRUE(all.ok());
-  ExpectSame(*all, TheScanner().Scan(text, call), "to past the end");
+  vigie::testing::ExpectSameFindings(*all, TheScanner().Scan(text, call), "to past the end");
   EXPECT_FALSE(all->empty());
   auto nothing = TheScanner().ScanPart("", 0, 0, call);
   ASSERT_TRUE(nothing.ok());

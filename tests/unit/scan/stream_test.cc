@@ -12,13 +12,6 @@
 namespace vigie {
 namespace {
 
-bool SameFinding(const Finding& a, const Finding& b) {
-  return a.kind == b.kind && a.begin == b.begin && a.end == b.end && a.score == b.score &&
-         a.value == b.value && a.line == b.line && a.column == b.column &&
-         a.confidence == b.confidence && a.category == b.category && a.qualifiers == b.qualifiers &&
-         a.context == b.context;
-}
-
 std::vector<Finding> StreamInChunks(const Scanner& scanner, std::string_view text,
                                     std::mt19937& rng, size_t max_chunk) {
   Stream stream = scanner.OpenStream();
@@ -41,13 +34,8 @@ void ExpectStreamEqualsBlock(const Scanner& scanner, const std::string& text, ui
   auto block = scanner.Scan(text);
   std::mt19937 rng(seed);
   for (size_t max_chunk : {1, 3, 17, 256, 4096, 100000}) {
-    auto streamed = StreamInChunks(scanner, text, rng, max_chunk);
-    ASSERT_EQ(streamed.size(), block.size()) << "max chunk " << max_chunk;
-    for (size_t i = 0; i < block.size(); ++i) {
-      EXPECT_TRUE(SameFinding(streamed[i], block[i]))
-          << "max chunk " << max_chunk << ", finding " << i << ": " << streamed[i].kind << "@"
-          << streamed[i].begin << " vs " << block[i].kind << "@" << block[i].begin;
-    }
+    vigie::testing::ExpectSameFindings(StreamInChunks(scanner, text, rng, max_chunk), block,
+                                       "max chunk " + std::to_string(max_chunk));
   }
 }
 

@@ -15,9 +15,9 @@ TEST(ThreadsTest, EightThreadsShareOneScanner) {
   const Scanner* scanner = &vigie::testing::CachedScanner();
   std::vector<std::string> texts;
   for (uint32_t i = 0; i < 8; ++i) texts.push_back(vigie::testing::FrenchProse(20000, 100 + i));
-  std::vector<size_t> expected;
-  for (const auto& t : texts) expected.push_back(scanner->Scan(t).size());
-  std::vector<std::vector<size_t>> seen(8);
+  std::vector<std::vector<Finding>> expected;
+  for (const auto& t : texts) expected.push_back(scanner->Scan(t));
+  std::vector<std::vector<std::vector<Finding>>> seen(8);
   std::vector<std::thread> threads;
   const Scanner& shared = *scanner;
   for (size_t t = 0; t < 8; ++t) {
@@ -25,11 +25,12 @@ TEST(ThreadsTest, EightThreadsShareOneScanner) {
       for (int round = 0; round < 20; ++round) {
         size_t which = (t + static_cast<size_t>(round)) % texts.size();
         if (round % 2 == 0) {
-          seen[t].push_back(shared.Scan(texts[which]).size());
+          seen[t].push_back(shared.Scan(texts[which]));
         } else {
           Stream s = shared.OpenStream();
-          size_t n = s.Write(texts[which]).size();
-          seen[t].push_back(n + s.Finish().size());
+          std::vector<Finding> found = s.Write(texts[which]);
+          for (Finding& f : s.Finish()) found.push_back(std::move(f));
+          seen[t].push_back(std::move(found));
         }
       }
     });
@@ -38,7 +39,8 @@ TEST(ThreadsTest, EightThreadsShareOneScanner) {
   for (size_t t = 0; t < 8; ++t) {
     ASSERT_EQ(seen[t].size(), 20u);
     for (size_t round = 0; round < 20; ++round) {
-      EXPECT_EQ(seen[t][round], expected[(t + round) % texts.size()]) << t << "/" << round;
+      vigie::testing::ExpectSameFindings(seen[t][round], expected[(t + round) % texts.size()],
+                                         std::to_string(t) + "/" + std::to_string(round));
     }
   }
 }

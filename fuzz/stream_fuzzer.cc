@@ -1,50 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
-// Fuzz target for the scanning pipeline: any bytes, any layout, any
-// chunking. It checks that nothing crashes, that offsets stay inside the
-// input, and that a stream, and two parts of the text, give exactly the
-// findings of a one-block scan.
+// Fuzz target for streams and parts: any bytes, any layout, any
+// chunking. A stream, and two parts of the text, give exactly the findings
+// of a one-block scan (scanner_fuzzer.cc checks the block scan itself).
 #include <algorithm>
-#include <cstdint>
-#include <cstdlib>
-#include <string_view>
 
-#include "vigie/vigie.h"
-
-namespace {
-
-// Every built-in detector, compiled once (or loaded from the cache, as the
-// command line does).
-const vigie::Scanner& TheScanner() {
-  static const vigie::Scanner scanner =
-      vigie::Scanner::Create(vigie::ScanOptions{}, vigie::CacheOptions{}).value();
-  return scanner;
-}
-
-// Every finding, in one of the three layouts.
-vigie::CallOptions CallFor(uint8_t selector) {
-  static const vigie::Layout kLayouts[] = {vigie::Layout::kAuto, vigie::Layout::kText,
-                                           vigie::Layout::kDelimited};
-  return vigie::CallOptions{.min_score = 0, .layout = kLayouts[selector % 3]};
-}
-
-void Check(bool ok) {
-  if (!ok) std::abort();
-}
-
-}  // namespace
+#include "fuzz_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using vigie::fuzz::Check;
   if (size == 0) return 0;
-  const uint8_t control = data[0];
-  std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
-  const vigie::Scanner& scanner = TheScanner();
-  const vigie::CallOptions call = CallFor(control);
+  auto [control, text] = vigie::fuzz::Split(data, size);
+  const vigie::Scanner& scanner = vigie::fuzz::TheScanner();
+  const vigie::CallOptions call = vigie::fuzz::CallFor(control);
   std::vector<vigie::Finding> block = scanner.Scan(text, call);
-  for (const auto& f : block) {
-    Check(f.begin < f.end && f.end <= text.size());
-    Check(f.score >= 0 && f.score <= 1);
-    Check(f.line >= 1 && f.column >= 1);
-  }
   // Chunk sizes from 1 to 32 bytes, drawn from the control byte.
   vigie::Stream stream = scanner.OpenStream(call);
   std::vector<vigie::Finding> streamed;
@@ -60,7 +28,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (size_t i = 0; i < block.size(); ++i) {
       Check(other[i].kind == block[i].kind && other[i].begin == block[i].begin &&
             other[i].end == block[i].end && other[i].score == block[i].score &&
-            other[i].line == block[i].line && other[i].column == block[i].column);
+            other[i].line == block[i].line && other[i].column == block[i].column &&
+            other[i].value == block[i].value && other[i].qualifiers == block[i].qualifiers &&
+            other[i].context == block[i].context);
     }
   };
   same_as_block(streamed);
