@@ -19,7 +19,12 @@ export TSAN_OPTIONS="halt_on_error=1:exitcode=66"
 
 passed=0
 failed=0
-add() { passed=$((passed + $1)); failed=$((failed + $2)); }
+add() { passed=$((passed + $1)); failed=$((failed + $2)); last_passed=$1; }
+# Passed tests that repeat, in another build, a test counted already (the
+# unit and CLI tests under the sanitizers).
+repeated=0
+# A suite that could not run (its build failed) counts as one failure.
+not_run() { echo "$1: not run ($2)"; add 0 1; }
 # Seconds since the previous step ended, printed after each step's counts.
 mark=$SECONDS
 lap() { lap_s=$((SECONDS - mark)); mark=$SECONDS; }
@@ -27,18 +32,21 @@ log_dir=build/test-logs
 mkdir -p "$log_dir"
 
 # ctest's "N% tests passed, M tests failed out of T"; arguments after the
-# build directory go to ctest.
+# build directory go to ctest. A test that did not run (skipped, disabled)
+# is a failure.
 ctest_suite() {
   local name=$1 dir=$2 log="$log_dir/$1.log"
   shift 2
   ctest --test-dir "$dir" -j2 --output-on-failure "$@" >"$log" 2>&1
-  local line total bad
+  local line total bad skipped
   line=$(grep -E "tests passed, [0-9]+ tests? failed out of [0-9]+" "$log" | tail -1)
   if [ -z "$line" ]; then
     echo "$name: no test summary (see $log)"; tail -20 "$log"; add 0 1; return
   fi
   bad=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$line")
   total=$(sed -E 's/.* out of ([0-9]+).*/\1/' <<<"$line")
+  skipped=$(grep -cE "\((Skipped|Disabled|Not Run)\)" "$log" || true)
+  bad=$((bad + skipped))
   lap; echo "$name: $((total - bad)) passed, $bad failed (${lap_s}s)"
   [ "$bad" -eq 0 ] || grep -E "\(Failed\)|\*\*\*" "$log" | head -20
   add $((total - bad)) "$bad"
@@ -55,7 +63,11 @@ pytest_suite() {
   p=$(grep -oE "[0-9]+ passed" <<<"$line" | grep -oE "[0-9]+" || echo 0)
   f=$(grep -oE "[0-9]+ failed" <<<"$line" | grep -oE "[0-9]+" || echo 0)
   e=$(grep -oE "[0-9]+ errors?" <<<"$line" | grep -oE "[0-9]+" || echo 0)
-  f=$((f + e))
+  s=0  # a test that did not run is no pass
+  for n in $(grep -oE "[0-9]+ (skipped|deselected|xfailed|xpassed)" <<<"$line" | grep -oE "^[0-9]+"); do
+    s=$((s + n))
+  done
+  f=$((f + e + s))
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
   lap; echo "$name: $p passed, $f failed (${lap_s}s)"
   [ "$f" -eq 0 ] || grep -E "^(FAILED|ERROR|E )" "$log" | head -20
@@ -66,7 +78,8 @@ pytest_suite() {
 build_flavour() {
   local flavour=$1 log="$log_dir/build-$1.log"
   if ! scripts/build.sh "$@" >"$log" 2>&1; then
-    echo "build $flavour: FAILED"; grep -E "error|Error" "$log" | head -30; add 0 1; return 1
+    echo "build $flavour: FAILED (its suites below are not run)"
+    grep -E "error|Error" "$log" | head -30; add 0 1; return 1
   fi
   lap; echo "build $flavour: done (${lap_s}s)"
 }
@@ -101,6 +114,10 @@ if build_flavour release; then
     echo "differential: could not install the reference packages"; tail -5 "$log_dir/pip-reference.log"
     add 0 1
   fi
+else
+  for suite in unit-release cli-release golden install differential; do
+    not_run "$suite" "build failed"
+  done
 fi
 # The Conan recipe: `conan create` offline, Debian's packages standing in
 # for ConanCenter's ([platform_requires] in conan/profiles/debian12); Conan
@@ -129,10 +146,14 @@ if build_flavour asan; then
   # with std::regex (pattern semantics, not memory: run in the optimized
   # build; std::regex under ASan takes seven minutes).
   ctest_suite unit-asan build/asan -E '^DifferentialTest\.HyperscanAgreesWithStdRegex'
+  repeated=$((repeated + last_passed))
   # The hostile inputs measure the optimized program's memory; they run
   # once, in cli-release.
   pytest_suite cli-asan "$PWD/build/asan/tools/vigie/vigie" tests/cli python3 \
     --ignore=tests/cli/test_hostile_input.py
+  repeated=$((repeated + last_passed))
+else
+  not_run unit-asan "build failed"; not_run cli-asan "build failed"
 fi
 
 # ThreadSanitizer: the unit tests (a Scanner shared by eight threads,
@@ -140,8 +161,12 @@ fi
 # of a file scanned by threads), as under ASan.
 if build_flavour tsan --target vigie_unit_tests vigie_cli; then
   ctest_suite unit-tsan build/tsan -E '^DifferentialTest\.HyperscanAgreesWithStdRegex'
+  repeated=$((repeated + last_passed))
   pytest_suite cli-tsan "$PWD/build/tsan/tools/vigie/vigie" tests/cli python3 \
     --ignore=tests/cli/test_hostile_input.py
+  repeated=$((repeated + last_passed))
+else
+  not_run unit-tsan "build failed"; not_run cli-tsan "build failed"
 fi
 
 # Formatting: clang-format's Google-based style, checked, never rewritten here.
@@ -161,7 +186,10 @@ if [ -f build/release/compile_commands.json ]; then
   else
     echo "clang-tidy: 0 passed, 1 failed"; grep -E "error:|warning:" "$log_dir/tidy.log" | head -20; add 0 1
   fi
+else
+  not_run clang-tidy "no compile_commands.json in build/release"
 fi
 
+echo "($repeated of the passed tests repeat a test in another build: the unit and command-line tests under ASan and TSan)"
 echo "$passed passed, $failed failed in ${SECONDS}s"
 [ "$failed" -eq 0 ]

@@ -167,8 +167,9 @@ def test_directory_is_walked_in_name_order(run, tmp_path):
 
 
 def test_large_file_streamed_or_in_parts(run, tmp_path):
-    # 16 MiB with a NIR at the very end, past many read chunks: streamed in
-    # bounded memory with -j 1, cut into parts with -j 2.
+    # 16 MiB with a NIR at the very end, past many read chunks: streamed
+    # with -j 1 (test_hostile_input.py measures a stream's memory), cut into
+    # parts with -j 2.
     p = tmp_path / "big.txt"
     with p.open("wb") as f:
         line = b"Ligne de texte ordinaire sans donnee personnelle, rien a voir.\n"
@@ -268,7 +269,17 @@ def test_sarif_fingerprints_are_stable_with_a_key(run, sample_dir, monkeypatch):
     b = json.loads(run("scan", "--format", "sarif", sample_dir / "compte_rendu.txt").stdout)
     fa = [x["partialFingerprints"] for x in a["runs"][0]["results"]]
     fb = [x["partialFingerprints"] for x in b["runs"][0]["results"]]
-    assert fa == fb
+    assert fa == fb and len(fa) > 5
+    # Another key, or none (a random key per run), gives other fingerprints.
+    monkeypatch.setenv("VIGIE_FINGERPRINT_KEY", "k2")
+    c = json.loads(run("scan", "--format", "sarif", sample_dir / "compte_rendu.txt").stdout)
+    fc = [x["partialFingerprints"] for x in c["runs"][0]["results"]]
+    assert len(fc) == len(fa) and all(x != y for x, y in zip(fa, fc))
+    monkeypatch.delenv("VIGIE_FINGERPRINT_KEY")
+    unkeyed = [[x["partialFingerprints"] for x in json.loads(
+        run("scan", "--format", "sarif", sample_dir / "compte_rendu.txt").stdout)["runs"][0]["results"]]
+        for _ in range(2)]
+    assert all(x != y for x, y in zip(*unkeyed)) and all(x != y for x, y in zip(fa, unkeyed[0]))
 
 
 def test_version(run):
