@@ -231,6 +231,28 @@ def test_bad_options_exit_two(run, sample_dir):
     assert run("frobnicate").returncode == 2
 
 
+def test_layout_and_delimiter_options_and_tab_separated_files(run, tmp_path):
+    # A family name alone is a name only in a column named so: the layout
+    # decides whether the header gives that context.
+    def kinds(*args):
+        out = run("scan", "--format", "jsonl", *args)
+        return [(x["kind"], x["start"]) for x in jsonl(out.stdout) if x["type"] == "finding"]
+
+    tsv = tmp_path / "patients.tsv"
+    tsv.write_text("nom\ttelephone\nGARNIER\t06 12 34 56 78\nMERCIER\t06 98 76 54 32\n",
+                   encoding="utf-8")
+    both = [("PERSON", 14), ("PHONE_NUMBER", 22), ("PERSON", 37), ("PHONE_NUMBER", 45)]
+    assert kinds(tsv) == both  # tab-separated, recognized
+    assert kinds("--layout", "delimited", tsv) == both
+    assert kinds("--layout", "text", tsv) == [("PHONE_NUMBER", 22), ("PHONE_NUMBER", 45)]
+    # Records of unequal length are no table to the guess; --delimiter says
+    # they are.
+    csv = tmp_path / "ragged.csv"
+    csv.write_text("nom;telephone\nGARNIER;06 12 34 56 78;x\n", encoding="utf-8")
+    assert kinds(csv) == [("PHONE_NUMBER", 22)]
+    assert kinds("--delimiter", ";", csv) == [("PERSON", 14), ("PHONE_NUMBER", 22)]
+
+
 def test_min_score_and_kinds_filter(run, sample_dir):
     r = run("scan", "--format", "jsonl", "--kinds", "PHONE_NUMBER,EMAIL_ADDRESS",
             sample_dir / "compte_rendu.txt")

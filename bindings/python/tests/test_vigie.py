@@ -168,6 +168,27 @@ def test_custom_detector_with_a_python_callback(database):
         vigie.Scanner(detectors=[vigie.Detector(kind="lower")])
 
 
+def test_custom_detector_windows_and_negative_keywords():
+    # "ticket" raises within 10 bytes before the match, "exemple" lowers
+    # within 12 bytes after it; farther, they say nothing.
+    scanner = vigie.Scanner(builtin_detectors=False, min_score=0, cache=False, detectors=[
+        vigie.Detector(kind="ACME_TICKET", patterns=[r"T-[0-9]{4}"], keywords=["ticket"],
+                       negative_keywords=["exemple"], window_before=10, window_after=12,
+                       score=0.6)])
+
+    def score(text: str) -> float:
+        found = scanner.scan(text)
+        assert len(found) == 1, text
+        return found[0].score
+
+    plain = score("vu T-1234 hier")
+    assert plain == pytest.approx(0.6)
+    assert score("ticket T-1234 hier") > plain
+    assert score("ticket, voir aussi T-1234 hier") == pytest.approx(plain)
+    assert score("vu T-1234 (exemple)") < plain
+    assert score("vu T-1234 puis beaucoup plus tard exemple") == pytest.approx(plain)
+
+
 def test_stream_equals_scan(scanner):
     data = (TEXT + "\n") * 50
     stream = scanner.open_stream()

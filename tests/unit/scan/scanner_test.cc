@@ -270,6 +270,40 @@ TEST(ScannerTest, CustomRegexDetectorWithConfirmCallback) {
   EXPECT_DOUBLE_EQ(findings[1].score, 0.7);
 }
 
+TEST(ScannerTest, CustomDetectorWindowsNegativeKeywordsAndUnconfirmed) {
+  // A ticket number T-NNNN: "ticket" before it within window_before raises
+  // it, "exemple" after it within window_after lowers it; a number ending
+  // in 0 is kept but unconfirmed (a weaker score).
+  DetectorSpec spec;
+  spec.kind = "ACME_TICKET";
+  spec.patterns = {"T-[0-9]{4}"};
+  spec.keywords = {"ticket"};
+  spec.negative_keywords = {"exemple"};
+  spec.window_before = 10;
+  spec.window_after = 12;
+  spec.score = 0.6;
+  spec.confirm = [](std::string_view m) {
+    return m.back() == '0' ? Verdict::Unconfirmed(0.4) : Verdict::Confirmed();
+  };
+  auto scanner = MakeScanner(ScanOptions{.builtin_detectors = false, .detectors = {spec}});
+  auto score_of = [&](const std::string& text) {
+    auto findings = scanner.Scan(text, CallOptions{.min_score = 0});
+    if (findings.size() != 1) ADD_FAILURE() << findings.size() << " findings in: " << text;
+    return findings.empty() ? -1.0 : findings[0].score;
+  };
+  const double plain = score_of("vu T-1234 hier");
+  EXPECT_DOUBLE_EQ(plain, 0.6);
+  EXPECT_GT(score_of("ticket T-1234 hier"), plain);                     // within 10 bytes before
+  EXPECT_DOUBLE_EQ(score_of("ticket, voir aussi T-1234 hier"), plain);  // 13 bytes before: outside
+  EXPECT_LT(score_of("vu T-1234 (exemple)"), plain);                    // within 12 bytes after
+  EXPECT_DOUBLE_EQ(score_of("vu T-1234 puis beaucoup plus tard exemple"), plain);  // outside
+  auto unconfirmed = scanner.Scan("vu T-1230 hier", CallOptions{.min_score = 0});
+  ASSERT_EQ(unconfirmed.size(), 1u);
+  EXPECT_EQ(unconfirmed[0].confidence, Confidence::kUnconfirmed);
+  EXPECT_LT(unconfirmed[0].score, plain);
+  EXPECT_EQ(scanner.Scan("vu T-1234 hier")[0].confidence, Confidence::kConfirmed);
+}
+
 TEST(ScannerTest, CustomLiteralDetectorMatchesVariants) {
   DetectorSpec spec{.kind = "PROJECT_CODENAME", .literals = {"Opération Hélios"}, .score = 0.8};
   auto scanner = MakeScanner(ScanOptions{.builtin_detectors = false, .detectors = {spec}});
