@@ -159,7 +159,7 @@ fi
 # ThreadSanitizer: the unit tests (a Scanner shared by eight threads,
 # streams and parts in parallel) and the command line (-j: files and parts
 # of a file scanned by threads), as under ASan.
-if build_flavour tsan --target vigie_unit_tests vigie_cli; then
+if build_flavour tsan --target vigie_unit_tests vigie_cli vigie_fuzz_replay; then
   ctest_suite unit-tsan build/tsan -E '^DifferentialTest\.HyperscanAgreesWithStdRegex'
   repeated=$((repeated + last_passed))
   pytest_suite cli-tsan "$PWD/build/tsan/tools/vigie/vigie" tests/cli python3 \
