@@ -692,6 +692,7 @@ void ScanInputs(const Scanner& scanner, const RunOptions& options, const std::ve
       Slot& slot = *slots[i];
       RunOptions one = options;
       one.jobs = 1;
+      one.out = nullptr;  // it reports into `slot.report`; the main thread writes
       Runner worker(scanner, one, slot.report);
       worker.ScanInput(inputs[i]);
       std::lock_guard<std::mutex> lock(mu);
