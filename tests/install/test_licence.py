@@ -15,7 +15,7 @@ from licences import assert_licences, named_in_notice
 SOURCE = Path(__file__).resolve().parents[2]
 SPDX = "SPDX-License-Identifier: Apache-2.0"
 # Where vigie's own sources are, and which of their files are code.
-SOURCE_DIRS = [".ci", "benchmarks", "bindings", "cmake", "conan", "examples", "include", "lib",
+SOURCE_DIRS = [".ci", "benchmarks", "bindings", "cmake", "conan", "examples", "fuzz", "include", "lib",
                "scripts", "tests", "tools"]
 CODE = ["*.cc", "*.h", "*.h.in", "*.py", "*.pyi", "*.sh", "*.cmake", "*.cmake.in", "*.pc.in",
         "CMakeLists.txt", "run"]
