@@ -99,6 +99,9 @@ bool Separator(char c) {
   return c == ' ' || c == ',' || c == '\t' || c == '\n' || c == '\r' || c == ';';
 }
 
+// A dash standing alone between words ("Saint - Malo") is no word.
+bool IsLoneDash(std::string_view raw) { return raw == "-" || raw == "–"; }
+
 std::vector<AddressToken> Tokenize(std::string_view text) {
   std::vector<AddressToken> tokens;
   tokens.reserve(16);  // a record's words, most often
@@ -109,7 +112,7 @@ std::vector<AddressToken> Tokenize(std::string_view text) {
     while (i < text.size() && !Separator(text[i])) ++i;
     if (i > start) {
       std::string_view raw = text.substr(start, i - start);
-      if (raw == "-" || raw == "–") continue;
+      if (IsLoneDash(raw)) continue;
       tokens.emplace_back(raw, start);
     }
   }
@@ -479,6 +482,13 @@ size_t AddressWords::Cut(size_t start) {
   // From inside a token: its end stands in for it, as Tokenize would cut it.
   cut_ = first < tokens_.size() && start > tokens_[first].offset;
   if (cut_) {
+    // A dash left alone ("Hugo|-") is no word to Tokenize: the text from
+    // `start` begins with the next token.
+    std::string_view rest = tokens_[first].raw.substr(start - tokens_[first].offset);
+    if (IsLoneDash(rest)) {
+      cut_ = false;
+      return first + 1;
+    }
     whole_ = std::move(tokens_[first]);
     tokens_[first] = AddressToken(whole_.raw.substr(start - whole_.offset), start);
   }
