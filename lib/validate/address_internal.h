@@ -50,7 +50,7 @@ class AddressWords {
  public:
   explicit AddressWords(std::string_view text);
   ~AddressWords();
-  // `start` is a byte offset into the text.
+  // `start` is a byte offset into the text, at a character's first byte.
   AddressParse ParseFrom(size_t start);
   // False when ParseFrom(start) cannot be valid, decided from its first
   // words alone: a start finder asks this of every word start and parses
