@@ -141,33 +141,32 @@ else
   add 0 1
 fi
 
-if build_flavour asan; then
-  # Under the sanitizers, all but the comparison of the built-in patterns
-  # with std::regex (pattern semantics, not memory: run in the optimized
-  # build; std::regex under ASan takes seven minutes).
-  ctest_suite unit-asan build/asan -E '^DifferentialTest\.HyperscanAgreesWithStdRegex'
-  repeated=$((repeated + last_passed))
-  # The hostile inputs measure the optimized program's memory; they run
-  # once, in cli-release.
-  pytest_suite cli-asan "$PWD/build/asan/tools/vigie/vigie" tests/cli python3 \
-    --ignore=tests/cli/test_hostile_input.py
-  repeated=$((repeated + last_passed))
-else
-  not_run unit-asan "build failed"; not_run cli-asan "build failed"
-fi
+# The unit and command-line tests in a sanitizer build FLAVOUR (arguments
+# after it go to the build): all but the comparison of the built-in
+# patterns with std::regex (pattern semantics, not memory: run in the
+# optimized build; std::regex under ASan takes seven minutes), and all
+# but the hostile inputs, which measure the optimized program's memory
+# and run once, in cli-release. Their passes repeat tests counted already.
+sanitizer_suites() {
+  local flavour=$1
+  if build_flavour "$@"; then
+    ctest_suite "unit-$flavour" "build/$flavour" -E '^DifferentialTest\.HyperscanAgreesWithStdRegex'
+    repeated=$((repeated + last_passed))
+    pytest_suite "cli-$flavour" "$PWD/build/$flavour/tools/vigie/vigie" tests/cli python3 \
+      --ignore=tests/cli/test_hostile_input.py
+    repeated=$((repeated + last_passed))
+  else
+    not_run "unit-$flavour" "build failed"; not_run "cli-$flavour" "build failed"
+  fi
+}
+
+# AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitizer_suites asan
 
 # ThreadSanitizer: the unit tests (a Scanner shared by eight threads,
 # streams and parts in parallel) and the command line (-j: files and parts
-# of a file scanned by threads), as under ASan.
-if build_flavour tsan --target vigie_unit_tests vigie_cli vigie_fuzz_replay; then
-  ctest_suite unit-tsan build/tsan -E '^DifferentialTest\.HyperscanAgreesWithStdRegex'
-  repeated=$((repeated + last_passed))
-  pytest_suite cli-tsan "$PWD/build/tsan/tools/vigie/vigie" tests/cli python3 \
-    --ignore=tests/cli/test_hostile_input.py
-  repeated=$((repeated + last_passed))
-else
-  not_run unit-tsan "build failed"; not_run cli-tsan "build failed"
-fi
+# of a file scanned by threads).
+sanitizer_suites tsan --target vigie_unit_tests vigie_cli vigie_fuzz_replay
 
 # Formatting: clang-format's Google-based style, checked, never rewritten here.
 mapfile -t sources < <(git ls-files '*.cc' '*.h' 2>/dev/null || find include lib tools tests benchmarks examples -name '*.cc' -o -name '*.h')
