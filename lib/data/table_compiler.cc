@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -120,6 +121,12 @@ int main(int argc, char** argv) try {
   keys.reserve(names.size());
   for (const auto& [key, entry] : names) keys.push_back(key);
   WriteRows(out, "kNamesByKey", keys);
+  std::set<std::string> firsts;
+  for (const std::string& key : keys) {
+    if (size_t space = key.find(' '); space != std::string::npos)
+      firsts.insert(key.substr(0, space));
+  }
+  WriteRows(out, "kNameFirstWords", std::vector<std::string>(firsts.begin(), firsts.end()));
   out << "const NameEntry kNameEntries[] = {";
   size_t n = 0;
   for (const auto& [key, e] : names) {

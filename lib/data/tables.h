@@ -73,6 +73,9 @@ struct NameEntry {
 // Names by their FoldName key; kNameEntries[i] is the entry of row i.
 extern const SortedRows kNamesByKey;
 extern const NameEntry kNameEntries[];
+// The first words of the keys of several words ("LE" of "LE GALL"): a span
+// whose first word is not one of them is no entry.
+extern const SortedRows kNameFirstWords;
 
 // Communes by postcode: "POSTCODE\tCOMMUNE KEY\tOfficial name".
 extern const SortedRows kCommunesByPostcode;

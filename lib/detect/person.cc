@@ -12,6 +12,8 @@
 // name alone 0.35 or 0.2 (a header cell or a label decides), a title 0.9.
 #include "validate/person.h"
 
+#include <absl/container/flat_hash_map.h>
+
 #include <algorithm>
 #include <array>
 
@@ -26,7 +28,7 @@ using internal::DetectorDef;
 
 // The longest name: six words ("Marie-Thérèse de La Tour d'Auvergne").
 constexpr size_t kMaxName = 96;
-constexpr size_t kMaxWords = 6;
+constexpr size_t kMaxWords = validate::kMaxNameWords;
 // What a label, a title or a way may be written in, before a name.
 constexpr size_t kBefore = 48;
 
@@ -73,11 +75,18 @@ std::string_view Before(std::string_view text, size_t earliest, size_t start) {
 // institution's: "rue Victor Hugo", "Lycée Jean Moulin", "Saint Louis".
 bool NamedAfter(std::string_view before) {
   // Types of way come from the address parser's table; these are the
-  // institutions and honorifics that name places after people.
-  static const std::vector<std::string_view> kWords = {
-      "HOPITAL",    "CLINIQUE",  "CENTRE",    "LYCEE", "COLLEGE", "ECOLE",    "INSTITUT",
-      "UNIVERSITE", "FONDATION", "PHARMACIE", "STADE", "SAINT",   "SAINTE",   "ST",
-      "STE",        "GROUPE",    "EHPAD",     "CHU",   "GENERAL", "MARECHAL", "PRESIDENT"};
+  // institutions and honorifics that name places after people (true), and
+  // the particles and titles that may stand between them and the name
+  // (false).
+  static const absl::flat_hash_map<std::string_view, bool> kWords = {
+      {"HOPITAL", true},   {"CLINIQUE", true},  {"CENTRE", true},   {"LYCEE", true},
+      {"COLLEGE", true},   {"ECOLE", true},     {"INSTITUT", true}, {"UNIVERSITE", true},
+      {"FONDATION", true}, {"PHARMACIE", true}, {"STADE", true},    {"SAINT", true},
+      {"SAINTE", true},    {"ST", true},        {"STE", true},      {"GROUPE", true},
+      {"EHPAD", true},     {"CHU", true},       {"GENERAL", true},  {"MARECHAL", true},
+      {"PRESIDENT", true}, {"DE", false},       {"DU", false},      {"DES", false},
+      {"LA", false},       {"LE", false},       {"D'", false},      {"L'", false},
+      {"DR", false},       {"PR", false}};
   // The last three words of the line before the name, particles skipped.
   size_t end = before.size();
   for (int words = 0; words < 3; ++words) {
@@ -89,11 +98,10 @@ bool NamedAfter(std::string_view before) {
     }
     if (start == end) return false;
     std::string word = validate::FoldName(before.substr(start, end - start));
-    if (std::find(kWords.begin(), kWords.end(), word) != kWords.end()) return true;
+    auto it = kWords.find(word);
+    if (it != kWords.end() && it->second) return true;
     if (word.size() >= 2 && IsStreetTypeKey(text::AsciiLowered(word))) return true;
-    static const std::vector<std::string_view> kParticles = {"DE", "DU", "DES", "LA", "LE",
-                                                             "D'", "L'", "DR",  "PR"};
-    if (std::find(kParticles.begin(), kParticles.end(), word) == kParticles.end()) return false;
+    if (it == kWords.end()) return false;
     end = start;
     if (start > 0 && before[start - 1] != ' ') return false;
   }
@@ -113,13 +121,16 @@ bool Provider(std::string_view title, std::string_view before) {
                      [&](std::string_view role) { return folded.find(role) != std::string::npos; });
 }
 
+// The highest score of a name.
+constexpr double kSure = 0.9;
+
 double NameScore(const validate::NameEvidence& e) {
   const NameParse& p = e.parse;
   bool has_given = !p.name.given.empty(), has_family = !p.name.family.empty();
-  if (e.titled) return e.given + e.family > 0 ? 0.9 : 0.8;
+  if (e.titled) return e.given + e.family > 0 ? kSure : 0.8;
   if (has_given && has_family) {
     int g = e.given, f = e.family;
-    if (g == 2 && f == 2) return 0.9;
+    if (g == 2 && f == 2) return kSure;
     // Capitals throughout are headings and acronyms as often as records
     // ("READ BLOCK", "MAX SYS"): only two frequent names make a name.
     if (e.all_caps) return 0;
@@ -138,10 +149,12 @@ double NameScore(const validate::NameEvidence& e) {
   return s == 2 ? 0.35 : s == 1 ? 0.2 : 0;
 }
 
-// The verdict on `match` after `title` (or none), itself after `ahead`,
-// which names no place or institution (NamedAfter).
-Verdict WeighAfter(std::string_view title, std::string_view ahead, std::string_view match) {
-  validate::NameEvidence e = validate::WeighName(title, match);
+// The verdict on the words of `run` from word `from` on, after `title` (or
+// none), itself after `ahead`, which names no place or institution
+// (NamedAfter); its context is set apart (Provider).
+Verdict WeighAfter(std::string_view title, std::string_view ahead, const validate::NameRun& run,
+                   size_t from) {
+  validate::NameEvidence e = run.Weigh(title, from);
   if (!e.parse.valid) return Verdict::Reject();
   // At a sentence start a capital says nothing: an everyday word there
   // ("Vu Sabine Leduc", "Compte rendu") is no part of a name.
@@ -150,14 +163,13 @@ Verdict WeighAfter(std::string_view title, std::string_view ahead, std::string_v
       last != std::string_view::npos && ahead[last] != ':' &&
       (ahead[last] == '\n' || ahead[last] == '.' || ahead[last] == '!' || ahead[last] == '?');
   if (title.empty() && sentence_start && e.weak_first) return Verdict::Reject();
-  if (title.empty() && sentence_start && e.parse.ambiguous && match.find(' ') == match.npos) {
+  if (title.empty() && sentence_start && e.parse.ambiguous &&
+      run.From(from).find(' ') == std::string_view::npos) {
     return Verdict::Reject();
   }
   double score = NameScore(e);
   if (score == 0) return Verdict::Reject();
-  Verdict v = Verdict::Confirmed(score, e.parse.name.normalized);
-  if (Provider(title, ahead)) v.context = "HEALTH_PROVIDER";
-  return v;
+  return Verdict::Confirmed(score, std::move(e.parse.name.normalized));
 }
 
 // What is written before a name: a title at its end, and the words before.
@@ -172,10 +184,19 @@ Preceding ReadBefore(std::string_view before) {
   return {title, before.substr(0, before.size() - title_length)};
 }
 
+// A physician's name is a health provider's.
+void SetContext(const Preceding& p, Verdict& v) {
+  if (v.status != Verdict::Status::kReject && Provider(p.title, p.ahead)) {
+    v.context = "HEALTH_PROVIDER";
+  }
+}
+
 Verdict Weigh(std::string_view before, std::string_view match) {
   Preceding p = ReadBefore(before);
   if (NamedAfter(p.ahead)) return Verdict::Reject();
-  return WeighAfter(p.title, p.ahead, match);
+  Verdict v = WeighAfter(p.title, p.ahead, validate::NameRun(match), 0);
+  SetContext(p, v);
+  return v;
 }
 
 }  // namespace
@@ -223,23 +244,29 @@ DetectorDef PersonDetector() {
     // a tie: "Appel de Jean-Pierre Moreau" gives "Jean-Pierre Moreau");
     // none when the run names a way or an institution ("Lycée Victor Hugo").
     WordStarts starts = FindWordStarts(text, earliest, end);
+    if (starts.size == 0) return {};
+    // The run's words are read once; word k of the run is starts.at[size-1-k].
+    size_t first = starts.at[starts.size - 1];
+    validate::NameRun run(text.substr(first, end - first));
     internal::Located best;
-    for (size_t i = starts.size; i-- > 0;) {
-      size_t s = starts.at[i];
+    Preceding best_before;
+    for (size_t k = 0; k < run.size(); ++k) {
+      size_t s = first + run.offset(k);
       Preceding p = ReadBefore(Before(text, earliest, s));
       // Most candidates are one capitalized word that no list knows (a
       // sentence start, a column's value): they end here, before any parse.
-      size_t first_end = i > 0 ? text.find_first_of(" \t", s) : end;
-      if (!validate::MayStartName(text.substr(s, std::min(first_end, end) - s), !p.title.empty())) {
-        continue;
-      }
+      if (!run.MayStartAt(k, !p.title.empty())) continue;
       if (NamedAfter(p.ahead)) break;
-      Verdict v = WeighAfter(p.title, p.ahead, text.substr(s, end - s));
+      Verdict v = WeighAfter(p.title, p.ahead, run, k);
       if (v.status != Verdict::Status::kReject &&
           (!best.verdict || v.score > best.verdict->score)) {
         best = {s, std::move(v)};
+        best_before = p;
+        // No shorter span can beat it.
+        if (best.verdict->score >= kSure) break;
       }
     }
+    if (best.verdict) SetContext(best_before, *best.verdict);
     return best;
   };
   d.confirm_in_context = Weigh;

@@ -33,8 +33,9 @@ constexpr size_t kMaxChain = 256;
 // The retained window is compacted when its dead prefix passes this size.
 constexpr size_t kCompactBytes = size_t{64} * 1024;
 constexpr uint64_t kNever = std::numeric_limits<uint64_t>::max() / 4;
-// Scored candidates waiting for resolution before completed chains are
-// resolved.
+// Candidates scored since the last resolution before completed chains are
+// resolved again: a chain that cannot complete yet (a page of capitalized
+// words) is then sorted and moved once per batch, not once per candidate.
 constexpr size_t kSettleBatch = 64;
 
 }  // namespace
@@ -45,7 +46,8 @@ StreamState::StreamState(std::shared_ptr<const Engine> engine, const CallOptions
       events_(*engine_),
       confirmer_(*engine_),
       context_(*engine_),
-      lines_(engine_->max_width()) {
+      lines_(engine_->max_width()),
+      settle_at_(kSettleBatch) {
   if (!(call_.min_score >= 0)) call_.min_score = 0;  // NaN too
   call_.min_score = std::min(call_.min_score, 1.0);
   if (call_.delimiter != ';' && call_.delimiter != ',' && call_.delimiter != '\t') {
@@ -248,7 +250,7 @@ void StreamState::Advance(bool final, std::vector<Finding>& out) {
   for (;;) {
     score_ready();
     // Resolved as they complete, so that scored candidates stay few.
-    if (scored_.size() >= kSettleBatch) Settle(frontier(), out);
+    if (scored_.size() >= settle_at_) Settle(frontier(), out);
     if (queue.empty()) break;
     const MatchEvent& next = queue.front();
     if (!final && next.end + kLookahead > fed_) break;
@@ -328,6 +330,7 @@ void StreamState::Settle(uint64_t frontier, std::vector<Finding>& out) {
     i = j;
   }
   scored_.swap(kept_);
+  settle_at_ = scored_.size() + kSettleBatch;
 }
 
 void StreamState::Resolve(Candidate* const* first, Candidate* const* last,

@@ -110,6 +110,7 @@ class StreamState {
 
   std::deque<Candidate> pending_;  // confirmed, waiting for their context
   std::vector<Candidate> scored_;  // scored, waiting for their chain to complete
+  size_t settle_at_;               // the size of scored_ that calls Settle again
   std::vector<Candidate*> order_;  // Settle's, kept to reuse its memory
   std::vector<Candidate> kept_;    // Settle's
   std::vector<Contender> chain_;   // Resolve's

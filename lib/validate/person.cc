@@ -26,9 +26,9 @@ constexpr uint64_t kFrequentFamily = 20000;
 // evidence.
 constexpr uint64_t kRareGiven = 1000;
 constexpr uint64_t kCommonFamily = 1000;
-constexpr size_t kMaxTokens = 6;
-
 using Entry = data::NameEntry;
+using Token = NameToken;
+using TokenType = NameToken::Type;
 
 // The entry of INSEE's lists for a FoldName key, or null.
 const Entry* Find(std::string_view key) {
@@ -72,16 +72,6 @@ bool IsParticle(std::string_view word) {
   }
   return particles.contains(std::string_view(lower, word.size()));
 }
-
-enum class TokenType : uint8_t { kWord, kInitial, kParticle };
-
-struct Token {
-  std::string_view raw;
-  TokenType type = TokenType::kWord;
-  bool upper = false;            // a word in capitals ("DUPONT")
-  std::string key;               // FoldName(raw)
-  const Entry* entry = nullptr;  // the lists' entry for `key`, looked up once
-};
 
 // "J." or "J.-P.".
 bool IsInitial(std::string_view raw) {
@@ -132,110 +122,113 @@ bool IsNameWord(std::string_view raw, bool* upper) {
   return letters >= 2;
 }
 
-bool Tokenize(std::string_view span, std::vector<Token>* tokens, std::string* why) {
-  size_t i = 0;
-  while (i < span.size()) {
-    while (i < span.size() && (span[i] == ' ' || span[i] == '\t')) ++i;
-    size_t start = i;
-    while (i < span.size() && span[i] != ' ' && span[i] != '\t') ++i;
-    if (i == start) break;
-    if (tokens->size() == kMaxTokens) {
-      *why = "too many words for a name";
-      return false;
-    }
-    Token t;
-    t.raw = span.substr(start, i - start);
-    if (IsInitial(t.raw)) {
-      t.type = TokenType::kInitial;
-    } else if (IsParticle(t.raw)) {
-      t.type = TokenType::kParticle;
-    } else if (!IsNameWord(t.raw, &t.upper)) {
-      *why = "'" + std::string(t.raw) + "' is no name word";
-      return false;
-    }
-    t.key = FoldName(t.raw);
-    t.entry = Find(t.key);
-    tokens->push_back(std::move(t));
-  }
-  if (tokens->empty()) {
-    *why = "no name";
-    return false;
-  }
-  return true;
-}
-
-// Each part of a hyphenated or apostrophized key, found in the table.
-template <typename Strength>
-int PartsStrength(const std::string& key, Strength strength) {
-  if (key.find_first_of("-'") == std::string::npos) return 0;
-  size_t from = 0;
-  for (;;) {
-    size_t to = key.find_first_of("-'", from);
-    std::string part = key.substr(from, to == std::string::npos ? to : to - from);
-    if (part.size() > 1 && strength(Find(part)) == 0) return 0;
-    if (to == std::string::npos) break;
-    from = to + 1;
-  }
+int GivenEntryStrength(const Entry* e) {
+  if (!e || e->given == 0) return 0;
+  if (e->given >= kFrequentGiven || (e->given >= kRareGiven && !e->given_ambiguous)) return 2;
   return 1;
 }
 
-int GivenStrength(const Token& t, char* sex, bool* ambiguous) {
-  if (t.type == TokenType::kInitial) return 1;
-  auto strength = [](const Entry* e) {
-    if (!e || e->given == 0) return 0;
-    if (e->given >= kFrequentGiven || (e->given >= kRareGiven && !e->given_ambiguous)) return 2;
-    return 1;
-  };
-  const Entry* e = t.entry;
-  int s = strength(e);
-  if (s > 0) {
-    if (sex && *sex == 0) *sex = e->sex;
-    *ambiguous = *ambiguous || e->given_ambiguous;
-    return s;
-  }
-  return PartsStrength(t.key, strength);
+int FamilyEntryStrength(const Entry* e) {
+  if (!e || e->family == 0) return 0;
+  bool common = e->family >= kCommonFamily && !e->family_ambiguous;
+  return e->family >= kFrequentFamily || common ? 2 : 1;
 }
 
-// The lists' entry for the family name tokens[from, to) as a whole, with
-// its particles ("LE GALL", "DE SOUSA"), or null.
-const Entry* WholeFamily(const std::vector<Token>& tokens, size_t from, size_t to) {
-  if (to - from == 1) return tokens[from].entry;
-  std::string joined;
-  for (size_t i = from; i < to; ++i) joined += (i > from ? " " : "") + tokens[i].key;
-  return Find(joined);
+// 1 when each part of a hyphenated or apostrophized key is found in the
+// table with a strength, else 0.
+int PartsStrength(std::string_view key, int (*strength)(const Entry*)) {
+  if (key.find_first_of("-'") == std::string_view::npos) return 0;
+  for (;;) {
+    size_t to = key.find_first_of("-'");
+    std::string_view part = key.substr(0, to);
+    if (part.size() > 1 && strength(Find(part)) == 0) return 0;
+    if (to == std::string_view::npos) return 1;
+    key.remove_prefix(to + 1);
+  }
+}
+
+// What `raw` is, with its key, its entry in the lists and what they say.
+Token ReadNewToken(std::string_view raw) {
+  Token t;
+  t.raw = raw;
+  if (IsInitial(raw)) {
+    t.type = TokenType::kInitial;
+  } else if (IsParticle(raw)) {
+    t.type = TokenType::kParticle;
+  } else if (!IsNameWord(raw, &t.upper)) {
+    t.type = TokenType::kNone;
+    return t;
+  }
+  t.key = FoldName(raw);
+  t.entry = Find(t.key);
+  int given = GivenEntryStrength(t.entry);
+  t.given = static_cast<uint8_t>(t.type == TokenType::kInitial ? 1
+                                 : given > 0                   ? given
+                                             : PartsStrength(t.key, GivenEntryStrength));
+  int family = FamilyEntryStrength(t.entry);
+  t.family = static_cast<uint8_t>(family > 0 ? family : PartsStrength(t.key, FamilyEntryStrength));
+  auto [first, last] = data::kNameFirstWords.EqualRange(t.key);
+  t.opens_entry = first != last;
+  return t;
+}
+
+// ReadNewToken, through the words this thread read last: the runs that
+// end at consecutive words share all their words but one.
+Token ReadToken(std::string_view raw) {
+  struct Recent {
+    std::string raw;
+    Token token;
+  };
+  constexpr size_t kRecent = 2 * kMaxNameWords;
+  static thread_local std::array<Recent, kRecent> recent;
+  static thread_local size_t next = 0;
+  for (const Recent& r : recent) {
+    if (r.raw == raw) {
+      Token t = r.token;
+      t.raw = raw;
+      return t;
+    }
+  }
+  Recent& r = recent[next];
+  next = (next + 1) % kRecent;
+  r.raw.assign(raw);
+  r.token = ReadNewToken(raw);
+  r.token.raw = {};  // the text it was read from may be gone
+  Token t = r.token;
+  t.raw = raw;
+  return t;
+}
+
+int GivenStrength(const Token& t, char* sex, bool* ambiguous) {
+  // What the entry says of sex and ambiguity, when it knows the given name.
+  if (t.type != TokenType::kInitial && t.entry && t.entry->given > 0) {
+    if (sex && *sex == 0) *sex = t.entry->sex;
+    *ambiguous = *ambiguous || t.entry->given_ambiguous;
+  }
+  return t.given;
 }
 
 // `mixed`: the span mixes words in capitals and words that are not, so
 // that capitals mark the family name ("Jean KERBRAT").
-int FamilyStrength(const std::vector<Token>& tokens, size_t from, size_t to, bool mixed,
-                   bool* ambiguous) {
-  auto strength = [](const Entry* e) {
-    if (!e || e->family == 0) return 0;
-    bool common = e->family >= kCommonFamily && !e->family_ambiguous;
-    return e->family >= kFrequentFamily || common ? 2 : 1;
-  };
+int FamilyStrength(const NameRun& run, size_t from, size_t to, bool mixed, bool* ambiguous) {
   // Two letters are a word or an abbreviation more often than a name
   // ("TO", "DO", "LE").
-  if (to - from == 1 && tokens[from].key.size() <= 2) return 0;
-  if (const Entry* e = WholeFamily(tokens, from, to); strength(e) > 0) {
+  if (to - from == 1 && run[from].key.size() <= 2) return 0;
+  if (const Entry* e = run.WholeFamily(from, to); FamilyEntryStrength(e) > 0) {
     *ambiguous = *ambiguous || e->family_ambiguous;
-    return strength(e);
+    return FamilyEntryStrength(e);
   }
   // Else each word ("Dupont Martin", "de La Fontaine") must be a family
   // name or written in capitals, and the last one decides.
   int last = 0;
   for (size_t i = from; i < to; ++i) {
-    const Token& t = tokens[i];
+    const Token& t = run[i];
     if (t.type == TokenType::kParticle) continue;
     const Entry* e = t.entry;
     // A given name that is no family name ("Jean-Pierre") is none here.
     if (e && e->family == 0) return 0;
-    int s = strength(e);
-    if (s > 0) {
-      *ambiguous = *ambiguous || e->family_ambiguous;
-    } else {
-      s = PartsStrength(t.key, strength);
-    }
+    if (e) *ambiguous = *ambiguous || e->family_ambiguous;
+    int s = t.family;
     // An unknown name in capitals beside a given name that is not, as
     // letters write family names; not an acronym ("GNU", "SYS").
     if (s == 0 && t.upper && mixed && t.key.size() >= 4) s = 1;
@@ -263,11 +256,11 @@ std::string Upper(std::string_view s) {
   return out;
 }
 
-std::string Join(const std::vector<Token>& tokens, size_t from, size_t to) {
+std::string Join(const NameRun& run, size_t from, size_t to) {
   std::string out;
   for (size_t i = from; i < to; ++i) {
     if (!out.empty()) out += ' ';
-    out += tokens[i].raw;
+    out += run[i].raw;
   }
   return out;
 }
@@ -283,30 +276,30 @@ struct Split {
 
 // The given part [gf, gt) and the family part [ff, ft): words and initials
 // the given list knows, then a family name that ends on a word.
-Split Weigh(const std::vector<Token>& tokens, size_t gf, size_t gt, size_t ff, size_t ft,
-            bool titled, bool mixed) {
+Split Weigh(const NameRun& run, size_t gf, size_t gt, size_t ff, size_t ft, bool titled,
+            bool mixed) {
   Split s;
   s.given_from = gf, s.given_to = gt, s.family_from = ff, s.family_to = ft;
   for (size_t i = gf; i < gt; ++i) {
-    if (tokens[i].type == TokenType::kParticle) return s;
-    int g = GivenStrength(tokens[i], &s.sex, &s.ambiguous);
+    if (run[i].type == TokenType::kParticle) return s;
+    int g = GivenStrength(run[i], &s.sex, &s.ambiguous);
     // An unknown given name only beside a family name in capitals.
     if (g == 0 && !titled && !mixed) return s;
     if (i == gf) s.given = g;
   }
   if (ft > ff) {
-    if (tokens[ft - 1].type != TokenType::kWord) return s;
+    if (run[ft - 1].type != TokenType::kWord) return s;
     for (size_t i = ff; i < ft; ++i) {
-      if (tokens[i].type == TokenType::kInitial) return s;
+      if (run[i].type == TokenType::kInitial) return s;
     }
-    s.family = FamilyStrength(tokens, ff, ft, mixed, &s.ambiguous);
+    s.family = FamilyStrength(run, ff, ft, mixed, &s.ambiguous);
     if (s.family == 0 && !titled) return s;
     // Several family names are rather words in a row ("Appel de
     // Jean-Pierre", "LETTRE ARABE"), unless the list holds them together.
     size_t words = 0;
-    for (size_t i = ff; i < ft; ++i) words += tokens[i].type == TokenType::kWord;
+    for (size_t i = ff; i < ft; ++i) words += run[i].type == TokenType::kWord;
     if (!titled && words > 1) {
-      const Entry* e = WholeFamily(tokens, ff, ft);
+      const Entry* e = run.WholeFamily(ff, ft);
       if (!e || e->family == 0) return s;
     }
   }
@@ -316,7 +309,7 @@ Split Weigh(const std::vector<Token>& tokens, size_t gf, size_t gt, size_t ff, s
   s.ok = titled || s.given > 0 || s.family > 0;
   // Words in capitals are family names, as records write them.
   s.caps_as_family = true;
-  for (size_t i = gf; i < gt; ++i) s.caps_as_family = s.caps_as_family && !tokens[i].upper;
+  for (size_t i = gf; i < gt; ++i) s.caps_as_family = s.caps_as_family && !run[i].upper;
   return s;
 }
 
@@ -326,11 +319,39 @@ int Rank(const Split& s) {
 
 }  // namespace
 
-bool MayStartName(std::string_view word, bool titled) {
-  if (titled || IsInitial(word) || IsParticle(word)) return true;
-  bool upper = false;
-  if (!IsNameWord(word, &upper)) return false;
-  return upper || Find(FoldName(word)) != nullptr;
+NameRun::NameRun(std::string_view span) : span_(span) {
+  size_t i = 0;
+  while (i < span.size()) {
+    while (i < span.size() && (span[i] == ' ' || span[i] == '\t')) ++i;
+    size_t start = i;
+    while (i < span.size() && span[i] != ' ' && span[i] != '\t') ++i;
+    if (i == start) break;
+    if (size_ == tokens_.size()) {
+      more_ = true;
+      break;
+    }
+    tokens_[size_] = ReadToken(span.substr(start, i - start));
+    offsets_[size_++] = start;
+  }
+}
+
+bool NameRun::MayStartAt(size_t i, bool titled) const {
+  const Token& t = tokens_[i];
+  if (titled || t.type == TokenType::kInitial || t.type == TokenType::kParticle) return true;
+  return t.type == TokenType::kWord && (t.upper || t.entry != nullptr);
+}
+
+const Entry* NameRun::WholeFamily(size_t from, size_t to) const {
+  if (to - from == 1) return tokens_[from].entry;
+  if (!tokens_[from].opens_entry) return nullptr;
+  size_t slot = from * kSide + to;
+  if (!(family_known_ >> slot & 1)) {
+    std::string joined = tokens_[from].key;
+    for (size_t i = from + 1; i < to; ++i) (joined += ' ') += tokens_[i].key;
+    family_[slot] = Find(joined);
+    family_known_ |= uint64_t{1} << slot;
+  }
+  return family_[slot];
 }
 
 bool NameTokenStart(std::string_view text, size_t pos) {
@@ -398,24 +419,42 @@ std::string_view TitleAtEnd(std::string_view before, size_t* length) {
 }
 
 NameEvidence WeighName(std::string_view title, std::string_view span) {
+  return NameRun(span).Weigh(title, 0);
+}
+
+NameEvidence NameRun::Weigh(std::string_view title, size_t from) const {
   NameEvidence out;
   NameParse& p = out.parse;
   out.titled = !title.empty();
-  std::vector<Token> tokens;
-  std::string why;
-  if (!Tokenize(span, &tokens, &why)) {
-    p.reason = why;
+  const NameRun& run = *this;
+  size_t n = size_;
+  for (size_t i = from; i < n; ++i) {
+    if (i - from == kMaxNameWords) {
+      p.reason = "too many words for a name";
+      return out;
+    }
+    if (tokens_[i].type == TokenType::kNone) {
+      p.reason = "'" + std::string(tokens_[i].raw) + "' is no name word";
+      return out;
+    }
+  }
+  if (more_) {
+    p.reason = "too many words for a name";
     return out;
   }
-  if (tokens.front().type == TokenType::kParticle && tokens.size() == 1) {
+  if (from >= n) {
+    p.reason = "no name";
+    return out;
+  }
+  if (tokens_[from].type == TokenType::kParticle && n - from == 1) {
     p.reason = "a particle alone";
     return out;
   }
-  size_t n = tokens.size();
   // Words in capitals beside words that are not: the capitals are the
   // family name ("DUPONT Jean", "Jean LE GALL").
   size_t upper_words = 0, words = 0;
-  for (const Token& t : tokens) {
+  for (size_t i = from; i < n; ++i) {
+    const Token& t = tokens_[i];
     if (t.type != TokenType::kWord) continue;
     ++words;
     upper_words += t.upper;
@@ -425,25 +464,46 @@ NameEvidence WeighName(std::string_view title, std::string_view span) {
     if (Rank(s) > Rank(best)) best = s;
   };
   bool mixed = upper_words > 0 && upper_words < words;
+  // Without a title or capitals to mark the family name, a split can hold
+  // only given names the lists know and a family name of one word (or of
+  // several that the lists hold together): the splits that cannot are not
+  // weighed (validate::Weigh would refuse them). Words [from, first_bad)
+  // may be given names, and words (last_bad, n).
+  bool plain = !out.titled && !mixed;
+  size_t first_bad = n, last_bad = from;
+  std::array<size_t, kMaxNameWords + 2> words_before{};  // kWord tokens in [from, i)
+  for (size_t i = from; i < n; ++i) {
+    const Token& t = tokens_[i];
+    if (t.type == TokenType::kParticle || t.given == 0) {
+      first_bad = std::min(first_bad, i);
+      last_bad = i + 1;
+    }
+    words_before[i - from + 1] = words_before[i - from] + (t.type == TokenType::kWord);
+  }
+  auto family_may_hold = [&](size_t ff, size_t ft) {
+    return words_before[ft - from] - words_before[ff - from] <= 1 || tokens_[ff].opens_entry;
+  };
   // Given names first ("Jean Dupont"), longest given part first, then the
   // family name first ("Dupont Jean", as records and lists write them); on
   // a tie the first considered wins.
   for (bool given_first : {true, false}) {
-    for (size_t j = 0; j <= n; ++j) {
-      size_t k = given_first ? n - j : j;
-      size_t gf = given_first ? 0 : k, gt = given_first ? k : n;
-      size_t ff = given_first ? k : 0, ft = given_first ? n : k;
+    for (size_t j = 0; j <= n - from; ++j) {
+      size_t k = given_first ? n - j : from + j;
+      size_t gf = given_first ? from : k, gt = given_first ? k : n;
+      size_t ff = given_first ? k : from, ft = given_first ? n : k;
+      if (plain && (given_first ? k > first_bad : k < last_bad)) continue;
+      if (plain && ft > ff && !family_may_hold(ff, ft)) continue;
       if (mixed) {
         bool family_upper = true, given_lower = true;
         for (size_t i = ff; i < ft; ++i) {
-          if (tokens[i].type == TokenType::kWord && !tokens[i].upper) family_upper = false;
+          if (tokens_[i].type == TokenType::kWord && !tokens_[i].upper) family_upper = false;
         }
         for (size_t i = gf; i < gt; ++i) {
-          if (tokens[i].type == TokenType::kWord && tokens[i].upper) given_lower = false;
+          if (tokens_[i].type == TokenType::kWord && tokens_[i].upper) given_lower = false;
         }
         if (!family_upper || !given_lower) continue;
       }
-      consider(Weigh(tokens, gf, gt, ff, ft, out.titled, mixed));
+      consider(validate::Weigh(run, gf, gt, ff, ft, out.titled, mixed));
     }
   }
   if (!best.ok) {
@@ -452,18 +512,18 @@ NameEvidence WeighName(std::string_view title, std::string_view span) {
   }
   PersonName& name = p.name;
   name.title = std::string(title);
-  name.given = Join(tokens, best.given_from, best.given_to);
-  name.family = Upper(Join(tokens, best.family_from, best.family_to));
+  name.given = Join(run, best.given_from, best.given_to);
+  name.family = Upper(Join(run, best.family_from, best.family_to));
   name.normalized = name.given;
   if (!name.family.empty()) name.normalized += (name.given.empty() ? "" : " ") + name.family;
   name.sex = title == "M." ? 'M' : (title == "Mme" || title == "Mlle") ? 'F' : best.sex;
   if (best.given_to > best.given_from) {
-    const Entry* e = tokens[best.given_from].entry;
+    const Entry* e = tokens_[best.given_from].entry;
     if (e) p.given_births = e->given;
   }
   if (best.family_to > best.family_from) {
-    const Entry* e = tokens[best.family_to - 1].entry;
-    const Entry* whole = WholeFamily(tokens, best.family_from, best.family_to);
+    const Entry* e = tokens_[best.family_to - 1].entry;
+    const Entry* whole = WholeFamily(best.family_from, best.family_to);
     if (whole && whole->family > 0) e = whole;
     if (e) p.family_births = e->family;
   }
@@ -472,12 +532,12 @@ NameEvidence WeighName(std::string_view title, std::string_view span) {
   out.mixed = mixed;
   // The first word says little at a sentence start when it is an everyday
   // word, or no name the lists know ("Consulter SYS").
-  const Entry* first = tokens.front().entry;
+  const Entry* first = tokens_[from].entry;
   if (first) {
     bool everyday = first->given_ambiguous || first->family_ambiguous;
     out.weak_first = everyday && first->given < kFrequentGiven && first->family < kFrequentFamily;
   } else {
-    out.weak_first = tokens.front().type == TokenType::kWord;
+    out.weak_first = tokens_[from].type == TokenType::kWord;
   }
   out.all_caps = upper_words == words;
   out.given = best.given;

@@ -4,9 +4,12 @@
 #ifndef VIGIE_LIB_VALIDATE_PERSON_H_
 #define VIGIE_LIB_VALIDATE_PERSON_H_
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "data/tables.h"
 #include "vigie/person.h"
 
 namespace vigie::validate {
@@ -44,6 +47,63 @@ bool IsTitle(std::string_view word);
 
 // Parses `span` as a name written after `title` ("" for none).
 NameEvidence WeighName(std::string_view title, std::string_view span);
+
+// The most words a name has ("Marie-Thérèse de La Tour d'Auvergne").
+inline constexpr size_t kMaxNameWords = 6;
+
+// A word of a span, read once: what it is, its key and its entry in the
+// lists.
+struct NameToken {
+  enum class Type : uint8_t { kWord, kInitial, kParticle, kNone };
+  std::string_view raw;
+  Type type = Type::kWord;  // kNone: no word of a name ("A1", "l'")
+  bool upper = false;       // a word in capitals ("DUPONT")
+  std::string key;          // FoldName(raw)
+  const data::NameEntry* entry = nullptr;
+  // How much it says as a given name, as a family name (2, 1 or 0, as in
+  // NameEvidence), from its entry or else from its hyphenated parts.
+  uint8_t given = 0;
+  uint8_t family = 0;
+  bool opens_entry = false;  // some entry of several words starts with it
+};
+
+// The words of a span, each read, folded and looked up once, so that the
+// spans that end where it ends (every start of a run of name words, which
+// the PERSON detector weighs) are weighed without reading a word again.
+// Not thread-safe: it remembers the family names it looked up.
+class NameRun {
+ public:
+  // Reads the words of `span`, at most kMaxNameWords + 1 of them.
+  explicit NameRun(std::string_view span);
+
+  size_t size() const { return size_; }
+  const NameToken& operator[](size_t i) const { return tokens_[i]; }
+  // Where word i starts in the span.
+  size_t offset(size_t i) const { return offsets_[i]; }
+  // The span from word i on.
+  std::string_view From(size_t i) const { return span_.substr(offsets_[i]); }
+
+  // MayStartName(word i, titled).
+  bool MayStartAt(size_t i, bool titled) const;
+  // WeighName(title, the span from word `from` on); `from` > 0 only when
+  // the span has at most kMaxNameWords words.
+  NameEvidence Weigh(std::string_view title, size_t from) const;
+  // The lists' entry for words [from, to) as one family name, with their
+  // particles ("LE GALL", "DE SOUSA"), or null.
+  const data::NameEntry* WholeFamily(size_t from, size_t to) const;
+
+ private:
+  std::string_view span_;
+  std::array<NameToken, kMaxNameWords + 1> tokens_;
+  std::array<size_t, kMaxNameWords + 1> offsets_{};
+  size_t size_ = 0;
+  bool more_ = false;  // the span has more words than were read
+  // WholeFamily's answers, by from * (kMaxNameWords + 2) + to.
+  static constexpr size_t kSide = kMaxNameWords + 2;
+  static_assert(kSide * kSide <= 64);
+  mutable std::array<const data::NameEntry*, kSide * kSide> family_;
+  mutable uint64_t family_known_ = 0;  // a bit per answer in family_
+};
 
 // A name token starts at text[pos]: an upper-case letter (ASCII or
 // Latin-1), or a particle.

@@ -58,6 +58,21 @@ TEST(TablesTest, NamesHoldTheMergedListsOfInsee) {
   }
   EXPECT_EQ(kNamesByKey.EqualRange("ZZZZQX").first, kNamesByKey.EqualRange("ZZZZQX").second);
   EXPECT_EQ(kNameEntries[kNamesByKey.EqualRange("HELENE").first].sex, 'F');
+
+  // The first words of the names of several words, and nothing else.
+  std::map<std::string, int> firsts;
+  for (const auto& [key, entry] : expected) {
+    if (size_t space = key.find(' '); space != std::string::npos) ++firsts[key.substr(0, space)];
+  }
+  ASSERT_GT(firsts.size(), 20u);
+  EXPECT_GT(firsts["LE"], 100);
+  EXPECT_EQ(kNameFirstWords.rows, firsts.size());
+  for (const auto& [first, count] : firsts) {
+    auto [begin, end] = kNameFirstWords.EqualRange(first);
+    EXPECT_EQ(end - begin, 1u) << first;
+  }
+  EXPECT_EQ(kNameFirstWords.EqualRange("MARTIN").first,
+            kNameFirstWords.EqualRange("MARTIN").second);
 }
 
 TEST(TablesTest, PlacesKeepEveryPairInTheOrderOfTheSource) {

@@ -5,7 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
 #include "test_util.h"
+#include "validate/person.h"
 #include "vigie/vigie.h"
 
 namespace vigie {
@@ -188,6 +193,59 @@ TEST(PersonTest, ComponentsOfNamesAndAddresses) {
   EXPECT_EQ(parts["FR_POSTAL_ADDRESS"]["number_suffix"], "BIS");
   EXPECT_EQ(parts["FR_POSTAL_ADDRESS"]["postcode"], "56000");
   EXPECT_EQ(parts["FR_POSTAL_ADDRESS"]["commune"], "Vannes");
+}
+
+// The PERSON detector reads a run of words once and weighs each span that
+// ends where the run ends; each span must weigh as its own text would.
+TEST(PersonTest, EachSpanOfARunWeighsAsItsOwnText) {
+  const std::vector<std::string> words = {
+      "Jean",    "Marie-Thérèse", "DUPONT", "Dupont", "Le",     "LE",        "Gall",    "GALL",
+      "de",      "Sousa",         "J.",     "J.-P.",  "Martin", "MARTIN",    "Rose",    "Vu",
+      "Compte",  "IRM",           "Saint",  "Louis",  "van",    "Beethoven", "N'Diaye", "Kerbrat",
+      "KERBRAT", "Chloé",         "Leroy",  "Petit",  "Simon",  "A1b"};
+  std::mt19937 random(20261203);
+  int valid = 0;
+  for (int run = 0; run < 3000; ++run) {
+    std::string span;
+    size_t n = 1 + random() % validate::kMaxNameWords;
+    for (size_t i = 0; i < n; ++i) {
+      if (i > 0) span += random() % 4 ? " " : "  ";
+      span += words[random() % words.size()];
+    }
+    validate::NameRun words_of(span);
+    ASSERT_EQ(words_of.size(), n) << span;
+    for (std::string_view title : {"", "Dr", "Mme"}) {
+      for (size_t from = 0; from < n; ++from) {
+        validate::NameEvidence got = words_of.Weigh(title, from);
+        validate::NameEvidence want = validate::WeighName(title, words_of.From(from));
+        SCOPED_TRACE(std::string(title) + " | " + std::string(words_of.From(from)));
+        EXPECT_EQ(got.parse.valid, want.parse.valid);
+        EXPECT_EQ(got.parse.reason, want.parse.reason);
+        EXPECT_EQ(got.parse.name.normalized, want.parse.name.normalized);
+        EXPECT_EQ(got.parse.name.given, want.parse.name.given);
+        EXPECT_EQ(got.parse.name.family, want.parse.name.family);
+        EXPECT_EQ(got.parse.name.sex, want.parse.name.sex);
+        EXPECT_EQ(got.parse.given_births, want.parse.given_births);
+        EXPECT_EQ(got.parse.family_births, want.parse.family_births);
+        EXPECT_EQ(got.parse.ambiguous, want.parse.ambiguous);
+        EXPECT_EQ(got.given, want.given);
+        EXPECT_EQ(got.family, want.family);
+        EXPECT_EQ(got.weak_first, want.weak_first);
+        EXPECT_EQ(got.mixed, want.mixed);
+        EXPECT_EQ(got.all_caps, want.all_caps);
+        valid += got.parse.valid;
+      }
+    }
+  }
+  EXPECT_GT(valid, 3000);  // the runs exercise names, not only refusals
+}
+
+// A run of more words than a name has is none, whatever its words.
+TEST(PersonTest, TooManyWordsAreNoName) {
+  NameParse p = ParsePersonName("Jean Marie Pierre Paul Louis Henri DUPONT");
+  EXPECT_FALSE(p.valid);
+  EXPECT_EQ(p.reason, "too many words for a name");
+  EXPECT_EQ(ParsePersonName("Jean A1b Pierre").reason, "'A1b' is no name word");
 }
 
 }  // namespace
