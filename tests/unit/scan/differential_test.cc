@@ -3,7 +3,8 @@
 // patterns: the set of match ends must agree. Debian's Vectorscan 5.4.9 lies
 // in the range of a known x86 correctness regression; this is the guard.
 // Then the production databases (all patterns together, stream mode)
-// against each pattern alone, on text that reaches every detector.
+// against each pattern alone, on text that reaches every detector, and the
+// literal database against a plain search for each of its literals.
 #include <gtest/gtest.h>
 #include <hs/hs.h>
 
@@ -13,6 +14,8 @@
 #include <regex>
 #include <set>
 #include <string>
+#include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "corpus.h"
@@ -20,6 +23,8 @@
 #include "scan/detector_set.h"
 #include "scan/engine.h"
 #include "test_util.h"
+#include "text/fold.h"
+#include "text/utf8.h"
 
 namespace vigie {
 namespace {
@@ -157,6 +162,21 @@ TEST(DifferentialTest, HyperscanAgreesWithStdRegexOnBuiltinPatterns) {
   EXPECT_GT(compared, 40u);  // the texts do reach the patterns
 }
 
+// Scans `text` with one of `engine`'s stream databases, in pieces cut
+// anywhere.
+void ScanInPieces(const internal::Engine& engine, internal::DbRole db, const std::string& text,
+                  hs_scratch_t* scratch, match_event_handler on_match, void* context) {
+  hs_stream_t* stream = nullptr;
+  ASSERT_EQ(hs_open_stream(engine.database(db), 0, &stream), HS_SUCCESS);
+  for (size_t at = 0; at < text.size(); at += 4093) {
+    size_t n = std::min<size_t>(4093, text.size() - at);
+    ASSERT_EQ(hs_scan_stream(stream, text.data() + at, static_cast<unsigned>(n), 0, scratch,
+                             on_match, context),
+              HS_SUCCESS);
+  }
+  ASSERT_EQ(hs_close_stream(stream, scratch, on_match, context), HS_SUCCESS);
+}
+
 // Text that reaches every built-in pattern: lab exports and prose (names,
 // addresses, dates, phones, NIRs, e-mails, health terms), dates with month
 // names, IBANs, cards, identifiers of every kind.
@@ -200,15 +220,7 @@ TEST(DifferentialTest, ProductionDatabasesAgreeWithEachPatternAlone) {
       }
       return 0;
     };
-    hs_stream_t* stream = nullptr;
-    ASSERT_EQ(hs_open_stream(engine->database(db), 0, &stream), HS_SUCCESS);
-    for (size_t at = 0; at < text.size(); at += 4093) {  // pieces cut anywhere
-      size_t n = std::min<size_t>(4093, text.size() - at);
-      ASSERT_EQ(hs_scan_stream(stream, text.data() + at, static_cast<unsigned>(n), 0, scratch,
-                               on_match, &seen),
-                HS_SUCCESS);
-    }
-    ASSERT_EQ(hs_close_stream(stream, scratch, on_match, &seen), HS_SUCCESS);
+    ScanInPieces(*engine, db, text, scratch, on_match, &seen);
     for (auto& [detector, ends] : seen.ends) production[detector].insert(ends.begin(), ends.end());
   }
   engine->ReleaseScratch(scratch);
@@ -228,6 +240,112 @@ TEST(DifferentialTest, ProductionDatabasesAgreeWithEachPatternAlone) {
   }
   EXPECT_GE(detectors, 15u);
   EXPECT_GT(compared, 3000u);  // ends compared, all detectors together
+}
+
+// The literal database (keywords, qualifier triggers, detectors' literals
+// and the lexicons' spellings that no word lexicon takes, compiled
+// together, caseless, in stream mode), fed in pieces, reports exactly the
+// occurrences that a plain search finds: every place where each of them is
+// written, ASCII letters in either case, with its detector or as a keyword.
+TEST(DifferentialTest, LiteralDatabaseAgreesWithAPlainSearch) {
+  // Decomposed spellings (NFD: a letter, then its accent, U+0301), as some
+  // systems write them, in both cases.
+  constexpr char kDecomposed[] =
+      "anxie\u0301te\u0301 ; maternite\u0301 ; AXA Sante\u0301 ; OBE\u0301SITE\u0301 ; "
+      "obe\u0301site\u0301 ; ope\u0301re\u0301 ; hospitalise\u0301 ; se\u0301ropositivite\u0301 ; "
+      "pension d'invalidite\u0301 ; comprime\u0301 pellicule\u0301 ; nouveau-ne\u0301";
+  internal::DetectorSet set = internal::AssembleDetectors(ScanOptions{}).value();
+  std::vector<std::string> triggers;
+  for (const internal::QualifierTrigger& t : set.triggers) triggers.emplace_back(t.spelling);
+  CacheOptions cache = vigie::testing::TestCache();
+  auto engine = internal::Engine::Build(std::move(set), ScanOptions{}, nullptr, &cache).value();
+  // Spellings that the word lexicon leaves here: those that end on a sign,
+  // and the decomposed forms.
+  const std::string text = ReachingText() +
+                           "MÉDECIN TRAITANT : Dr Martin ; Patiente DIABÉTIQUE ; groupe O Rh+, "
+                           "AB-Rh-, A+ ; prise en charge à 100 % ; Grossesse ; "
+                           "Adresse : 3 Rue Des Lilas\n" +
+                           kDecomposed + "\n";
+  const std::string lowered = text::AsciiLowered(text);
+
+  // What each literal is, as a plain search sees it: its lower-case bytes,
+  // and the detector that owns it (-1 for a keyword or a trigger).
+  using Occurrence = std::tuple<int, size_t, size_t>;  // owner, end, length
+  std::unordered_map<std::string, std::set<int>> owners;
+  std::set<size_t> lengths;
+  auto literal = [&](std::string_view spelling, int owner) {
+    owners[text::AsciiLowered(spelling)].insert(owner);
+    lengths.insert(spelling.size());
+  };
+  size_t spellings = 0;
+  for (size_t i = 0; i < engine->detectors().size(); ++i) {
+    const internal::DetectorDef& d = engine->detectors()[i];
+    int owner = static_cast<int>(i);
+    for (const std::string& l : d.literals) {
+      for (const std::string& v : text::SpellingVariants(l)) literal(v, owner);
+    }
+    // Spellings that end a word go to the word lexicon instead.
+    bool keyed = d.spellings_fingerprint != 0 && d.spelling_keys.size() == d.spellings.size() &&
+                 d.spelling_endings.size() == d.spellings.size();
+    for (size_t k = 0; k < d.spellings.size(); ++k) {
+      if (keyed && d.spelling_keys[k] != 0) continue;
+      literal(d.spellings[k], owner);
+      ++spellings;
+    }
+    for (const auto* words : {&d.keywords, &d.negative_keywords, &d.column_keywords}) {
+      for (const std::string& w : *words) {
+        for (const std::string& v : text::SpellingVariants(w)) literal(v, -1);
+      }
+    }
+  }
+  for (const std::string& t : triggers) literal(t, -1);
+  ASSERT_GT(spellings, 500u);  // most spellings end a word: the word lexicon takes them
+  std::set<Occurrence> want;
+  for (size_t at = 0; at < lowered.size(); ++at) {
+    for (size_t n : lengths) {
+      if (at + n > lowered.size()) break;
+      auto it = owners.find(lowered.substr(at, n));
+      if (it == owners.end()) continue;
+      for (int owner : it->second) want.insert({owner, at + n, n});
+    }
+  }
+
+  struct Seen {
+    const internal::Engine* engine;
+    std::set<Occurrence> found;
+  } seen{engine.get(), {}};
+  auto on_match = [](unsigned id, unsigned long long, unsigned long long to, unsigned, void* ctx) {
+    auto* s = static_cast<Seen*>(ctx);
+    internal::MatchTarget t = s->engine->target(internal::kLiteralDb, id);
+    int owner = t.type == internal::MatchTarget::Type::kKeyword ? -1 : static_cast<int>(t.index);
+    s->found.insert({owner, static_cast<size_t>(to), t.length});
+    return 0;
+  };
+  hs_scratch_t* scratch = engine->AcquireScratch();
+  ScanInPieces(*engine, internal::kLiteralDb, text, scratch, on_match, &seen);
+  engine->ReleaseScratch(scratch);
+
+  EXPECT_EQ(seen.found.size(), want.size());
+  std::vector<Occurrence> missing, extra;
+  std::set_difference(want.begin(), want.end(), seen.found.begin(), seen.found.end(),
+                      std::back_inserter(missing));
+  std::set_difference(seen.found.begin(), seen.found.end(), want.begin(), want.end(),
+                      std::back_inserter(extra));
+  for (const auto& [owner, end, n] : missing) {
+    ADD_FAILURE() << "not reported: '" << text.substr(end - n, n) << "' of " << owner;
+  }
+  for (const auto& [owner, end, n] : extra) {
+    ADD_FAILURE() << "reported, not written: '" << text.substr(end - n, n) << "' of " << owner;
+  }
+  // The text reaches keywords, literals and spellings of several detectors.
+  std::set<int> reached;
+  size_t keywords = 0;
+  for (const auto& [owner, end, n] : want) {
+    reached.insert(owner);
+    keywords += owner < 0;
+  }
+  EXPECT_GT(keywords, 500u);
+  EXPECT_GE(reached.size(), 9u);
 }
 
 }  // namespace
