@@ -9,21 +9,24 @@
 namespace vigie::validate {
 
 std::string FoldName(std::string_view word) {
-  std::string out;
-  out.reserve(word.size());
+  // Each character folds to at most as many bytes as it takes ("Œ" to
+  // "OE", "’" to "'"): the key is written in place, then cut to its size.
+  std::string out(word.size(), '\0');
+  size_t o = 0;
   for (size_t i = 0; i < word.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(word[i]);
     if (c < 0x80) {
-      out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : static_cast<char>(c);
+      out[o++] = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : static_cast<char>(c);
       continue;
     }
     if (c == 0xE2 && word.substr(i, 3) == "\xE2\x80\x99") {
-      out += '\'';
+      out[o++] = '\'';
       i += 2;
       continue;
     }
     if (c == 0xC5 && i + 1 < word.size() && (word[i + 1] == '\x92' || word[i + 1] == '\x93')) {
-      out += "OE";
+      out[o++] = 'O';
+      out[o++] = 'E';
       ++i;
       continue;
     }
@@ -33,20 +36,22 @@ std::string FoldName(std::string_view word) {
           "AAAAAAACEEEEIIIIDNOOOOO*OUUUUYTSAAAAAAACEEEEIIIIDNOOOOO/OUUUUYTY";
       unsigned char second = static_cast<unsigned char>(word[i + 1]);
       if (second >= 0x80 && second <= 0xBF) {
-        char base = kBase[second - 0x80];
         if (second == 0x86 || second == 0xA6) {
-          out += "AE";
+          out[o++] = 'A';
+          out[o++] = 'E';
         } else if (second == 0x9F) {
-          out += "SS";
+          out[o++] = 'S';
+          out[o++] = 'S';
         } else {
-          out += base;
+          out[o++] = kBase[second - 0x80];
         }
         ++i;
         continue;
       }
     }
-    out += static_cast<char>(c);
+    out[o++] = static_cast<char>(c);
   }
+  out.resize(o);
   return out;
 }
 

@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "data/tables.h"
+#include "text/utf8.h"
+#include "validate/address_internal.h"
 
 namespace vigie {
 namespace validate {
@@ -137,14 +139,14 @@ int FamilyEntryStrength(const Entry* e) {
 // 1 when each part of a hyphenated or apostrophized key is found in the
 // table with a strength, else 0.
 int PartsStrength(std::string_view key, int (*strength)(const Entry*)) {
-  if (key.find_first_of("-'") == std::string_view::npos) return 0;
-  for (;;) {
-    size_t to = key.find_first_of("-'");
-    std::string_view part = key.substr(0, to);
+  size_t from = 0;
+  for (size_t i = 0; i <= key.size(); ++i) {
+    if (i < key.size() && key[i] != '-' && key[i] != '\'') continue;
+    std::string_view part = key.substr(from, i - from);
     if (part.size() > 1 && strength(Find(part)) == 0) return 0;
-    if (to == std::string_view::npos) return 1;
-    key.remove_prefix(to + 1);
+    from = i + 1;
   }
+  return 1;
 }
 
 // What `raw` is, with its key, its entry in the lists and what they say.
@@ -161,12 +163,15 @@ Token ReadNewToken(std::string_view raw) {
   }
   t.key = FoldName(raw);
   t.entry = Find(t.key);
+  // Parts count only when the whole is unknown ("JEAN-LUC", "D'ARC").
+  bool parts =
+      std::any_of(t.key.begin(), t.key.end(), [](char c) { return c == '-' || c == '\''; });
   int given = GivenEntryStrength(t.entry);
-  t.given = static_cast<uint8_t>(t.type == TokenType::kInitial ? 1
-                                 : given > 0                   ? given
-                                             : PartsStrength(t.key, GivenEntryStrength));
+  if (given == 0 && parts) given = PartsStrength(t.key, GivenEntryStrength);
+  t.given = static_cast<uint8_t>(t.type == TokenType::kInitial ? 1 : given);
   int family = FamilyEntryStrength(t.entry);
-  t.family = static_cast<uint8_t>(family > 0 ? family : PartsStrength(t.key, FamilyEntryStrength));
+  if (family == 0 && parts) family = PartsStrength(t.key, FamilyEntryStrength);
+  t.family = static_cast<uint8_t>(family);
   auto [first, last] = data::kNameFirstWords.EqualRange(t.key);
   t.opens_entry = first != last;
   return t;
@@ -335,6 +340,16 @@ NameRun::NameRun(std::string_view span) : span_(span) {
   }
 }
 
+PlaceWord NameRun::PlaceAfter(size_t i) const {
+  const Token& t = tokens_[i];
+  if (t.place < 0) {
+    std::string_view undotted = t.raw.substr(0, t.raw.find_last_not_of('.') + 1);
+    bool keyed = t.type != TokenType::kNone && undotted.size() == t.raw.size();
+    t.place = static_cast<int8_t>(PlaceWordOf(keyed ? t.key : FoldName(undotted)));
+  }
+  return static_cast<PlaceWord>(t.place);
+}
+
 bool NameRun::MayStartAt(size_t i, bool titled) const {
   const Token& t = tokens_[i];
   if (titled || t.type == TokenType::kInitial || t.type == TokenType::kParticle) return true;
@@ -352,6 +367,26 @@ const Entry* NameRun::WholeFamily(size_t from, size_t to) const {
     family_known_ |= uint64_t{1} << slot;
   }
   return family_[slot];
+}
+
+PlaceWord PlaceWordOf(const std::string& key) {
+  // Types of way come from the address parser's table; these are the
+  // institutions and honorifics that name places after people (true), and
+  // the particles and titles that may stand between them and the name
+  // (false: kLink).
+  static const absl::flat_hash_map<std::string_view, bool> kWords = {
+      {"HOPITAL", true},   {"CLINIQUE", true},  {"CENTRE", true},   {"LYCEE", true},
+      {"COLLEGE", true},   {"ECOLE", true},     {"INSTITUT", true}, {"UNIVERSITE", true},
+      {"FONDATION", true}, {"PHARMACIE", true}, {"STADE", true},    {"SAINT", true},
+      {"SAINTE", true},    {"ST", true},        {"STE", true},      {"GROUPE", true},
+      {"EHPAD", true},     {"CHU", true},       {"GENERAL", true},  {"MARECHAL", true},
+      {"PRESIDENT", true}, {"DE", false},       {"DU", false},      {"DES", false},
+      {"LA", false},       {"LE", false},       {"D'", false},      {"L'", false},
+      {"DR", false},       {"PR", false}};
+  auto it = kWords.find(key);
+  if (it != kWords.end() && it->second) return PlaceWord::kPlace;
+  if (key.size() >= 2 && IsStreetTypeKey(text::AsciiLowered(key))) return PlaceWord::kPlace;
+  return it == kWords.end() ? PlaceWord::kNone : PlaceWord::kLink;
 }
 
 bool NameTokenStart(std::string_view text, size_t pos) {

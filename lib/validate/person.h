@@ -48,6 +48,15 @@ bool IsTitle(std::string_view word);
 // Parses `span` as a name written after `title` ("" for none).
 NameEvidence WeighName(std::string_view title, std::string_view span);
 
+// What a word written before a name says of it: nothing, that the name is
+// a place's or an institution's (a type of way, "Lycée", "Saint"), or
+// nothing yet: a particle or a title may stand between them ("rue de la
+// Paix", "Hôpital du Dr Martin").
+enum class PlaceWord : uint8_t { kNone, kPlace, kLink };
+
+// What the word whose FoldName is `key` says, written before a name.
+PlaceWord PlaceWordOf(const std::string& key);
+
 // The most words a name has ("Marie-Thérèse de La Tour d'Auvergne").
 inline constexpr size_t kMaxNameWords = 6;
 
@@ -65,6 +74,8 @@ struct NameToken {
   uint8_t given = 0;
   uint8_t family = 0;
   bool opens_entry = false;  // some entry of several words starts with it
+  // What it says of a name after it (PlaceAfter), once asked: -1 before.
+  mutable int8_t place = -1;
 };
 
 // The words of a span, each read, folded and looked up once, so that the
@@ -83,6 +94,8 @@ class NameRun {
   // The span from word i on.
   std::string_view From(size_t i) const { return span_.substr(offsets_[i]); }
 
+  // What word i says of a name after it, its final dots left out ("St.").
+  PlaceWord PlaceAfter(size_t i) const;
   // MayStartName(word i, titled).
   bool MayStartAt(size_t i, bool titled) const;
   // WeighName(title, the span from word `from` on); `from` > 0 only when
