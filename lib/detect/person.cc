@@ -94,14 +94,33 @@ bool NamedAfter(std::string_view before) {
 // A physician's title, or a care role written on the name's line before it.
 bool Provider(std::string_view title, std::string_view before) {
   if (title == "Dr" || title == "Pr") return true;
-  size_t line = before.rfind('\n');
-  std::string folded =
-      validate::FoldName(line == std::string_view::npos ? before : before.substr(line + 1));
   static const std::vector<std::string_view> kRoles = {
       "MEDECIN",    "DOCTEUR",  "PRESCRIPTEUR",     "INFIRMIER",  "INFIRMIERE", "SAGE-FEMME",
       "PHARMACIEN", "DENTISTE", "KINESITHERAPEUTE", "CHIRURGIEN", "BIOLOGISTE", "PSYCHIATRE"};
-  return std::any_of(kRoles.begin(), kRoles.end(),
-                     [&](std::string_view role) { return folded.find(role) != std::string::npos; });
+  // The roles' first two letters, as a set of byte pairs.
+  static const std::vector<bool> kOpenings = [] {
+    std::vector<bool> openings(1 << 16);
+    for (std::string_view role : kRoles) {
+      openings[static_cast<unsigned char>(role[0]) << 8 | static_cast<unsigned char>(role[1])] =
+          true;
+    }
+    return openings;
+  }();
+  size_t line = before.rfind('\n');
+  thread_local std::string folded;
+  validate::FoldNameInto(line == std::string_view::npos ? before : before.substr(line + 1),
+                         &folded);
+  std::string_view text = folded;
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    if (!kOpenings[static_cast<unsigned char>(text[i]) << 8 |
+                   static_cast<unsigned char>(text[i + 1])]) {
+      continue;
+    }
+    for (std::string_view role : kRoles) {
+      if (role[0] == text[i] && text.substr(i, role.size()) == role) return true;
+    }
+  }
+  return false;
 }
 
 // The highest score of a name.

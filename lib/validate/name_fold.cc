@@ -9,9 +9,16 @@
 namespace vigie::validate {
 
 std::string FoldName(std::string_view word) {
+  std::string out;
+  FoldNameInto(word, &out);
+  return out;
+}
+
+void FoldNameInto(std::string_view word, std::string* key) {
   // Each character folds to at most as many bytes as it takes ("Œ" to
   // "OE", "’" to "'"): the key is written in place, then cut to its size.
-  std::string out(word.size(), '\0');
+  std::string& out = *key;
+  out.resize(word.size());
   size_t o = 0;
   for (size_t i = 0; i < word.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(word[i]);
@@ -52,7 +59,6 @@ std::string FoldName(std::string_view word) {
     out[o++] = static_cast<char>(c);
   }
   out.resize(o);
-  return out;
 }
 
 }  // namespace vigie::validate

@@ -124,6 +124,8 @@ bool NameTokenStart(std::string_view text, size_t pos);
 
 // `word` in upper case without accents ("Hélène" -> "HELENE", "’" -> "'").
 std::string FoldName(std::string_view word);
+// FoldName into `*key`, whose memory is reused.
+void FoldNameInto(std::string_view word, std::string* key);
 
 }  // namespace vigie::validate
 
