@@ -12,6 +12,8 @@
 // name alone 0.35 or 0.2 (a header cell or a label decides), a title 0.9.
 #include "validate/person.h"
 
+#include <absl/container/flat_hash_map.h>
+
 #include <algorithm>
 #include <array>
 
@@ -26,7 +28,6 @@ using internal::DetectorDef;
 
 // The longest name: six words ("Marie-Thérèse de La Tour d'Auvergne").
 constexpr size_t kMaxName = 96;
-constexpr size_t kMaxWords = validate::kMaxNameWords;
 // What a label, a title or a way may be written in, before a name.
 constexpr size_t kBefore = 48;
 
@@ -42,14 +43,14 @@ bool NameByte(char c) {
 // The start of each word of the run of name words that ends at `end`,
 // nearest first: words joined by one or two spaces.
 struct WordStarts {
-  std::array<size_t, kMaxWords> at{};
+  std::array<size_t, validate::kMaxNameWords> at{};
   size_t size = 0;
 };
 
 WordStarts FindWordStarts(std::string_view text, size_t earliest, size_t end) {
   WordStarts starts;
   size_t pos = end;
-  while (starts.size < kMaxWords) {
+  while (starts.size < validate::kMaxNameWords) {
     size_t s = pos;
     while (s > earliest && NameByte(text[s - 1])) --s;
     if (s == pos || (s == earliest && s > 0 && NameByte(text[s - 1]))) break;
@@ -72,6 +73,19 @@ std::string_view Before(std::string_view text, size_t earliest, size_t start) {
 // The words before a name (after its title) that make it a place's or an
 // institution's: "rue Victor Hugo", "Lycée Jean Moulin", "Saint Louis".
 bool NamedAfter(std::string_view before) {
+  // Types of way come from the address parser's table; these are the
+  // institutions and honorifics that name places after people (true), and
+  // the particles and titles that may stand between them and the name
+  // (false: read the word before).
+  static const absl::flat_hash_map<std::string_view, bool> kWords = {
+      {"HOPITAL", true},   {"CLINIQUE", true},  {"CENTRE", true},   {"LYCEE", true},
+      {"COLLEGE", true},   {"ECOLE", true},     {"INSTITUT", true}, {"UNIVERSITE", true},
+      {"FONDATION", true}, {"PHARMACIE", true}, {"STADE", true},    {"SAINT", true},
+      {"SAINTE", true},    {"ST", true},        {"STE", true},      {"GROUPE", true},
+      {"EHPAD", true},     {"CHU", true},       {"GENERAL", true},  {"MARECHAL", true},
+      {"PRESIDENT", true}, {"DE", false},       {"DU", false},      {"DES", false},
+      {"LA", false},       {"LE", false},       {"D'", false},      {"L'", false},
+      {"DR", false},       {"PR", false}};
   // The last three words of the line before the name, particles skipped.
   size_t end = before.size();
   for (int words = 0; words < 3; ++words) {
@@ -82,9 +96,11 @@ bool NamedAfter(std::string_view before) {
       --start;
     }
     if (start == end) return false;
-    validate::PlaceWord place =
-        validate::PlaceWordOf(validate::FoldName(before.substr(start, end - start)));
-    if (place != validate::PlaceWord::kLink) return place == validate::PlaceWord::kPlace;
+    std::string word = validate::FoldName(before.substr(start, end - start));
+    auto it = kWords.find(word);
+    if (it != kWords.end() && it->second) return true;
+    if (word.size() >= 2 && IsStreetTypeKey(text::AsciiLowered(word))) return true;
+    if (it == kWords.end()) return false;
     end = start;
     if (start > 0 && before[start - 1] != ' ') return false;
   }
@@ -193,18 +209,6 @@ void SetContext(const Preceding& p, Verdict& v) {
   }
 }
 
-// NamedAfter(p.ahead) for a start at word k of `run`: past the run's
-// second word, the word before the start is one of the run's, after a
-// space, read already (`prior_read`: the bytes read before the start hold
-// all of it).
-bool NamedAfterWord(const validate::NameRun& run, size_t k, bool prior_read, const Preceding& p) {
-  if (k >= 2 && prior_read && p.title.empty()) {
-    validate::PlaceWord place = run.PlaceAfter(k - 1);
-    if (place != validate::PlaceWord::kLink) return place == validate::PlaceWord::kPlace;
-  }
-  return NamedAfter(p.ahead);
-}
-
 Verdict Weigh(std::string_view before, std::string_view match) {
   Preceding p = ReadBefore(before);
   if (NamedAfter(p.ahead)) return Verdict::Reject();
@@ -266,13 +270,11 @@ DetectorDef PersonDetector() {
     Preceding best_before;
     for (size_t k = 0; k < run.size(); ++k) {
       size_t s = first + run.offset(k);
-      std::string_view before = Before(text, earliest, s);
-      Preceding p = ReadBefore(before);
+      Preceding p = ReadBefore(Before(text, earliest, s));
       // Most candidates are one capitalized word that no list knows (a
       // sentence start, a column's value): they end here, before any parse.
       if (!run.MayStartAt(k, !p.title.empty())) continue;
-      bool prior_read = k > 0 && first + run.offset(k - 1) >= s - before.size();
-      if (NamedAfterWord(run, k, prior_read, p)) break;
+      if (NamedAfter(p.ahead)) break;
       Verdict v = WeighAfter(p.title, p.ahead, run, k);
       if (v.status != Verdict::Status::kReject &&
           (!best.verdict || v.score > best.verdict->score)) {

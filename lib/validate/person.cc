@@ -4,17 +4,13 @@
 // INSEE lists (lib/data/names) support best.
 #include "validate/person.h"
 
-#include <absl/container/flat_hash_map.h>
 #include <absl/container/flat_hash_set.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdlib>
-#include <vector>
 
 #include "data/tables.h"
-#include "text/utf8.h"
-#include "validate/address_internal.h"
 
 namespace vigie {
 namespace validate {
@@ -340,16 +336,6 @@ NameRun::NameRun(std::string_view span) : span_(span) {
   }
 }
 
-PlaceWord NameRun::PlaceAfter(size_t i) const {
-  const Token& t = tokens_[i];
-  if (t.place < 0) {
-    std::string_view undotted = t.raw.substr(0, t.raw.find_last_not_of('.') + 1);
-    bool keyed = t.type != TokenType::kNone && undotted.size() == t.raw.size();
-    t.place = static_cast<int8_t>(PlaceWordOf(keyed ? t.key : FoldName(undotted)));
-  }
-  return static_cast<PlaceWord>(t.place);
-}
-
 bool NameRun::MayStartAt(size_t i, bool titled) const {
   const Token& t = tokens_[i];
   if (titled || t.type == TokenType::kInitial || t.type == TokenType::kParticle) return true;
@@ -358,35 +344,11 @@ bool NameRun::MayStartAt(size_t i, bool titled) const {
 
 const Entry* NameRun::WholeFamily(size_t from, size_t to) const {
   if (to - from == 1) return tokens_[from].entry;
+  // Most first words open no entry: nothing to join.
   if (!tokens_[from].opens_entry) return nullptr;
-  size_t slot = from * kSide + to;
-  if (!(family_known_ >> slot & 1)) {
-    std::string joined = tokens_[from].key;
-    for (size_t i = from + 1; i < to; ++i) (joined += ' ') += tokens_[i].key;
-    family_[slot] = Find(joined);
-    family_known_ |= uint64_t{1} << slot;
-  }
-  return family_[slot];
-}
-
-PlaceWord PlaceWordOf(const std::string& key) {
-  // Types of way come from the address parser's table; these are the
-  // institutions and honorifics that name places after people (true), and
-  // the particles and titles that may stand between them and the name
-  // (false: kLink).
-  static const absl::flat_hash_map<std::string_view, bool> kWords = {
-      {"HOPITAL", true},   {"CLINIQUE", true},  {"CENTRE", true},   {"LYCEE", true},
-      {"COLLEGE", true},   {"ECOLE", true},     {"INSTITUT", true}, {"UNIVERSITE", true},
-      {"FONDATION", true}, {"PHARMACIE", true}, {"STADE", true},    {"SAINT", true},
-      {"SAINTE", true},    {"ST", true},        {"STE", true},      {"GROUPE", true},
-      {"EHPAD", true},     {"CHU", true},       {"GENERAL", true},  {"MARECHAL", true},
-      {"PRESIDENT", true}, {"DE", false},       {"DU", false},      {"DES", false},
-      {"LA", false},       {"LE", false},       {"D'", false},      {"L'", false},
-      {"DR", false},       {"PR", false}};
-  auto it = kWords.find(key);
-  if (it != kWords.end() && it->second) return PlaceWord::kPlace;
-  if (key.size() >= 2 && IsStreetTypeKey(text::AsciiLowered(key))) return PlaceWord::kPlace;
-  return it == kWords.end() ? PlaceWord::kNone : PlaceWord::kLink;
+  std::string joined = tokens_[from].key;
+  for (size_t i = from + 1; i < to; ++i) (joined += ' ') += tokens_[i].key;
+  return Find(joined);
 }
 
 bool NameTokenStart(std::string_view text, size_t pos) {

@@ -37,25 +37,11 @@ struct NameEvidence {
 // the bytes it takes from the end of `before`, spaces included.
 std::string_view TitleAtEnd(std::string_view before, size_t* length);
 
-// A cheap test on the first word of a span: can a name start with it? An
-// initial, a particle, a word in capitals or one the lists know, or any
-// name word after a title.
-bool MayStartName(std::string_view word, bool titled);
-
 // `word` is a title ("Dr", "Mme", "M.").
 bool IsTitle(std::string_view word);
 
 // Parses `span` as a name written after `title` ("" for none).
 NameEvidence WeighName(std::string_view title, std::string_view span);
-
-// What a word written before a name says of it: nothing, that the name is
-// a place's or an institution's (a type of way, "Lycée", "Saint"), or
-// nothing yet: a particle or a title may stand between them ("rue de la
-// Paix", "Hôpital du Dr Martin").
-enum class PlaceWord : uint8_t { kNone, kPlace, kLink };
-
-// What the word whose FoldName is `key` says, written before a name.
-PlaceWord PlaceWordOf(const std::string& key);
 
 // The most words a name has ("Marie-Thérèse de La Tour d'Auvergne").
 inline constexpr size_t kMaxNameWords = 6;
@@ -74,14 +60,11 @@ struct NameToken {
   uint8_t given = 0;
   uint8_t family = 0;
   bool opens_entry = false;  // some entry of several words starts with it
-  // What it says of a name after it (PlaceAfter), once asked: -1 before.
-  mutable int8_t place = -1;
 };
 
 // The words of a span, each read, folded and looked up once, so that the
 // spans that end where it ends (every start of a run of name words, which
 // the PERSON detector weighs) are weighed without reading a word again.
-// Not thread-safe: it remembers the family names it looked up.
 class NameRun {
  public:
   // Reads the words of `span`, at most kMaxNameWords + 1 of them.
@@ -94,9 +77,8 @@ class NameRun {
   // The span from word i on.
   std::string_view From(size_t i) const { return span_.substr(offsets_[i]); }
 
-  // What word i says of a name after it, its final dots left out ("St.").
-  PlaceWord PlaceAfter(size_t i) const;
-  // MayStartName(word i, titled).
+  // Whether a name may start with word i: an initial, a particle, a word
+  // in capitals or one the lists know, or any name word after a title.
   bool MayStartAt(size_t i, bool titled) const;
   // WeighName(title, the span from word `from` on); `from` > 0 only when
   // the span has at most kMaxNameWords words.
@@ -111,11 +93,6 @@ class NameRun {
   std::array<size_t, kMaxNameWords + 1> offsets_{};
   size_t size_ = 0;
   bool more_ = false;  // the span has more words than were read
-  // WholeFamily's answers, by from * (kMaxNameWords + 2) + to.
-  static constexpr size_t kSide = kMaxNameWords + 2;
-  static_assert(kSide * kSide <= 64);
-  mutable std::array<const data::NameEntry*, kSide * kSide> family_;
-  mutable uint64_t family_known_ = 0;  // a bit per answer in family_
 };
 
 // A name token starts at text[pos]: an upper-case letter (ASCII or
