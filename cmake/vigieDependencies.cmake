@@ -7,6 +7,7 @@
 #   vigie::phonenumber  libphonenumber: its CMake package (upstream, Conan) or
 #                       the header and library (Debian ships neither file)
 #   ICU::uc             CMake's FindICU
+#   OpenSSL::Crypto     CMake's FindOpenSSL (HMAC and AES-SIV of redaction)
 #   absl::*             Abseil's CMake package
 #
 # Inside vigieConfig.cmake a missing dependency makes find_package(vigie)
@@ -69,6 +70,9 @@ endif()
 
 if(NOT TARGET ICU::uc)
   _vigie_require(ICU COMPONENTS uc)
+endif()
+if(NOT TARGET OpenSSL::Crypto)
+  _vigie_require(OpenSSL COMPONENTS Crypto)
 endif()
 if(NOT TARGET absl::flat_hash_map)
   _vigie_require(absl)

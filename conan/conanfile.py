@@ -58,6 +58,7 @@ class VigieConan(ConanFile):
         self.requires("abseil/[>=20220623 <20260000]")
         self.requires("icu/[>=72 <80]")
         self.requires("libphonenumber/[>=8.12 <10]")
+        self.requires("openssl/[>=3.0 <4]")
         self.requires(f"{self._hyperscan}/[>=5.4 <6]")
 
     def validate(self):
@@ -112,6 +113,7 @@ class VigieConan(ConanFile):
             "icu": (["icu-uc"], []),
             self._hyperscan: (["libhs"], []),
             "libphonenumber": ([], ["phonenumber"]),
+            "openssl": (["libcrypto"], []),
         }
         packaged = {dependency.ref.name for dependency in self.dependencies.host.values()}
         for name, (modules, libs) in from_system.items():

@@ -7,6 +7,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
   libabsl-dev libicu-dev libssl-dev nlohmann-json3-dev libcli11-dev libphonenumber-dev
+  libtomlplusplus-dev
   libgtest-dev libbenchmark-dev
   clang-format clang-tidy
   python3 python3-venv python3-pip

@@ -37,6 +37,7 @@ class StreamState;
 }  // namespace internal
 
 class Stream;
+class Redactor;
 
 // Where Scanner::Create keeps compiled detectors between processes, so that
 // only the first run on a machine pays for compiling them (seconds with the
@@ -115,6 +116,7 @@ class VIGIE_EXPORT Scanner {
   std::vector<std::string> Kinds() const;
 
  private:
+  friend class Redactor;
   explicit Scanner(std::shared_ptr<const internal::Engine> engine);
   // The detectors `options` ask for, compiled, or loaded from `serialized`
   // or `cache` when not null.

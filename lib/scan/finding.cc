@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "text/utf8.h"
+#include "vigie/redact.h"
 
 namespace vigie {
 
@@ -48,7 +49,11 @@ std::vector<std::string> QualifierNames(const Finding& finding) {
   return names;
 }
 
-std::string MaskValue(std::string_view value) {
+namespace {
+
+// Letters and digits replaced by `mask` but for the last `keep_last`, or
+// the last two when `keep_last` is negative and there are eight or more.
+std::string MaskLetters(std::string_view value, std::string_view mask, int keep_last) {
   // Code points: ASCII letters and digits and every non-ASCII character
   // (accented letters, Greek...) are hidden; ASCII punctuation and spaces
   // keep the shape. A code point is its first byte and the continuation
@@ -69,23 +74,29 @@ std::string MaskValue(std::string_view value) {
   };
   size_t letters = 0;
   for (size_t i = 0; i < value.size(); ++i) letters += part(i) == kHidden;
-  size_t keep = letters >= 8 ? 2 : 0;  // the last two stay visible
-  // Never longer than the value: written in place, then cut.
-  std::string out(value.size(), '\0');
-  char* p = out.data();
+  size_t keep = keep_last >= 0 ? static_cast<size_t>(keep_last) : letters >= 8 ? 2 : 0;
+  std::string out;
+  out.reserve(value.size() + letters * (mask.size() > 1 ? mask.size() - 1 : 0));
   size_t seen = 0;
   bool masked = false;  // the code point being read
   for (size_t i = 0; i < value.size(); ++i) {
     uint8_t kind = part(i);
     if (kind != kContinuation) masked = kind == kHidden && ++seen + keep <= letters;
     if (!masked) {
-      *p++ = value[i];
+      out.push_back(value[i]);
     } else if (kind != kContinuation) {
-      *p++ = '*';
+      out.append(mask);
     }
   }
-  out.resize(static_cast<size_t>(p - out.data()));
   return out;
+}
+
+}  // namespace
+
+std::string MaskValue(std::string_view value) { return MaskLetters(value, "*", -1); }
+
+std::string Mask(std::string_view value, std::string_view mask, int keep_last) {
+  return MaskLetters(value, mask, std::max(keep_last, 0));
 }
 
 }  // namespace vigie

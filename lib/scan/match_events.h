@@ -47,6 +47,7 @@ class MatchEvents {
 
   // Events not yet taken, in order of their end (then database, then id).
   std::deque<MatchEvent>& queue() { return queue_; }
+  const std::deque<MatchEvent>& queue() const { return queue_; }
 
  private:
   struct StreamClose {

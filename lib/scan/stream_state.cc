@@ -67,6 +67,14 @@ void StreamState::DecideLayout(std::string_view head) {
   layout_known_ = true;
 }
 
+void StreamState::SetLayout(const records::LayoutGuess& layout) {
+  if (written_ != 0) return;
+  layout_ = layout;
+  cells_.reset();
+  if (layout_.delimited) cells_.emplace(layout_.delimiter);
+  layout_known_ = true;
+}
+
 void StreamState::Feed(std::string_view bytes) {
   while (!bytes.empty()) {
     std::string_view piece = bytes.substr(0, kMaxHyperscanCall);
@@ -222,12 +230,7 @@ void StreamState::Advance(bool final, std::vector<Finding>& out) {
   const uint64_t width = e.max_width();
   const uint64_t after = e.max_after() + e.max_keyword();
   std::deque<MatchEvent>& queue = events_.queue();
-  // Every event ending before `processed_below` has been processed, and
-  // every event not yet processed ends at or after it.
-  auto processed_below = [&]() -> uint64_t {
-    if (!queue.empty()) return queue.front().end;
-    return final ? kNever : fed_ + 1;
-  };
+  auto processed_below = [&]() -> uint64_t { return ProcessedBelow(final); };
   auto score_ready = [&]() {
     uint64_t below = processed_below();
     // A keyword that starts within the window after a candidate ends at
@@ -272,6 +275,28 @@ void StreamState::Advance(bool final, std::vector<Finding>& out) {
   uint64_t below = processed_below();
   uint64_t needed = below - std::min(below, width + after + e.max_before() + kMargin);
   Trim(needed);
+}
+
+uint64_t StreamState::ProcessedBelow(bool final) const {
+  const std::deque<MatchEvent>& queue = events_.queue();
+  if (!queue.empty()) return queue.front().end;
+  return final ? kNever : fed_ + 1;
+}
+
+uint64_t StreamState::Settled() const {
+  if (finished_) return written_;
+  if (!layout_known_ || fed_ == 0) return 0;
+  // A candidate still to come ends at or after ProcessedBelow and begins at
+  // most max_width bytes before its end; those waiting begin where they do.
+  const uint64_t width = engine_->max_width();
+  // Matches that wait for the next bytes (a boundary after them) are
+  // reported late, ending at most kLookahead bytes before the end fed.
+  const uint64_t fed_back = fed_ > kLookahead ? fed_ - kLookahead : 0;
+  const uint64_t below = std::min(ProcessedBelow(false), fed_back);
+  uint64_t settled = below > width ? below - width : 0;
+  for (const Candidate& c : pending_) settled = std::min(settled, c.begin);
+  for (const Candidate& c : scored_) settled = std::min(settled, c.begin);
+  return std::min(settled, fed_);
 }
 
 bool StreamState::InText(const Candidate& c) const {

@@ -56,6 +56,15 @@ class StreamState {
   // False when Hyperscan could not allocate: the scan found nothing.
   bool ok() const { return events_.ok(); }
   uint64_t bytes_written() const { return written_; }
+  // Every finding that begins before this offset has been returned by
+  // Write or Finish; none returned later begins before it (all of the text
+  // once finished). A redactor copies the text up to here.
+  uint64_t Settled() const;
+  // How the text is laid out; meaningful once Settled() is past 0.
+  const records::LayoutGuess& layout() const { return layout_; }
+  // Before the first Write: the layout is `layout`, not guessed from the
+  // text (a redacted text is read as its original was).
+  void SetLayout(const records::LayoutGuess& layout);
 
  private:
   void DecideLayout(std::string_view head);
@@ -68,6 +77,9 @@ class StreamState {
   bool DoneBefore(uint64_t to) const;
   void Feed(std::string_view bytes);
   void Advance(bool final, std::vector<Finding>& out);
+  // Every event ending before this has been processed, and every event not
+  // yet processed ends at or after it.
+  uint64_t ProcessedBelow(bool final) const;
   void Process(const MatchEvent& event);
   // Resolves the chains of scored candidates that no later candidate can
   // reach, those that end at or before `frontier`.

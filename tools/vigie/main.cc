@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // `vigie`: the command-line program. `vigie scan [OPTIONS] [PATH...]` scans
-// files, directories and standard input and reports what it finds.
+// files, directories and standard input and reports what it finds; `vigie
+// redact` rewrites them (redact_command.cc), `vigie validate` checks values.
 #include <absl/container/flat_hash_map.h>
 #include <fcntl.h>
 #include <malloc.h>
@@ -26,6 +27,8 @@
 #include <tuple>
 #include <vector>
 
+#include "common.h"
+#include "redact_command.h"
 #include "report.h"
 #include "utf16.h"
 #include "validate_command.h"
@@ -33,8 +36,6 @@
 
 namespace vigie::cli {
 namespace {
-
-namespace fs = std::filesystem;
 
 constexpr size_t kReadChunk = 1 << 20;
 // With more than one job, a file that the main thread scans (a file of
@@ -76,119 +77,11 @@ struct ScanCommand {
   int jobs = 0;  // 0: one per core
 };
 
-// A compiled scanner from `path` when it holds one for these options;
-// otherwise compiles one and saves it there (written aside, then renamed,
-// so that a reader never sees half a file). Compiling takes seconds with
-// the health lexicons; loading, milliseconds. A file that holds no
-// readable database (a CSV named by mistake, a damaged file) is never
-// written over: the detectors are compiled for this run only.
-Result<Scanner> LoadOrCompile(const ScanOptions& options, const std::string& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  bool keep_file = false;
-  if (in) {
-    std::string bytes(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
-    in.seekg(0);
-    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    auto loaded = Scanner::Deserialize(bytes, options);
-    if (loaded.ok()) return loaded;
-    keep_file = loaded.code() == ErrorCode::kCorrupt;
-    std::cerr << "vigie: " << path << ": " << loaded.error()
-              << (keep_file ? "; compiling for this run, the file is left as it is (remove it to "
-                              "save the detectors there)\n"
-                            : "; compiling again\n");
-  }
-  auto scanner = Scanner::Create(options);
-  if (!scanner.ok() || keep_file) return scanner;
-  std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << scanner->Serialize();
-    out.flush();
-    if (!out) {
-      std::cerr << "vigie: cannot write " << path << "; going on without saving it\n";
-      std::remove(tmp.c_str());
-      return scanner;
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::cerr << "vigie: cannot write " << path << ": " << std::strerror(errno) << "\n";
-    std::remove(tmp.c_str());
-  }
-  return scanner;
-}
-
 // True when `fd` is a pipe or socket whose reader has gone.
 bool ReaderGone(int fd) {
   pollfd p{fd, 0, 0};
   return ::poll(&p, 1, 0) == 1 && (p.revents & POLLERR) != 0;
 }
-
-struct Input {
-  std::string path;
-  std::string error;  // why it cannot be read, when listing found out
-  uint64_t size = 0;  // bytes, for a regular file
-};
-
-// The inputs named on the command line, in the order of their reports:
-// directories walked in name order (so that reports are reproducible),
-// without following links to directories; an unreadable directory is an
-// error that does not stop its siblings.
-class InputList {
- public:
-  void Add(const std::string& path) {
-    if (path == "-") {
-      inputs_.push_back({path, {}, 0});
-      return;
-    }
-    std::error_code ec;
-    fs::file_status status = fs::status(path, ec);
-    if (ec) {
-      inputs_.push_back({path, ec.message(), 0});
-    } else if (fs::is_directory(status)) {
-      Walk(path);
-    } else {
-      AddFile(path);
-    }
-  }
-  std::vector<Input>& inputs() { return inputs_; }
-
- private:
-  void AddFile(const std::string& path) {
-    std::error_code ec;
-    uint64_t size = fs::file_size(path, ec);
-    inputs_.push_back({path, {}, ec ? 0 : size});
-  }
-
-  void Walk(const fs::path& dir) {
-    std::error_code ec;
-    fs::directory_iterator it(dir, ec), end;
-    if (ec) {
-      inputs_.push_back({dir.string(), ec.message(), 0});
-      return;
-    }
-    std::vector<fs::directory_entry> entries;
-    for (; it != end; it.increment(ec)) {
-      if (ec) {
-        inputs_.push_back({dir.string(), ec.message(), 0});
-        break;
-      }
-      entries.push_back(*it);
-    }
-    std::sort(entries.begin(), entries.end(),
-              [](const auto& a, const auto& b) { return a.path() < b.path(); });
-    for (const auto& entry : entries) {
-      std::error_code type_ec;
-      if (entry.is_symlink(type_ec) && entry.is_directory(type_ec)) continue;  // no loops
-      if (entry.is_directory(type_ec)) {
-        Walk(entry.path());
-      } else if (entry.is_regular_file(type_ec)) {
-        AddFile(entry.path().string());
-      }
-    }
-  }
-
-  std::vector<Input> inputs_;
-};
 
 // Holds a reporter's calls for one input, to be replayed in input order
 // when inputs are scanned by several threads.
@@ -745,18 +638,7 @@ int RunScan(const ScanCommand& cmd) {
     call.layout = Layout::kDelimited;
     call.delimiter = cmd.delimiter == "tab" || cmd.delimiter == "\\t" ? '\t' : cmd.delimiter[0];
   }
-  // The compiled detectors come from the cache (compiled there on the first
-  // run), from --database, or are compiled for this run (--no-cache).
-  CacheOptions cache;
-  cache.notice = [](CacheOptions::Event event, const std::string& message) {
-    // Compiling is no news unless someone is watching; a damaged cache is.
-    if (event != CacheOptions::Event::kCompiling || ::isatty(STDERR_FILENO)) {
-      std::cerr << "vigie: " << message << "\n";
-    }
-  };
-  auto scanner = !cmd.database.empty() ? LoadOrCompile(options, cmd.database)
-                 : cmd.no_cache        ? Scanner::Create(options)
-                                       : Scanner::Create(options, cache);
+  auto scanner = OpenScanner(options, cmd.database, cmd.no_cache);
   if (!scanner.ok()) {
     std::cerr << "vigie: " << scanner.error() << "\n";
     return kExitError;
@@ -848,6 +730,10 @@ int Main(int argc, char** argv) {
       ->required()
       ->check(CLI::IsMember(ValidatorNames()));
   validate->add_option("values", values, "Values to check; none reads one per line from stdin");
+  RedactCommand redact;
+  CLI::App* redact_app = AddRedactCommand(app, redact);
+  RevealCommand reveal;
+  CLI::App* reveal_app = AddRevealCommand(app, reveal);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -855,6 +741,8 @@ int Main(int argc, char** argv) {
     return rc == 0 ? 0 : kExitError;
   }
   if (validate->parsed()) return RunValidate(validator, values, std::cin, std::cout);
+  if (redact_app->parsed()) return RunRedact(redact);
+  if (reveal_app->parsed()) return RunReveal(reveal);
   return RunScan(cmd);
 }
 

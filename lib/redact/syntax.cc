@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "redact/syntax.h"
+
+namespace vigie::redact {
+
+Place SyntaxFollower::Next() const {
+  switch (syntax_) {
+    case Syntax::kText:
+      return Place::kText;
+    case Syntax::kDelimited:
+      return in_quotes_ ? Place::kQuotedCell : Place::kBareCell;
+    case Syntax::kJson:
+      return in_string_ ? Place::kJsonString : Place::kJsonOther;
+  }
+  return Place::kText;
+}
+
+bool SyntaxFollower::Follow(char c) {
+  switch (syntax_) {
+    case Syntax::kText:
+      return c == '\n';
+    case Syntax::kDelimited:
+      if (c == '"') {
+        if (at_cell_start_) {
+          quoted_cell_ = in_quotes_ = true;
+        } else if (quoted_cell_) {
+          in_quotes_ = !in_quotes_;  // a closing quote, or the second of ""
+        }
+        at_cell_start_ = false;
+        return false;
+      }
+      if (in_quotes_) return false;
+      if (c == delimiter_ || c == '\n') {
+        at_cell_start_ = true;
+        quoted_cell_ = false;
+        return c == '\n';
+      }
+      if (c != '\r') at_cell_start_ = false;
+      return false;
+    case Syntax::kJson:
+      if (in_string_) {
+        if (escape_) {
+          escape_ = false;
+        } else if (c == '\\') {
+          escape_ = true;
+        } else if (c == '"') {
+          in_string_ = false;
+        }
+        return false;
+      }
+      if (c == '"') in_string_ = true;
+      return c == '\n';
+  }
+  return false;
+}
+
+std::string Fit(std::string_view replacement, Place place, char delimiter) {
+  std::string out;
+  out.reserve(replacement.size() + 2);
+  switch (place) {
+    case Place::kText:
+      return std::string(replacement);
+    case Place::kBareCell:
+      for (char c : replacement) {
+        out.push_back(c == delimiter || c == '"' || c == '\n' || c == '\r' ? ' ' : c);
+      }
+      return out;
+    case Place::kQuotedCell:
+      for (char c : replacement) {
+        out.push_back(c);
+        if (c == '"') out.push_back('"');
+      }
+      return out;
+    case Place::kJsonString:
+    case Place::kJsonOther: {
+      constexpr char kHex[] = "0123456789abcdef";
+      if (place == Place::kJsonOther) out.push_back('"');
+      for (char c : replacement) {
+        auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+          out.push_back('\\');
+          out.push_back(c);
+        } else if (c == '\n') {
+          out.append("\\n");
+        } else if (c == '\r') {
+          out.append("\\r");
+        } else if (c == '\t') {
+          out.append("\\t");
+        } else if (u < 0x20) {
+          out.append("\\u00");
+          out.push_back(kHex[u >> 4]);
+          out.push_back(kHex[u & 15]);
+        } else {
+          out.push_back(c);
+        }
+      }
+      if (place == Place::kJsonOther) out.push_back('"');
+      return out;
+    }
+  }
+  return out;
+}
+
+Syntax SyntaxOf(std::string_view head, bool delimited) {
+  for (char c : head) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    if (c == '{' || c == '[') return Syntax::kJson;
+    break;
+  }
+  return delimited ? Syntax::kDelimited : Syntax::kText;
+}
+
+}  // namespace vigie::redact
