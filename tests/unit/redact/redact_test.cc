@@ -501,8 +501,9 @@ TEST(Verifier, PassesRedactedTextsAndListsResidues) {
   // Values left after the redacted text: a finding at the threshold, and a
   // value this run replaced, found again below it (a bare NIR).
   std::string letter = "Patient : Marie MARTIN, NIR 2 84 08 31 555 430 14.\n";
-  std::vector<Residue> residues = Residues(Make(AllTo(RedactAction::kMask)), letter,
-                                           "contact : jean.dupont@orange.fr\nref 284083155543014\n");
+  std::vector<Residue> residues =
+      Residues(Make(AllTo(RedactAction::kMask)), letter,
+               "contact : jean.dupont@orange.fr\nref 284083155543014\n");
   ASSERT_EQ(residues.size(), 2u);
   EXPECT_EQ(residues[0].kind, "EMAIL_ADDRESS");
   EXPECT_EQ(residues[0].reason, "found");
