@@ -222,6 +222,7 @@ struct RedactionStream::State {
       delimiter = scan.layout().delimiter ? scan.layout().delimiter : ',';
       ahead = redact::SyntaxFollower(syntax, delimiter);
       behind = ahead;
+      initial = ahead;
     }
     // Record ends among the bytes now settled.
     uint64_t end = held_from + held.size();
@@ -279,12 +280,14 @@ struct RedactionStream::State {
       uint64_t begin = std::max(f.begin, at);
       uint64_t stop = std::min<uint64_t>(f.end, held_from + held.size());
       copy(begin);
+      // A member's name in JSON names a field, as a header does a column.
+      if (behind.Next() == redact::Place::kJsonKey) continue;
       std::string_view raw = std::string_view(held).substr(begin - held_from, stop - begin);
       Replacement r = Act(*impl, f, raw, shift);
       ++report.findings;
       ++report.counts[f.kind][std::string(RedactActionName(r.action))];
       uint64_t out_begin = report.bytes_out + out.size();
-      Emit(r, raw, out);
+      Emit(r, raw, f, out);
       at = stop;
       if (trail) {
         spans.emplace_back(out_begin, report.bytes_out + out.size());
@@ -303,13 +306,13 @@ struct RedactionStream::State {
   // bytes lie in several places (a JSON string and what follows it) gets
   // its replacement in the first; of the others, only the syntax stays
   // (quotes, separators; a digit outside a string becomes 0).
-  void Emit(const Replacement& r, std::string_view raw, std::string& out) {
+  void Emit(const Replacement& r, std::string_view raw, const Finding& f, std::string& out) {
     if (r.action == RedactAction::kKeep) {
       for (char c : raw) behind.Follow(c);
       out.append(raw);
       return;
     }
-    if (behind.syntax() == redact::Syntax::kDelimited) return EmitCells(r.text, raw, out);
+    if (behind.syntax() == redact::Syntax::kDelimited) return EmitCells(r, raw, f, out);
     redact::Place first = behind.Next();
     out.append(redact::Fit(r.text, first, delimiter));
     bool same = true;
@@ -333,8 +336,11 @@ struct RedactionStream::State {
   // replacement holds as many delimiters as the finding crosses (a mask,
   // an address written with the original's separators), each of its parts
   // goes into its cell; otherwise all of it goes into the first cell and
-  // the others are emptied. Quotes and line breaks between cells stay.
-  void EmitCells(std::string_view replacement, std::string_view raw, std::string& out) {
+  // the others are emptied; an encrypted one is encrypted cell by cell, so
+  // that Reveal gives the cells back. Quotes and line breaks between cells
+  // stay.
+  void EmitCells(const Replacement& r, std::string_view raw, const Finding& f, std::string& out) {
+    std::string_view replacement = r.text;
     // Where the finding crosses from one cell to the next.
     std::vector<size_t> breaks;
     redact::SyntaxFollower probe = behind;
@@ -354,7 +360,22 @@ struct RedactionStream::State {
       rest.remove_prefix(d + 1);
     }
     parts.push_back(rest);
-    if (parts.size() != breaks.size() + 1 || rest.find(delimiter) != std::string_view::npos) {
+    std::vector<std::string> sealed;
+    if (r.action == RedactAction::kEncrypt && !breaks.empty()) {
+      parts.clear();
+      size_t from = 0;
+      for (size_t k = 0; k <= breaks.size(); ++k) {
+        size_t to = k < breaks.size() ? breaks[k] : raw.size();
+        std::string content;
+        for (char c : raw.substr(from, to - from)) {
+          if (c != '"' && c != '\r') content.push_back(c);
+        }
+        sealed.push_back(content.empty() ? content : Act(*impl, f, content, 0).text);
+        from = to + 1;
+      }
+      parts.assign(sealed.begin(), sealed.end());
+    } else if (parts.size() != breaks.size() + 1 ||
+               rest.find(delimiter) != std::string_view::npos) {
       parts.assign(breaks.size() + 1, std::string_view());
       parts[0] = replacement;
     }
@@ -415,8 +436,9 @@ struct RedactionStream::State {
   std::vector<Finding> findings;  // final, not written out, in order
   bool syntax_known = false;
   char delimiter = ',';
-  redact::SyntaxFollower ahead;   // finds record ends, up to `looked`
-  redact::SyntaxFollower behind;  // at held_from
+  redact::SyntaxFollower ahead;    // finds record ends, up to `looked`
+  redact::SyntaxFollower behind;   // at held_from
+  redact::SyntaxFollower initial;  // at the first byte
   uint64_t looked = 0;
   std::deque<uint64_t> record_ends;
 
@@ -545,9 +567,29 @@ struct RedactionVerifier::State {
     return call;
   }
 
+  // Follows the redacted text as it comes, noting where JSON members'
+  // names lie: a redactor leaves them, as it leaves a table's header.
+  void Follow(std::string_view chunk) {
+    for (char c : chunk) {
+      bool in_key = syntax.Next() == redact::Place::kJsonKey;
+      if (in_key && (keys.empty() || keys.back().second != followed)) {
+        keys.emplace_back(followed, followed);
+      }
+      if (in_key) keys.back().second = followed + 1;
+      syntax.Follow(c);
+      ++followed;
+    }
+  }
+
+  bool InKey(const Finding& f) {
+    while (!keys.empty() && keys.front().second <= f.begin) keys.pop_front();
+    return !keys.empty() && keys.front().first <= f.begin;
+  }
+
   void Check(std::vector<Finding> found) {
     for (Finding& f : found) {
       if (impl->policy.For(f.kind, f.category).action == RedactAction::kKeep) continue;
+      if (InKey(f)) continue;
       // Spans in order: those that end before f cannot excuse a later one.
       while (next_span < spans.size() && spans[next_span].second <= f.begin) ++next_span;
       bool excused = false;
@@ -574,6 +616,9 @@ struct RedactionVerifier::State {
   internal::StreamState scan;
   std::vector<std::pair<uint64_t, uint64_t>> spans;
   size_t next_span = 0;
+  redact::SyntaxFollower syntax;
+  uint64_t followed = 0;
+  std::deque<std::pair<uint64_t, uint64_t>> keys;  // JSON members' names, [begin, end)
   absl::flat_hash_set<std::string> originals;
   std::vector<Residue> residues;
 };
@@ -592,11 +637,15 @@ void RedactionVerifier::Excuse(const RedactionStream& run) {
   // The redacted text is read as the original was: its cells and header
   // as they were guessed from the original's first lines.
   state_->scan.SetLayout(s.scan.layout());
+  state_->syntax = s.initial;
   state_->spans.insert(state_->spans.end(), s.spans.begin(), s.spans.end());
   state_->originals.insert(s.originals.begin(), s.originals.end());
 }
 
-void RedactionVerifier::Write(std::string_view chunk) { state_->Check(state_->scan.Write(chunk)); }
+void RedactionVerifier::Write(std::string_view chunk) {
+  state_->Follow(chunk);
+  state_->Check(state_->scan.Write(chunk));
+}
 
 std::vector<Residue> RedactionVerifier::Finish() {
   state_->Check(state_->scan.Finish());

@@ -2,6 +2,11 @@
 #include "redact/syntax.h"
 
 namespace vigie::redact {
+namespace {
+
+constexpr size_t kMaxDepth = size_t{1} << 16;
+
+}  // namespace
 
 Place SyntaxFollower::Next() const {
   switch (syntax_) {
@@ -10,7 +15,7 @@ Place SyntaxFollower::Next() const {
     case Syntax::kDelimited:
       return in_quotes_ ? Place::kQuotedCell : Place::kBareCell;
     case Syntax::kJson:
-      return in_string_ ? Place::kJsonString : Place::kJsonOther;
+      return !in_string_ ? Place::kJsonOther : in_key_ ? Place::kJsonKey : Place::kJsonString;
   }
   return Place::kText;
 }
@@ -48,7 +53,30 @@ bool SyntaxFollower::Follow(char c) {
         }
         return false;
       }
-      if (c == '"') in_string_ = true;
+      switch (c) {
+        case '"':
+          in_string_ = true;
+          in_key_ = expect_key_;
+          break;
+        case '{':
+        case '[':
+          if (objects_.size() < kMaxDepth) objects_.push_back(c == '{');
+          expect_key_ = c == '{';
+          break;
+        case '}':
+        case ']':
+          if (!objects_.empty()) objects_.pop_back();
+          expect_key_ = false;
+          break;
+        case ',':
+          expect_key_ = !objects_.empty() && objects_.back();
+          break;
+        case ':':
+          expect_key_ = false;
+          break;
+        default:
+          break;
+      }
       return c == '\n';
   }
   return false;
@@ -72,6 +100,7 @@ std::string Fit(std::string_view replacement, Place place, char delimiter) {
       }
       return out;
     case Place::kJsonString:
+    case Place::kJsonKey:
     case Place::kJsonOther: {
       constexpr char kHex[] = "0123456789abcdef";
       if (place == Place::kJsonOther) out.push_back('"');

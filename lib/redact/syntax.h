@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vigie::redact {
 
@@ -18,7 +19,8 @@ enum class Place : uint8_t {
   kText,        // running text: anything goes
   kBareCell,    // an unquoted cell
   kQuotedCell,  // inside the quotes of a cell
-  kJsonString,  // inside a JSON string
+  kJsonString,  // inside a JSON string that is a value
+  kJsonKey,     // inside a JSON string that names a member: no one's data
   kJsonOther,   // JSON outside strings (a number, structure)
 };
 
@@ -40,8 +42,13 @@ class SyntaxFollower {
   bool in_quotes_ = false;    // delimited: inside a quoted cell's quotes
   bool quoted_cell_ = false;  // delimited: the cell began with a quote
   bool at_cell_start_ = true;
-  bool in_string_ = false;  // JSON
-  bool escape_ = false;     // JSON: after a backslash in a string
+  bool in_string_ = false;   // JSON
+  bool escape_ = false;      // JSON: after a backslash in a string
+  bool in_key_ = false;      // JSON: the string is a member's name
+  bool expect_key_ = false;  // JSON: the next string names a member
+  // JSON: the containers open, innermost last, true for an object (as
+  // deep as kMaxDepth; deeper ones are taken for arrays).
+  std::vector<bool> objects_;
 };
 
 // `replacement` written so that it stays within its place: quotes doubled

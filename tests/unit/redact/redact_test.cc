@@ -432,6 +432,11 @@ TEST(Redactor, JsonStringsStayValid) {
   EXPECT_EQ(f.Next(), redact::Place::kJsonOther) << out;
   EXPECT_EQ(structure, "{:,:,:,:}") << out;
   EXPECT_NE(out.find("\"num\": \"a;b,\\\"c\\\"\\nPHONE_NUMBER\"}"), std::string::npos) << out;
+  // Members' names are no one's data: they stay, in objects at any depth.
+  std::string keys =
+      Make(Awkward()).Redact("{\"groupe_sanguin\": \"A+\", \"x\": [{\"diabète\": 1}]}\n").value();
+  EXPECT_NE(keys.find("{\"groupe_sanguin\": "), std::string::npos) << keys;
+  EXPECT_NE(keys.find("[{\"diabète\": 1}]"), std::string::npos) << keys;
 }
 
 TEST(Redactor, StreamsRedactAsWholeTexts) {
