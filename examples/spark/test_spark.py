@@ -57,3 +57,23 @@ def test_count_findings_by_kind_over_csv_files(spark, tmp_path):
     for kind in ("FR_NIR", "PHONE_NUMBER", "EMAIL_ADDRESS", "FR_POSTAL_ADDRESS"):
         assert counts[kind] == rows, kind
     assert counts["PERSON"] >= rows
+
+
+def test_redact_a_column_with_the_same_tokens_in_two_workers(spark):
+    import vigie
+    from pyspark.sql import functions as F
+    note = "Mme Hélène Garnier, NIR 2 87 03 56 260 117 30, sérologie VIH négative"
+    rows = [(str(i), note if i % 2 == 0 else "rien à signaler") for i in range(8)]
+    df = spark.createDataFrame(rows, "id string, comment string").repartition(2, "id")
+    policy = vigie.RedactionPolicy(identity="token", health="tag",
+                                   key="a key of more than sixteen bytes")
+    out = (vigie_spark.redact_column(df, "comment", policy)
+           .withColumn("part", F.spark_partition_id()).collect())
+    redacted = {r["comment"] for r in out if r["comment"] != "rien à signaler"}
+    parts = {r["part"] for r in out if r["comment"] != "rien à signaler"}
+    assert len(parts) == 2, "the rows with the note ran in both partitions"
+    assert len(redacted) == 1, redacted  # one token for one person, whichever worker
+    (text,) = redacted
+    expected = vigie.Scanner().redact(note, policy)
+    assert text == expected and "FR_NIR_" in text and "<HEALTH_SEXUAL>" in text
+    assert "Garnier" not in text and "2 87 03" not in text

@@ -9,12 +9,19 @@ configuration, for every task and every batch it runs afterwards.
 
     findings = scan_column(df, "comment")          # adds array<struct<kind,start,end,score>>
     counts = count_by_kind(spark, "exports/")      # kind, findings over a directory of CSV files
+    safe = redact_column(df, "comment", vigie.RedactionPolicy(identity="token", key=secret))
+
+Keyed actions give the same output for the same value, key and kind in
+every worker, so tokens and surrogates made on different partitions still
+join.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import pickle
-from typing import Dict, Iterator, Optional, Set
+from typing import Dict, Iterator, Optional, Set, Tuple
 
 import pandas as pd
 from pyspark.sql import DataFrame, SparkSession
@@ -49,10 +56,7 @@ def findings_udf(scanner: Optional[vigie.Scanner] = None):
     start and end are code points of the row's text."""
     payload = pickle.dumps((scanner or vigie.Scanner()).with_database())
     # The workers import this module to run the UDF: ship it with the job.
-    session = SparkSession.getActiveSession()
-    if session is not None and __file__ not in _shipped:
-        session.sparkContext.addPyFile(__file__)
-        _shipped.add(__file__)
+    _ship_this_module()
 
     @pandas_udf(ArrayType(FINDING))
     def scan(batches: Iterator[pd.Series]) -> Iterator[pd.Series]:
@@ -69,6 +73,45 @@ def scan_column(df: DataFrame, column: str, scanner: Optional[vigie.Scanner] = N
                 output: str = "findings") -> DataFrame:
     """`df` with a column of the findings in `column`."""
     return df.withColumn(output, findings_udf(scanner)(F.col(column)))
+
+
+# One Redactor per worker process, scanner and policy.
+_redactors: Dict[bytes, vigie.Redactor] = {}
+
+
+def _ship_this_module() -> None:
+    session = SparkSession.getActiveSession()
+    if session is not None and __file__ not in _shipped:
+        session.sparkContext.addPyFile(__file__)
+        _shipped.add(__file__)
+
+
+def redact_udf(policy: vigie.RedactionPolicy, scanner: Optional[vigie.Scanner] = None):
+    """A pandas UDF that returns a string column redacted by `policy`. The
+    key is read on the driver (the policy's, else $VIGIE_KEY) and travels to
+    the workers with the task, as Spark ships any closure: run such jobs on
+    a cluster whose traffic is encrypted (spark.network.crypto.enabled)."""
+    key = policy.key if policy.key is not None else os.environ.get("VIGIE_KEY", "")
+    payload = pickle.dumps(((scanner or vigie.Scanner()).with_database(),
+                            dataclasses.replace(policy, key=key)))
+    _ship_this_module()
+
+    @pandas_udf(StringType())
+    def redact(batches: Iterator[pd.Series]) -> Iterator[pd.Series]:
+        local = _redactors.get(payload)
+        if local is None:
+            shipped: Tuple[vigie.Scanner, vigie.RedactionPolicy] = pickle.loads(payload)
+            local = _redactors[payload] = shipped[0].redactor(shipped[1])
+        for texts in batches:
+            yield pd.Series([None if t is None else local.redact(t) for t in texts])
+
+    return redact
+
+
+def redact_column(df: DataFrame, column: str, policy: vigie.RedactionPolicy,
+                  scanner: Optional[vigie.Scanner] = None) -> DataFrame:
+    """`df` with `column` redacted in place."""
+    return df.withColumn(column, redact_udf(policy, scanner)(F.col(column)))
 
 
 def count_by_kind(spark: SparkSession, directory: str,

@@ -408,10 +408,154 @@ class PyScanner {
     return nb::bytes(bytes.data(), bytes.size());
   }
   std::vector<std::string> Kinds() const { return scanner_->Kinds(); }
+  const vigie::Scanner& scanner() const { return *scanner_; }
 
  private:
   bool values_;
   std::unique_ptr<vigie::Scanner> scanner_;
+};
+
+// --- redaction ----------------------------------------------------------------
+
+// An ActionSpec from the facade's dict (every key present).
+vigie::ActionSpec ParseActionSpec(const nb::dict& d) {
+  vigie::ActionSpec spec;
+  auto action = vigie::ParseRedactAction(nb::cast<std::string>(d["action"]));
+  if (!action.ok()) throw nb::value_error(action.error().c_str());
+  spec.action = action.value();
+  spec.mask_char = nb::cast<std::string>(d["mask_char"]);
+  spec.keep_last = nb::cast<int>(d["keep_last"]);
+  spec.tag = nb::cast<std::string>(d["tag"]);
+  spec.token_length = nb::cast<int>(d["token_length"]);
+  spec.level = nb::cast<std::string>(d["level"]);
+  spec.shift_days = nb::cast<int>(d["shift_days"]);
+  return spec;
+}
+
+// The bytes of `out` that end on a whole UTF-8 sequence; the rest (the
+// first bytes of a code point cut by a chunk) waits in `tail`.
+std::string_view WholeCodePoints(std::string& out, std::string& tail) {
+  size_t end = out.size();
+  size_t back = 0;
+  while (back < 3 && back < end &&
+         (static_cast<unsigned char>(out[end - 1 - back]) & 0xC0) == 0x80) {
+    ++back;
+  }
+  if (back < end) {
+    auto lead = static_cast<unsigned char>(out[end - 1 - back]);
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (need > back + 1) {
+      tail.assign(out, end - 1 - back, back + 1);
+      out.resize(end - 1 - back);
+    }
+  }
+  return out;
+}
+
+nb::object Decoded(std::string_view bytes, bool as_str) {
+  if (!as_str) return nb::bytes(bytes.data(), bytes.size());
+  PyObject* s =
+      PyUnicode_DecodeUTF8(bytes.data(), static_cast<Py_ssize_t>(bytes.size()), "surrogateescape");
+  if (s == nullptr) throw nb::python_error();
+  return nb::steal(s);
+}
+
+class PyRedactionStream {
+ public:
+  explicit PyRedactionStream(vigie::RedactionStream stream) : stream_(std::move(stream)) {}
+  // The redacted text settled so far: str for str chunks, bytes otherwise
+  // (a code point cut by a chunk waits for the next).
+  nb::object Write(nb::handle chunk) {
+    Text t = ReadText(chunk);
+    bool as_str = PyUnicode_Check(chunk.ptr());
+    std::string out;
+    {
+      nb::gil_scoped_release release;
+      out = tail_ + stream_.Write(t.bytes);
+      tail_.clear();
+      if (as_str) WholeCodePoints(out, tail_);
+    }
+    Raise();
+    as_str_ = as_str;
+    return Decoded(out, as_str);
+  }
+  nb::object Finish() {
+    std::string out;
+    {
+      nb::gil_scoped_release release;
+      out = tail_ + stream_.Finish();
+      tail_.clear();
+    }
+    Raise();
+    return Decoded(out, as_str_);
+  }
+  // {kind: {action: findings}}, and bytes in and out.
+  nb::tuple Report() const {
+    const vigie::RedactionReport& r = stream_.report();
+    nb::dict counts;
+    for (const auto& [kind, actions] : r.counts) {
+      nb::dict by_action;
+      for (const auto& [action, n] : actions) by_action[nb::str(action.c_str())] = n;
+      counts[nb::str(kind.c_str())] = by_action;
+    }
+    return nb::make_tuple(counts, r.findings, r.bytes_in, r.bytes_out);
+  }
+
+ private:
+  void Raise() const {
+    if (stream_.status() != vigie::ErrorCode::kOk) {
+      throw std::runtime_error("not redacted: Hyperscan could not allocate a stream");
+    }
+  }
+  vigie::RedactionStream stream_;
+  std::string tail_;
+  bool as_str_ = false;
+};
+
+class PyRedactor {
+ public:
+  PyRedactor(const PyScanner& scanner, const nb::dict& policy) {
+    vigie::RedactionPolicy p;
+    p.identity = ParseActionSpec(nb::cast<nb::dict>(policy["identity"]));
+    p.contact = ParseActionSpec(nb::cast<nb::dict>(policy["contact"]));
+    p.financial = ParseActionSpec(nb::cast<nb::dict>(policy["financial"]));
+    p.health = ParseActionSpec(nb::cast<nb::dict>(policy["health"]));
+    for (auto [kind, spec] : nb::cast<nb::dict>(policy["kinds"])) {
+      p.kinds[nb::cast<std::string>(kind)] = ParseActionSpec(nb::cast<nb::dict>(spec));
+    }
+    p.min_score = nb::cast<double>(policy["min_score"]);
+    nb::bytes key = nb::cast<nb::bytes>(policy["key"]);
+    p.key.assign(key.c_str(), key.size());
+    p.reference_year = nb::cast<int>(policy["reference_year"]);
+    vigie::CallOptions call = scanner.scanner().default_call();
+    p.layout = call.layout;
+    p.delimiter = call.delimiter;
+    auto r = vigie::Redactor::Create(scanner.scanner(), p);
+    if (!r.ok()) throw nb::value_error(r.error().c_str());
+    redactor_ = std::make_unique<vigie::Redactor>(std::move(r.value()));
+  }
+  // The redacted text (str for str, bytes otherwise) and its report.
+  nb::tuple Redact(nb::handle text) const {
+    Text t = ReadText(text);
+    std::optional<vigie::Result<std::string>> out;
+    vigie::RedactionReport report;
+    {
+      nb::gil_scoped_release release;
+      out.emplace(redactor_->Redact(t.bytes, &report));
+    }
+    if (!out->ok()) throw std::runtime_error(out->error());
+    nb::dict counts;
+    for (const auto& [kind, actions] : report.counts) {
+      nb::dict by_action;
+      for (const auto& [action, n] : actions) by_action[nb::str(action.c_str())] = n;
+      counts[nb::str(kind.c_str())] = by_action;
+    }
+    return nb::make_tuple(Decoded(out->value(), PyUnicode_Check(text.ptr())), counts);
+  }
+  PyRedactionStream OpenStream() const { return PyRedactionStream(redactor_->OpenStream()); }
+
+ private:
+  std::unique_ptr<vigie::Redactor> redactor_;
 };
 
 }  // namespace
@@ -463,6 +607,24 @@ NB_MODULE(_vigie, m) {
         return nb::make_tuple(v->valid, v->normalized, reason, fields);
       },
       nb::arg("kind"), nb::arg("value"));
+  nb::class_<PyRedactionStream>(m, "RedactionStream")
+      .def("write", &PyRedactionStream::Write, nb::arg("chunk"))
+      .def("finish", &PyRedactionStream::Finish)
+      .def("report", &PyRedactionStream::Report);
+  nb::class_<PyRedactor>(m, "Redactor")
+      .def(nb::init<const PyScanner&, const nb::dict&>(), nb::arg("scanner"), nb::arg("policy"))
+      .def("redact", &PyRedactor::Redact, nb::arg("text"))
+      .def("open_stream", &PyRedactor::OpenStream);
+  m.def(
+      "reveal",
+      [](nb::handle text, nb::bytes key) {
+        Text t = ReadText(text);
+        uint64_t failed = 0;
+        std::string out =
+            vigie::Reveal(t.bytes, std::string_view(key.c_str(), key.size()), &failed);
+        return nb::make_tuple(Decoded(out, PyUnicode_Check(text.ptr())), failed);
+      },
+      nb::arg("text"), nb::arg("key"));
   m.def("validators", &vigie::ValidatorNames);
   m.def("mask", &vigie::MaskValue, nb::arg("value"),
         "The value with its letters and digits hidden, as `vigie scan` shows it.");

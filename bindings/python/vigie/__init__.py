@@ -29,14 +29,19 @@ from . import validate
 
 __all__ = [
     "HEALTH_EVIDENCE_FLOOR",
+    "Action",
     "ConfirmFn",
     "Detector",
     "Finding",
     "HealthEvidence",
     "HealthVerdict",
+    "RedactionPolicy",
+    "RedactionStream",
+    "Redactor",
     "Scanner",
     "Stream",
     "Text",
+    "reveal",
     "validate",
     "__version__",
 ]
@@ -123,6 +128,163 @@ class HealthVerdict:
     reveals_health: bool
     score: float
     kinds: Tuple[HealthEvidence, ...]
+
+
+# --- redaction ----------------------------------------------------------------
+
+#: The actions of a redaction policy.
+ACTIONS = ("keep", "mask", "tag", "token", "surrogate", "encrypt", "generalize")
+
+
+@dataclass(frozen=True)
+class Action:
+    """What to do with a kind: one of ``ACTIONS`` and its options.
+
+    mask: letters and digits become ``mask_char`` but the last ``keep_last``.
+    tag: ``tag`` with ``{kind}`` and ``{category}`` replaced.
+    token: ``KIND_`` and ``token_length`` base32 characters of HMAC-SHA256.
+    surrogate: a fake, valid value of the kind chosen by the key (dates move
+    by up to ``shift_days``, the same days for every date of a record).
+    encrypt: AES-SIV, undone by :func:`reveal` with the key.
+    generalize: ``level`` "year" or "age_band" (dates), "commune" or
+    "department" (addresses), "sex_year" (NIR); "" for the kind's first.
+    """
+
+    action: str = "mask"
+    mask_char: str = "*"
+    keep_last: int = 0
+    tag: str = "<{kind}>"
+    token_length: int = 16
+    level: str = ""
+    shift_days: int = 180
+
+    def __post_init__(self) -> None:
+        if self.action not in ACTIONS:
+            raise ValueError(f"unknown action {self.action!r}: one of {', '.join(ACTIONS)}")
+
+    def _as_dict(self) -> Dict[str, Any]:
+        return {"action": self.action, "mask_char": self.mask_char, "keep_last": self.keep_last,
+                "tag": self.tag, "token_length": self.token_length, "level": self.level,
+                "shift_days": self.shift_days}
+
+
+ActionLike = Union[str, Action]
+
+
+def _action(a: ActionLike) -> Action:
+    return a if isinstance(a, Action) else Action(a)
+
+
+def _key(key: Union[None, str, bytes]) -> bytes:
+    if key is None:
+        key = os.environ.get("VIGIE_KEY", "")
+    return key.encode() if isinstance(key, str) else bytes(key)
+
+
+@dataclass(frozen=True)
+class RedactionPolicy:
+    """The action per kind, else per category, as for ``vigie redact``.
+
+    ``key`` (str or bytes, 16 bytes or more) is the secret of token,
+    surrogate and encrypt; None reads ``$VIGIE_KEY``. There is no default
+    key: a keyed action without one is refused.
+    """
+
+    kinds: Mapping[str, ActionLike] = field(default_factory=dict)
+    identity: ActionLike = "mask"
+    contact: ActionLike = "mask"
+    financial: ActionLike = "mask"
+    health: ActionLike = "tag"
+    min_score: float = 0.5
+    key: Union[None, str, bytes] = field(default=None, repr=False)
+    reference_year: int = 0
+
+    @classmethod
+    def from_toml(cls, path: Union[str, "os.PathLike[str]"], **overrides: Any) -> "RedactionPolicy":
+        """The policy of a TOML file in ``vigie redact --policy``'s format."""
+        import tomllib
+
+        with open(path, "rb") as f:
+            doc = tomllib.load(f)
+        unknown = set(doc) - {"min_score", "categories", "kinds"}
+        if unknown:
+            raise ValueError(f"{path}: unknown keys {sorted(unknown)}")
+
+        def spec(value: Any) -> Action:
+            return Action(value) if isinstance(value, str) else Action(**value)
+
+        args: Dict[str, Any] = {"kinds": {k: spec(v) for k, v in doc.get("kinds", {}).items()}}
+        for name, value in doc.get("categories", {}).items():
+            if name not in ("identity", "contact", "financial", "health"):
+                raise ValueError(f"{path}: categories are identity, contact, financial, health")
+            args[name] = spec(value)
+        if "min_score" in doc:
+            args["min_score"] = float(doc["min_score"])
+        args.update(overrides)
+        return cls(**args)
+
+    def _as_dict(self) -> Dict[str, Any]:
+        return {
+            "kinds": {k: _action(v)._as_dict() for k, v in self.kinds.items()},
+            "identity": _action(self.identity)._as_dict(),
+            "contact": _action(self.contact)._as_dict(),
+            "financial": _action(self.financial)._as_dict(),
+            "health": _action(self.health)._as_dict(),
+            "min_score": float(self.min_score),
+            "key": _key(self.key),
+            "reference_year": int(self.reference_year),
+        }
+
+
+class RedactionStream:
+    """A text redacted as it arrives: each write returns the redacted text
+    settled so far (str for str chunks, bytes otherwise); together the
+    pieces are exactly :meth:`Redactor.redact` of the whole text."""
+
+    def __init__(self, native: _vigie.RedactionStream) -> None:
+        self._native = native
+
+    def write(self, chunk: Text) -> Union[str, bytes]:
+        return self._native.write(chunk)
+
+    def finish(self) -> Union[str, bytes]:
+        return self._native.finish()
+
+    @property
+    def report(self) -> Dict[str, Dict[str, int]]:
+        """Findings so far by kind and action: {"FR_NIR": {"surrogate": 3}}."""
+        return self._native.report()[0]
+
+
+class Redactor:
+    """A scanner and a policy, checked once (a keyed action without a key,
+    a generalization a kind has not... raise ValueError). Thread-safe."""
+
+    def __init__(self, scanner: Scanner, policy: RedactionPolicy) -> None:
+        self.policy = policy
+        self._native = _vigie.Redactor(scanner._native, policy._as_dict())
+
+    def redact(self, text: Text) -> Union[str, bytes]:
+        """`text` redacted: str for str, bytes otherwise."""
+        return self._native.redact(text)[0]
+
+    def redact_with_report(self, text: Text) -> Tuple[Union[str, bytes], Dict[str, Dict[str, int]]]:
+        """The redacted text and its findings by kind and action."""
+        out, report = self._native.redact(text)
+        return out, report
+
+    def open_stream(self) -> RedactionStream:
+        return RedactionStream(self._native.open_stream())
+
+
+def reveal(text: Text, key: Union[None, str, bytes] = None, strict: bool = True) -> Union[str, bytes]:
+    """`text` with the values that ``encrypt`` wrote decrypted. A value that
+    does not decrypt under `key` (a wrong key, a changed byte) raises
+    ValueError, or is left as it is when not `strict`."""
+    out, failed = _vigie.reveal(text, _key(key))
+    if failed and strict:
+        raise ValueError(f"{failed} encrypted value(s) did not decrypt under this key")
+    return out
 
 
 # The native module builds findings as instances of Finding directly.
@@ -228,6 +390,17 @@ class Scanner:
 
     def open_stream(self) -> Stream:
         return Stream(self._native.open_stream())
+
+    def redactor(self, policy: Optional["RedactionPolicy"] = None) -> "Redactor":
+        """A :class:`Redactor` with this scanner's detectors, threshold-free
+        (the policy's ``min_score`` decides), layout and delimiter."""
+        return Redactor(self, policy or RedactionPolicy())
+
+    def redact(self, text: Text, policy: Optional["RedactionPolicy"] = None) -> Union[str, bytes]:
+        """`text` with its findings replaced as `policy` says (default:
+        identifiers, contacts and financial data masked, health terms
+        tagged); str for str, bytes otherwise."""
+        return self.redactor(policy).redact(text)
 
     def health(self, text: Text) -> HealthVerdict:
         """The health verdict of `text` (a record, a document). Weak
