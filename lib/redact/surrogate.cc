@@ -551,49 +551,56 @@ std::optional<std::string> LuhnSurrogate(std::string_view raw, size_t kept, Keye
 
 bool HasSurrogate(std::string_view kind) { return kind.rfind("HEALTH_", 0) != 0; }
 
-std::optional<std::string> Surrogate(const Finding& f, std::string_view raw, const std::string& key,
-                                     int shift_days) {
+namespace {
+
+// One draw of a surrogate for `f`; `choice` goes on from earlier draws.
+std::optional<std::string> Draw(const Finding& f, std::string_view raw, const std::string& key,
+                                int shift_days, KeyedChoice& choice) {
   const std::string& kind = f.kind;
-  KeyedChoice choice(key, kind, f.value);
-  std::optional<std::string> out;
-  if (IsKind(kind, {"FR_NIR", "FR_INS"})) {
-    out = NirSurrogate(raw, choice);
-  } else if (kind == "PHONE_NUMBER") {
-    out = PhoneSurrogate(raw, choice);
-  } else if (kind == "IBAN_CODE") {
-    out = IbanSurrogate(raw, choice);
-  } else if (kind == "EMAIL_ADDRESS") {
-    out = EmailSurrogate(f.value, key);
-  } else if (kind == "PERSON") {
-    out = PersonSurrogate(raw, key);
-  } else if (kind == "FR_POSTAL_ADDRESS") {
-    out = AddressSurrogate(raw, f.value, key);
-  } else if (kind == "DATE_OF_BIRTH") {
-    out = DateSurrogate(raw, shift_days);
-  } else if (kind == "CREDIT_CARD") {
-    out = LuhnSurrogate(raw, 4, choice);
-  } else if (kind == "FR_SIRET") {
+  if (IsKind(kind, {"FR_NIR", "FR_INS"})) return NirSurrogate(raw, choice);
+  if (kind == "PHONE_NUMBER") return PhoneSurrogate(raw, choice);
+  if (kind == "IBAN_CODE") return IbanSurrogate(raw, choice);
+  if (kind == "EMAIL_ADDRESS") return EmailSurrogate(f.value, key);
+  if (kind == "PERSON") return PersonSurrogate(raw, key);
+  if (kind == "FR_POSTAL_ADDRESS") return AddressSurrogate(raw, f.value, key);
+  if (kind == "DATE_OF_BIRTH") return DateSurrogate(raw, shift_days);
+  if (kind == "CREDIT_CARD") return LuhnSurrogate(raw, 4, choice);
+  if (kind == "FR_SIRET") {
     // A SIREN (Luhn) and an establishment number, Luhn over the fourteen.
     std::string siren = WithLuhn(Digits(choice, 9));
-    out = OnlyDigits(raw).size() == 14 ? FillShape(raw, WithLuhn(siren + Digits(choice, 5)))
-                                       : std::nullopt;
-  } else if (IsKind(kind, {"FR_SIREN", "FR_RPPS", "FR_ADELI", "FR_FINESS"})) {
-    out = LuhnSurrogate(raw, kind == "FR_FINESS" ? 2 : 1, choice);
-  } else if (kind == "FR_TVA") {
+    if (OnlyDigits(raw).size() != 14) return std::nullopt;
+    return FillShape(raw, WithLuhn(siren + Digits(choice, 5)));
+  }
+  if (IsKind(kind, {"FR_SIREN", "FR_RPPS", "FR_ADELI", "FR_FINESS"})) {
+    return LuhnSurrogate(raw, kind == "FR_FINESS" ? 2 : 1, choice);
+  }
+  if (kind == "FR_TVA") {
     std::string siren = WithLuhn(Digits(choice, 9));
     int key97 = static_cast<int>((12 + 3 * (std::stoull(siren) % 97)) % 97);
-    std::string tva = TwoDigits(key97) + siren;
-    std::string digits = OnlyDigits(raw);
-    out = digits.size() == 11 ? FillLastDigits(raw, tva) : std::nullopt;
-  } else if (kind == "FR_NIF") {
+    if (OnlyDigits(raw).size() != 11) return std::nullopt;
+    return FillLastDigits(raw, TwoDigits(key97) + siren);
+  }
+  if (kind == "FR_NIF") {
     std::string body = std::to_string(choice.Below(4)) + Digits(choice, 9);
     std::string key3 = std::to_string(std::stoull(body) % 511);
-    out = FillShape(raw, body + std::string(3 - key3.size(), '0') + key3);
-  } else if (HasSurrogate(kind)) {
-    out = Scramble(raw, choice);
+    return FillShape(raw, body + std::string(3 - key3.size(), '0') + key3);
   }
-  if (out && *out == raw) return std::nullopt;
-  return out;
+  if (HasSurrogate(kind)) return Scramble(raw, choice);
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> Surrogate(const Finding& f, std::string_view raw, const std::string& key,
+                                     int shift_days) {
+  KeyedChoice choice(key, f.kind, f.value);
+  // A draw that gives the value back (a NIR born abroad keeps all but its
+  // order: one chance in 999) draws again, from the same keyed stream.
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    std::optional<std::string> out = Draw(f, raw, key, shift_days, choice);
+    if (!out || *out != raw) return out;
+  }
+  return std::nullopt;
 }
 
 std::vector<std::string_view> GeneralizationLevels(std::string_view kind) {
