@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "redact/keyed.h"
 
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
@@ -42,6 +43,56 @@ Digest Hmac(std::string_view key, std::string_view message) {
   return out;
 }
 
+namespace {
+
+EVP_MAC* HmacAlgorithm() {
+  static EVP_MAC* const mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+  return mac;
+}
+
+}  // namespace
+
+Mac::Mac(std::string_view key) {
+  EVP_MAC_CTX* ctx = HmacAlgorithm() ? EVP_MAC_CTX_new(HmacAlgorithm()) : nullptr;
+  char digest[] = "SHA256";
+  OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                         OSSL_PARAM_construct_end()};
+  // HMAC takes an empty key; OpenSSL's init wants a pointer all the same.
+  static const unsigned char kNone = 0;
+  const unsigned char* bytes = key.empty() ? &kNone : Bytes(key);
+  if (ctx != nullptr && EVP_MAC_init(ctx, bytes, key.size(), params) != 1) {
+    EVP_MAC_CTX_free(ctx);
+    ctx = nullptr;
+  }
+  ctx_ = ctx;
+}
+
+Mac::Mac(const Mac& other)
+    : ctx_(other.ctx_ ? EVP_MAC_CTX_dup(static_cast<EVP_MAC_CTX*>(other.ctx_)) : nullptr) {}
+
+Mac& Mac::operator=(const Mac& other) {
+  if (this != &other) {
+    EVP_MAC_CTX_free(static_cast<EVP_MAC_CTX*>(ctx_));
+    ctx_ = other.ctx_ ? EVP_MAC_CTX_dup(static_cast<EVP_MAC_CTX*>(other.ctx_)) : nullptr;
+  }
+  return *this;
+}
+
+Mac::~Mac() { EVP_MAC_CTX_free(static_cast<EVP_MAC_CTX*>(ctx_)); }
+
+Digest Mac::Sign(std::string_view message) {
+  Digest out{};
+  auto* ctx = static_cast<EVP_MAC_CTX*>(ctx_);
+  size_t n = 0;
+  // Initialized without a key, HMAC starts again from the keyed state.
+  if (ctx == nullptr || EVP_MAC_init(ctx, nullptr, 0, nullptr) != 1 ||
+      EVP_MAC_update(ctx, Bytes(message), message.size()) != 1 ||
+      EVP_MAC_final(ctx, out.data(), &n, out.size()) != 1) {
+    out.fill(0);
+  }
+  return out;
+}
+
 Keys::Keys(std::string_view secret)
     : token(DigestBytes(Hmac(secret, "vigie token v1"))),
       surrogate(DigestBytes(Hmac(secret, "vigie surrogate v1"))),
@@ -49,15 +100,14 @@ Keys::Keys(std::string_view secret)
       encrypt(DigestBytes(Hmac(secret, "vigie encrypt v1 a")) +
               DigestBytes(Hmac(secret, "vigie encrypt v1 b"))) {}
 
-KeyedChoice::KeyedChoice(std::string_view key, std::string_view label, std::string_view value)
-    : key_(key) {
+KeyedChoice::KeyedChoice(Mac& mac, std::string_view label, std::string_view value)
+    : mac_(mac), used_(block_.size()) {
   // The label and the value, separated so that no pair of them reads as
   // another: the label's length first.
   seed_.push_back(static_cast<char>(label.size()));
   seed_.append(label);
   seed_.append(value);
   seed_.append(4, '\0');
-  Refill();
 }
 
 void KeyedChoice::Refill() {
@@ -65,20 +115,22 @@ void KeyedChoice::Refill() {
     seed_[seed_.size() - 4 + i] = static_cast<char>((counter_ >> (8 * i)) & 0xFF);
   }
   ++counter_;
-  block_ = Hmac(key_, seed_);
+  block_ = mac_.Sign(seed_);
   used_ = 0;
 }
 
 uint64_t KeyedChoice::Below(uint64_t n) {
   if (n <= 1) return 0;
-  // Eight bytes a draw, rejected when they fall in the uneven top, so that
-  // every number is as likely.
-  const uint64_t limit = UINT64_MAX - UINT64_MAX % n;
+  // Four bytes a draw when they suffice (eight a block), eight otherwise;
+  // a draw in the uneven top is rejected, so that every number is as likely.
+  const size_t width = n <= (uint64_t{1} << 32) ? 4 : 8;
+  const uint64_t range = width == 4 ? uint64_t{1} << 32 : 0;  // 0: 2^64
+  const uint64_t limit = range ? range - range % n : UINT64_MAX - UINT64_MAX % n;
   for (;;) {
-    if (used_ + 8 > block_.size()) Refill();
+    if (used_ + width > block_.size()) Refill();
     uint64_t x = 0;
-    for (int i = 0; i < 8; ++i) x = (x << 8) | block_[used_ + i];
-    used_ += 8;
+    for (size_t i = 0; i < width; ++i) x = (x << 8) | block_[used_ + i];
+    used_ += width;
     if (x < limit) return x % n;
   }
 }

@@ -8,6 +8,7 @@
 // output, fitted to its place (SyntaxFollower). Dates are shifted by the
 // record's person, known once the record is whole; a record longer than
 // kMaxRecord is written out as it settles.
+#include <absl/container/flat_hash_map.h>
 #include <absl/container/flat_hash_set.h>
 
 #include <algorithm>
@@ -27,6 +28,8 @@ namespace vigie {
 namespace {
 
 constexpr uint64_t kMaxRecord = uint64_t{1} << 20;
+// The text written out is dropped from memory once this much has gathered.
+constexpr uint64_t kCompactBytes = uint64_t{64} << 10;
 constexpr size_t kMinKeyBytes = 16;
 constexpr std::string_view kEncryptedPrefix = "ENC:";
 
@@ -124,8 +127,31 @@ struct Replacement {
   RedactAction action;
 };
 
-Replacement Act(const Redactor::Impl& impl, const Finding& f, std::string_view raw,
-                int shift_days) {
+// The surrogates of the values met lately: a value (a name, a physician)
+// comes back on many rows of an export, and its surrogate is the same
+// each time. Bounded: emptied when full.
+class SurrogateMemo {
+ public:
+  template <typename Make>
+  std::optional<std::string> Get(const Finding& f, std::string_view raw, Make make) {
+    key_.assign(f.kind);
+    key_.push_back('\0');
+    key_.append(raw);
+    if (auto it = memo_.find(key_); it != memo_.end()) return it->second;
+    std::optional<std::string> made = make();
+    if (memo_.size() >= kMaxEntries) memo_.clear();
+    memo_.emplace(key_, made);
+    return made;
+  }
+
+ private:
+  static constexpr size_t kMaxEntries = size_t{1} << 14;
+  std::string key_;
+  absl::flat_hash_map<std::string, std::optional<std::string>> memo_;
+};
+
+Replacement Act(const Redactor::Impl& impl, redact::Keys& keys, const Finding& f,
+                std::string_view raw, int shift_days, SurrogateMemo* memo = nullptr) {
   const ActionSpec& spec = impl.policy.For(f.kind, f.category);
   switch (spec.action) {
     case RedactAction::kKeep:
@@ -138,18 +164,20 @@ Replacement Act(const Redactor::Impl& impl, const Finding& f, std::string_view r
     }
     case RedactAction::kToken: {
       std::string message = f.kind + '\0' + f.value;
-      redact::Digest d = redact::Hmac(impl.keys.token, message);
+      redact::Digest d = keys.token.Sign(message);
       std::string code = redact::Base32(d.data(), d.size());
       code.resize(static_cast<size_t>(std::clamp(spec.token_length, 8, 52)));
       return {f.kind + "_" + code, spec.action};
     }
     case RedactAction::kSurrogate: {
-      auto s = redact::Surrogate(f, raw, impl.keys.surrogate, shift_days);
+      auto s = memo != nullptr && f.kind != "DATE_OF_BIRTH"
+                   ? memo->Get(f, raw, [&] { return redact::Surrogate(f, raw, keys.surrogate, 0); })
+                   : redact::Surrogate(f, raw, keys.surrogate, shift_days);
       if (s) return {std::move(*s), spec.action};
       break;
     }
     case RedactAction::kEncrypt: {
-      std::string sealed = redact::SivEncrypt(impl.keys.encrypt, f.kind, raw);
+      std::string sealed = redact::SivEncrypt(keys.encrypt, f.kind, raw);
       if (sealed.empty()) break;
       auto* bytes = reinterpret_cast<const unsigned char*>(sealed.data());
       return {std::string(kEncryptedPrefix) + f.kind + ":" + redact::Base32(bytes, sealed.size()),
@@ -171,7 +199,11 @@ Replacement Act(const Redactor::Impl& impl, const Finding& f, std::string_view r
 
 struct RedactionStream::State {
   State(std::shared_ptr<const Redactor::Impl> impl_in)
-      : impl(std::move(impl_in)), scan(impl->engine, impl->call) {}
+      : impl(std::move(impl_in)),
+        keys(impl->keys),
+        scan(impl->engine, impl->call),
+        shift_dates(impl->policy.For("DATE_OF_BIRTH", Category::kIdentity).action ==
+                    RedactAction::kSurrogate) {}
 
   std::string Write(std::string_view chunk) {
     std::string out;
@@ -188,7 +220,7 @@ struct RedactionStream::State {
     if (finished) return out;
     finished = true;
     Take(scan.Finish());
-    Render(held_from + held.size(), true, out);
+    Render(held_base + held.size(), true, out);
     return Checked(std::move(out));
   }
 
@@ -196,16 +228,31 @@ struct RedactionStream::State {
   std::string Checked(std::string out) {
     if (!scan.ok()) return {};
     report.bytes_out += out.size();
+    for (const auto& [kind, by_action] : counters) {
+      for (size_t a = 0; a < by_action.size(); ++a) {
+        if (by_action[a] == 0) continue;
+        report.counts[kind][std::string(RedactActionName(static_cast<RedactAction>(a)))] =
+            by_action[a];
+      }
+    }
     return out;
   }
 
+  // The counts of a kind's findings by action, found by hashing.
+  std::array<uint64_t, 7>& Counter(const std::string& kind) { return counters[kind]; }
+
   void Take(std::vector<Finding> found) {
     if (found.empty()) return;
+    auto by_begin = [](const Finding& a, const Finding& b) { return a.begin < b.begin; };
+    size_t old = findings.size();
     for (Finding& f : found) findings.push_back(std::move(f));
     // Batches may interleave (a finding waits for its context while a
-    // later one settles): kept in order of their begin.
-    std::stable_sort(findings.begin(), findings.end(),
-                     [](const Finding& a, const Finding& b) { return a.begin < b.begin; });
+    // later one settles): kept in order of their begin. Nearly always they
+    // come in order.
+    if (!std::is_sorted(findings.begin() + static_cast<ptrdiff_t>(old ? old - 1 : 0),
+                        findings.end(), by_begin)) {
+      std::stable_sort(findings.begin(), findings.end(), by_begin);
+    }
   }
 
   // Writes out the records that end at or before `limit`, or (at the end,
@@ -225,9 +272,12 @@ struct RedactionStream::State {
       initial = ahead;
     }
     // Record ends among the bytes now settled.
-    uint64_t end = held_from + held.size();
-    for (; looked < std::min(limit, end); ++looked) {
-      if (ahead.Follow(held[looked - held_from])) record_ends.push_back(looked + 1);
+    uint64_t end = held_base + held.size();
+    while (looked < std::min(limit, end)) {
+      std::string_view rest(held.data() + (looked - held_base), std::min(limit, end) - looked);
+      bool ended = false;
+      looked += ahead.FollowRecord(rest, &ended);
+      if (ended) record_ends.push_back(looked);
     }
     while (!record_ends.empty() && record_ends.front() <= limit) {
       uint64_t cut = record_ends.front();
@@ -260,7 +310,7 @@ struct RedactionStream::State {
     size_t n = 0;
     while (n < findings.size() && findings[n].begin < to) ++n;
     int shift = 0;
-    for (size_t i = 0; i < n; ++i) {
+    for (size_t i = 0; i < n && shift_dates; ++i) {
       if (findings[i].kind == "DATE_OF_BIRTH") {
         shift = Shift(n);
         break;
@@ -268,24 +318,24 @@ struct RedactionStream::State {
     }
     uint64_t at = held_from;
     auto copy = [&](uint64_t upto) {
-      for (; at < upto; ++at) {
-        char c = held[at - held_from];
-        behind.Follow(c);
-        out.push_back(c);
-      }
+      if (upto <= at) return;
+      std::string_view bytes(held.data() + (at - held_base), upto - at);
+      behind.FollowAll(bytes);
+      out.append(bytes);
+      at = upto;
     };
     for (size_t i = 0; i < n; ++i) {
       const Finding& f = findings[i];
       if (f.end <= at) continue;  // within one written already
       uint64_t begin = std::max(f.begin, at);
-      uint64_t stop = std::min<uint64_t>(f.end, held_from + held.size());
+      uint64_t stop = std::min<uint64_t>(f.end, held_base + held.size());
       copy(begin);
       // A member's name in JSON names a field, as a header does a column.
       if (behind.Next() == redact::Place::kJsonKey) continue;
-      std::string_view raw = std::string_view(held).substr(begin - held_from, stop - begin);
-      Replacement r = Act(*impl, f, raw, shift);
+      std::string_view raw = std::string_view(held).substr(begin - held_base, stop - begin);
+      Replacement r = Act(*impl, keys, f, raw, shift, &memo);
       ++report.findings;
-      ++report.counts[f.kind][std::string(RedactActionName(r.action))];
+      ++Counter(f.kind)[static_cast<size_t>(r.action)];
       uint64_t out_begin = report.bytes_out + out.size();
       Emit(r, raw, f, out);
       at = stop;
@@ -298,8 +348,14 @@ struct RedactionStream::State {
     }
     copy(to);
     findings.erase(findings.begin(), findings.begin() + static_cast<ptrdiff_t>(n));
-    held.erase(0, to - held_from);
     held_from = to;
+    // The text written out is dropped in large steps, not record by record
+    // (a whole text arrives as one chunk of many records).
+    uint64_t dead = held_from - held_base;
+    if (dead >= kCompactBytes && dead >= held.size() / 2) {
+      held.erase(0, dead);
+      held_base = held_from;
+    }
   }
 
   // The replacement of `raw`, fitted to where it lies. A finding whose
@@ -308,7 +364,7 @@ struct RedactionStream::State {
   // (quotes, separators; a digit outside a string becomes 0).
   void Emit(const Replacement& r, std::string_view raw, const Finding& f, std::string& out) {
     if (r.action == RedactAction::kKeep) {
-      for (char c : raw) behind.Follow(c);
+      behind.FollowAll(raw);
       out.append(raw);
       return;
     }
@@ -370,7 +426,7 @@ struct RedactionStream::State {
         for (char c : raw.substr(from, to - from)) {
           if (c != '"' && c != '\r') content.push_back(c);
         }
-        sealed.push_back(content.empty() ? content : Act(*impl, f, content, 0).text);
+        sealed.push_back(content.empty() ? content : Act(*impl, keys, f, content, 0).text);
         from = to + 1;
       }
       parts.assign(sealed.begin(), sealed.end());
@@ -410,7 +466,7 @@ struct RedactionStream::State {
   }
 
   // The shift of the dates of the record whose findings are findings[0, n).
-  int Shift(size_t n) const {
+  int Shift(size_t n) {
     const Finding* who = nullptr;
     size_t rank = kIdentityKinds.size();
     for (size_t i = 0; i < n; ++i) {
@@ -422,18 +478,22 @@ struct RedactionStream::State {
       }
     }
     std::string identity = who ? who->kind + '\0' + who->value : std::string();
-    return redact::DateShift(impl->keys.shift, identity,
+    return redact::DateShift(keys.shift, identity,
                              impl->policy.For("DATE_OF_BIRTH", Category::kIdentity).shift_days);
   }
 
   std::shared_ptr<const Redactor::Impl> impl;
+  redact::Keys keys;  // this stream's own: a Mac signs for one thread at a time
+  SurrogateMemo memo;
   internal::StreamState scan;
   bool finished = false;
+  const bool shift_dates;  // dates of birth are moved: each record's shift is needed
   RedactionReport report;
 
-  std::string held;               // the text from held_from on
-  uint64_t held_from = 0;         // the first byte not written out
-  std::vector<Finding> findings;  // final, not written out, in order
+  std::string held;              // the text from held_base on
+  uint64_t held_base = 0;        // the offset of held[0]
+  uint64_t held_from = 0;        // the first byte not written out
+  std::deque<Finding> findings;  // final, not written out, in order
   bool syntax_known = false;
   char delimiter = ',';
   redact::SyntaxFollower ahead;    // finds record ends, up to `looked`
@@ -442,6 +502,7 @@ struct RedactionStream::State {
   uint64_t looked = 0;
   std::deque<uint64_t> record_ends;
 
+  absl::flat_hash_map<std::string, std::array<uint64_t, 7>> counters;  // kind -> by action
   bool trail = false;
   std::vector<std::pair<uint64_t, uint64_t>> spans;  // replacements in the output
   absl::flat_hash_set<std::string> originals;        // kind '\0' value

@@ -42,10 +42,16 @@ constexpr std::array<std::string_view, 12> kMonths = {
     "janvier", "février", "mars",      "avril",   "mai",      "juin",
     "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
 
-// `n` random digits.
+// `n` random digits, drawn nine at a time.
 std::string Digits(KeyedChoice& choice, size_t n) {
   std::string out;
-  for (size_t i = 0; i < n; ++i) out.push_back(static_cast<char>('0' + choice.Below(10)));
+  while (out.size() < n) {
+    size_t k = std::min<size_t>(9, n - out.size());
+    uint64_t draw = choice.Below(static_cast<uint64_t>(std::pow(10, k)));
+    std::string part = std::to_string(draw);
+    out.append(k - part.size(), '0');
+    out.append(part);
+  }
   return out;
 }
 
@@ -313,7 +319,7 @@ void ReplacePart(std::string& written, std::string_view part, std::string_view u
   }
 }
 
-std::optional<std::string> PersonSurrogate(std::string_view raw, const std::string& key) {
+std::optional<std::string> PersonSurrogate(std::string_view raw, Mac& key) {
   NameParse p = ParsePersonName(raw);
   const NamePools& pools = Pools();
   if (!p.valid) {
@@ -343,7 +349,7 @@ std::optional<std::string> PersonSurrogate(std::string_view raw, const std::stri
 
 // --- e-mail ---------------------------------------------------------------
 
-std::optional<std::string> EmailSurrogate(std::string_view value, const std::string& key) {
+std::optional<std::string> EmailSurrogate(std::string_view value, Mac& key) {
   KeyedChoice choice(key, "email", value);
   const NamePools& pools = Pools();
   std::string given(Pick(pools.given[choice.Below(2)], 4, choice));
@@ -380,7 +386,7 @@ const std::map<std::string, std::pair<size_t, size_t>, std::less<>>& DepartmentR
 }
 
 std::optional<std::string> AddressSurrogate(std::string_view raw, std::string_view value,
-                                            const std::string& key) {
+                                            Mac& key) {
   AddressParse p = ParseAddress(raw);
   if (!p.valid) return std::nullopt;
   KeyedChoice choice(key, "address", value);
@@ -554,8 +560,8 @@ bool HasSurrogate(std::string_view kind) { return kind.rfind("HEALTH_", 0) != 0;
 namespace {
 
 // One draw of a surrogate for `f`; `choice` goes on from earlier draws.
-std::optional<std::string> Draw(const Finding& f, std::string_view raw, const std::string& key,
-                                int shift_days, KeyedChoice& choice) {
+std::optional<std::string> Draw(const Finding& f, std::string_view raw, Mac& key, int shift_days,
+                                KeyedChoice& choice) {
   const std::string& kind = f.kind;
   if (IsKind(kind, {"FR_NIR", "FR_INS"})) return NirSurrogate(raw, choice);
   if (kind == "PHONE_NUMBER") return PhoneSurrogate(raw, choice);
@@ -591,7 +597,7 @@ std::optional<std::string> Draw(const Finding& f, std::string_view raw, const st
 
 }  // namespace
 
-std::optional<std::string> Surrogate(const Finding& f, std::string_view raw, const std::string& key,
+std::optional<std::string> Surrogate(const Finding& f, std::string_view raw, Mac& key,
                                      int shift_days) {
   KeyedChoice choice(key, f.kind, f.value);
   // A draw that gives the value back (a NIR born abroad keeps all but its
@@ -640,7 +646,7 @@ std::optional<std::string> Generalize(const Finding& f, std::string_view raw,
   return std::nullopt;
 }
 
-int DateShift(const std::string& key, std::string_view identity, int max_days) {
+int DateShift(Mac& key, std::string_view identity, int max_days) {
   if (max_days <= 0) return 0;
   KeyedChoice choice(key, "shift", identity);
   int shift = static_cast<int>(choice.Below(2 * static_cast<uint64_t>(max_days))) - max_days;

@@ -29,7 +29,7 @@ namespace vigie::redact {
 bool HasSurrogate(std::string_view kind);
 // The surrogate of finding `f`, whose text is `raw`; `shift_days` moves a
 // date. Nothing when `raw` does not parse as its kind (the caller masks it).
-std::optional<std::string> Surrogate(const Finding& f, std::string_view raw, const std::string& key,
+std::optional<std::string> Surrogate(const Finding& f, std::string_view raw, Mac& key,
                                      int shift_days);
 
 // The generalization levels of `kind`, the first being its default; empty
@@ -42,7 +42,7 @@ std::optional<std::string> Generalize(const Finding& f, std::string_view raw,
 // The shift in days, in [-max_days, max_days] and never 0, of the dates of
 // the person `identity` (empty: the same shift for every record without
 // one).
-int DateShift(const std::string& key, std::string_view identity, int max_days);
+int DateShift(Mac& key, std::string_view identity, int max_days);
 
 }  // namespace vigie::redact
 

@@ -82,6 +82,50 @@ bool SyntaxFollower::Follow(char c) {
   return false;
 }
 
+size_t SyntaxFollower::FollowRecord(std::string_view bytes, bool* ended) {
+  *ended = false;
+  if (syntax_ == Syntax::kText) {
+    size_t nl = bytes.find('\n');
+    *ended = nl != std::string_view::npos;
+    return *ended ? nl + 1 : bytes.size();
+  }
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    i += Plain(bytes.substr(i));
+    if (i == bytes.size()) break;
+    if (Follow(bytes[i])) {
+      *ended = true;
+      return i + 1;
+    }
+  }
+  return bytes.size();
+}
+
+void SyntaxFollower::FollowAll(std::string_view bytes) {
+  if (syntax_ == Syntax::kText) return;
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    i += Plain(bytes.substr(i));
+    if (i < bytes.size()) Follow(bytes[i]);
+  }
+}
+
+size_t SyntaxFollower::Plain(std::string_view bytes) {
+  // Bytes that change nothing: in a cell, any but the delimiter, quotes and
+  // line breaks; in a JSON string, any but quotes and backslashes (outside
+  // strings every byte is read).
+  size_t i = 0;
+  if (syntax_ == Syntax::kDelimited) {
+    while (i < bytes.size()) {
+      char c = bytes[i];
+      if (c == '"' || c == delimiter_ || c == '\n' || c == '\r') break;
+      ++i;
+    }
+    if (i > 0) at_cell_start_ = false;
+  } else if (syntax_ == Syntax::kJson && in_string_ && !escape_) {
+    while (i < bytes.size() && bytes[i] != '"' && bytes[i] != '\\') ++i;
+  }
+  return i;
+}
+
 std::string Fit(std::string_view replacement, Place place, char delimiter) {
   std::string out;
   out.reserve(replacement.size() + 2);

@@ -34,9 +34,18 @@ class SyntaxFollower {
   // Follows one byte; true when it ends a record (a line break outside
   // quotes and strings).
   bool Follow(char c);
+  // Follows `bytes` up to the end of the first record that ends among them:
+  // the count of bytes followed (all of them when no record ends there);
+  // `*ended` says whether one did.
+  size_t FollowRecord(std::string_view bytes, bool* ended);
+  // Follows all of `bytes`.
+  void FollowAll(std::string_view bytes);
   Syntax syntax() const { return syntax_; }
 
  private:
+  // How many of the first bytes change nothing of the state but that a
+  // cell has begun (they are passed over without Follow).
+  size_t Plain(std::string_view bytes);
   Syntax syntax_ = Syntax::kText;
   char delimiter_ = ',';
   bool in_quotes_ = false;    // delimited: inside a quoted cell's quotes

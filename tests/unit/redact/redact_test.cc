@@ -60,10 +60,18 @@ TEST(Keyed, AesSivMatchesRfc5297) {
 }
 
 TEST(Keyed, HmacMatchesRfc4231) {
-  // RFC 4231, test case 2.
-  redact::Digest d = redact::Hmac("Jefe", "what do ya want for nothing?");
-  EXPECT_EQ(Hex(std::string_view(reinterpret_cast<const char*>(d.data()), d.size())),
-            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  // RFC 4231, test case 2, one-shot and with the key set up once (twice,
+  // and from a copy: the keyed state is never consumed).
+  auto hex = [](const redact::Digest& d) {
+    return Hex(std::string_view(reinterpret_cast<const char*>(d.data()), d.size()));
+  };
+  const char* expected = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
+  EXPECT_EQ(hex(redact::Hmac("Jefe", "what do ya want for nothing?")), expected);
+  redact::Mac mac("Jefe");
+  EXPECT_EQ(hex(mac.Sign("what do ya want for nothing?")), expected);
+  EXPECT_EQ(hex(mac.Sign("what do ya want for nothing?")), expected);
+  redact::Mac copy = mac;
+  EXPECT_EQ(hex(copy.Sign("what do ya want for nothing?")), expected);
 }
 
 TEST(Keyed, Base32MatchesRfc4648) {
@@ -83,7 +91,7 @@ Finding Of(std::string kind, std::string_view raw, std::string value = {}) {
   return f;
 }
 
-const std::string kSurrogateKey = redact::Keys(kKey).surrogate;
+redact::Mac kSurrogateKey = redact::Keys(kKey).surrogate;
 
 TEST(Surrogate, NirKeepsSexYearMonthAndDepartmentWithAValidKey) {
   auto lines = ReadLines("vectors/nir_valid.txt");
@@ -249,7 +257,7 @@ TEST(Surrogate, EmailsAreAtReservedDomains) {
 }
 
 TEST(Surrogate, DateShiftsAreKeyedPerPersonAndNeverZero) {
-  std::string key = redact::Keys(kKey).shift;
+  redact::Mac key = redact::Keys(kKey).shift;
   std::set<int> shifts;
   for (int i = 0; i < 200; ++i) {
     int s = redact::DateShift(key, "person " + std::to_string(i), 10);
