@@ -14,7 +14,7 @@
 #include <vector>
 
 #define VIGIE_FUZZ_TARGETS(X) \
-  X(scanner) X(stream) X(deserialize) X(validators) X(address) X(person) X(layout)
+  X(scanner) X(stream) X(deserialize) X(validators) X(address) X(person) X(layout) X(redact)
 #define VIGIE_DECLARE(name) extern "C" int VigieFuzz_##name(const uint8_t* data, size_t size);
 VIGIE_FUZZ_TARGETS(VIGIE_DECLARE)
 
