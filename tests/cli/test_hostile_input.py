@@ -23,8 +23,16 @@ def scan(vigie_bin, database, chunks, *args):
     """Runs `vigie scan - ARGS` with `chunks` written to its standard input
     by a thread; returns (exit status, peak RSS in KiB, the last JSONL
     record, bytes of output)."""
-    proc = subprocess.Popen([vigie_bin, "scan", "--format", "jsonl", "--database", database, "-j",
-                             "1", *args, "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+    rc, rss, last, size = piped([vigie_bin, "scan", "--format", "jsonl", "--database", database,
+                                 "-j", "1", *args, "-"], chunks)
+    return rc, rss, json.loads(last), size
+
+
+def piped(command, chunks):
+    """Runs `command` with `chunks` written to its standard input by a
+    thread; returns (exit status, peak RSS in KiB, its last line of output,
+    bytes of output)."""
+    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL)
 
     def feed():
@@ -36,14 +44,18 @@ def scan(vigie_bin, database, chunks, *args):
 
     feeder = threading.Thread(target=feed)
     feeder.start()
-    last, size = b"", 0
-    for line in proc.stdout:  # read as it comes: the output is not held here
-        last = line
-        size += len(line)
+    # Read as it comes, in blocks, keeping only the end: the output (a
+    # single line of 100 MB, redacted) is never held here, where it would
+    # swell this process and, through fork, the next child's peak RSS.
+    tail, size = b"", 0
+    while block := proc.stdout.read(1 << 16):
+        tail = (tail + block)[-(1 << 16):]
+        size += len(block)
     feeder.join()
+    last = tail.rstrip(b"\n").rsplit(b"\n", 1)[-1]
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, usage.ru_maxrss, json.loads(last), size
+    return proc.returncode, usage.ru_maxrss, last, size
 
 
 @pytest.fixture(scope="module")
@@ -106,3 +118,17 @@ def test_one_keyword_repeated_on_one_line(vigie_bin, database, word):
         assert rc == 1 and summary["files_revealing_health"] == 1
         assert summary["by_kind"]["HEALTH_CONDITION"] > 2_000_000
     assert rss < MAX_RSS_KB, rss
+
+
+@pytest.mark.parametrize("layout", ["text", "delimited"])
+def test_redacting_a_hundred_mb_line(vigie_bin, database, layout):
+    # One record of 100 MB (no line break): written out as it settles, a
+    # megabyte at most held for it, every phone masked, health terms tagged.
+    line = PROSE.replace(b"\n", b" ").replace(b";", b",")
+    total = 100 << 20
+    rc, rss, last, size = piped([vigie_bin, "redact", "--database", database, "--layout", layout,
+                                 "-"], repeat(line, total))
+    assert rc == 0
+    assert rss < MAX_RSS_KB, rss
+    assert total < size < 1.1 * total
+    assert b"06 12" not in last and b"** ** ** ** **" in last and b"<HEALTH_CONDITION>" in last
