@@ -397,15 +397,20 @@ struct RedactionStream::State {
   // stay.
   void EmitCells(const Replacement& r, std::string_view raw, const Finding& f, std::string& out) {
     std::string_view replacement = r.text;
-    // Where the finding crosses from one cell to the next.
+    // Where the finding crosses from one cell to the next, and which of its
+    // bytes are syntax that stays: a cell's quotes (the opening one, the
+    // closing one, doubled ones inside; a quote inside a bare cell is
+    // content, as RFC 4180 reads it) and carriage returns.
     std::vector<size_t> breaks;
+    std::vector<bool> syntax(raw.size());
     redact::SyntaxFollower probe = behind;
     for (size_t i = 0; i < raw.size(); ++i) {
       redact::Place place = probe.Next();
-      if (place == redact::Place::kBareCell && (raw[i] == delimiter || raw[i] == '\n')) {
-        breaks.push_back(i);
-      }
-      probe.Follow(raw[i]);
+      char c = raw[i];
+      if (place == redact::Place::kBareCell && (c == delimiter || c == '\n')) breaks.push_back(i);
+      probe.Follow(c);
+      syntax[i] = c == '\r' || (c == '"' && (place == redact::Place::kQuotedCell ||
+                                             probe.Next() == redact::Place::kQuotedCell));
     }
     std::vector<std::string_view> parts;
     std::string_view rest = replacement;
@@ -423,8 +428,8 @@ struct RedactionStream::State {
       for (size_t k = 0; k <= breaks.size(); ++k) {
         size_t to = k < breaks.size() ? breaks[k] : raw.size();
         std::string content;
-        for (char c : raw.substr(from, to - from)) {
-          if (c != '"' && c != '\r') content.push_back(c);
+        for (size_t i = from; i < to; ++i) {
+          if (!syntax[i]) content.push_back(raw[i]);
         }
         sealed.push_back(content.empty() ? content : Act(*impl, keys, f, content, 0).text);
         from = to + 1;
@@ -435,7 +440,7 @@ struct RedactionStream::State {
       parts.assign(breaks.size() + 1, std::string_view());
       parts[0] = replacement;
     }
-    // Each cell's piece of the finding: its quotes kept, its content
+    // Each cell's piece of the finding: its syntax kept, its content
     // replaced by its part.
     size_t from = 0;
     for (size_t k = 0; k <= breaks.size(); ++k) {
@@ -444,10 +449,9 @@ struct RedactionStream::State {
       bool written = false;
       for (size_t i = from; i < to; ++i) {
         redact::Place place = behind.Next();
-        char c = raw[i];
-        behind.Follow(c);
-        if (c == '"' || c == '\r') {
-          out.push_back(c);  // a cell's quotes stay where they are
+        behind.Follow(raw[i]);
+        if (syntax[i]) {
+          out.push_back(raw[i]);
           continue;
         }
         content = place;
