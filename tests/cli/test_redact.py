@@ -8,6 +8,7 @@ import json
 import os
 import random
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -291,3 +292,12 @@ def test_report_counts_kinds_and_actions(run, sample_dir):
     assert lines[0].startswith("vigie redact: 1 file written, ")
     assert any(line.split() == ["FR_NIR", "mask", "40"] for line in lines), lines
     assert any(line.split()[:2] == ["HEALTH_BLOOD_GROUP", "tag"] for line in lines), lines
+
+
+def test_a_reader_that_goes_away_ends_the_run_quietly(vigie_bin, tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"tel. 06 71 84 29 53\n" * 300_000)
+    r = subprocess.run(f"'{vigie_bin}' redact '{big}' | head -1", shell=True, capture_output=True,
+                       env=dict(os.environ, VIGIE_CACHE_DIR=str(tmp_path / "cache")))
+    assert r.stdout == b"tel. ** ** ** ** **\n"
+    assert r.stderr == b"", r.stderr

@@ -265,6 +265,7 @@ class RedactRunner {
   }
 
   Totals& totals() { return totals_; }
+  bool reader_gone() const { return reader_gone_; }
 
  private:
   void Fail(const std::string& path, const std::string& why) {
@@ -307,8 +308,12 @@ class RedactRunner {
     RedactionStream stream = redactor_.OpenStream();
     if (cmd_.verify) stream.KeepTrail();
     bool write_failed = false;
+    int write_errno = 0;
     auto emit = [&](std::string_view bytes) {
-      if (!write_failed && !WriteAll(out_fd, bytes)) write_failed = true;
+      if (!write_failed && !WriteAll(out_fd, bytes)) {
+        write_failed = true;
+        write_errno = errno;
+      }
     };
     emit(stream.Write({buffer.data(), head}));
     std::string read_error;
@@ -327,8 +332,12 @@ class RedactRunner {
     if (stream.status() != ErrorCode::kOk) {
       return Fail(path, "not redacted: Hyperscan could not allocate a stream; nothing written");
     }
+    if (write_failed && write_errno == EPIPE && !aside) {
+      reader_gone_ = true;  // `vigie redact | head`: the reader has all it wants
+      return;
+    }
     if (write_failed) {
-      return Fail(path, std::string("cannot write the output: ") + std::strerror(errno));
+      return Fail(path, std::string("cannot write the output: ") + std::strerror(write_errno));
     }
     if (cmd_.verify && !Verify(stream, file.path(), path)) return;
     if (to_stdout && aside) {
@@ -379,6 +388,7 @@ class RedactRunner {
   const Redactor& redactor_;
   const RedactCommand& cmd_;
   Totals totals_;
+  bool reader_gone_ = false;
 };
 
 void PrintReport(const RedactCommand& cmd, const Totals& t) {
@@ -522,7 +532,10 @@ int RunRedact(const RedactCommand& cmd) {
     return kExitError;
   }
   RedactRunner runner(*redactor, cmd);
-  for (const Input& input : inputs.inputs()) runner.Run(input);
+  for (const Input& input : inputs.inputs()) {
+    if (runner.reader_gone()) break;
+    runner.Run(input);
+  }
   const Totals& t = runner.totals();
   if (!cmd.report.empty()) PrintReport(cmd, t);
   if (t.errors > 0) return kExitError;
