@@ -176,6 +176,40 @@ TEST(Surrogate, CompanyAndProfessionalNumbersPassTheirChecks) {
   }
 }
 
+TEST(Surrogate, CardsAndIdentityDocumentsKeepTheirStructure) {
+  struct Case {
+    const char* kind;
+    std::vector<std::string> values;
+    Validation (*validate)(std::string_view);
+  };
+  auto cni = [](std::string_view v) -> Validation { return ValidateCni(v); };
+  auto card = [](std::string_view v) -> Validation { return ValidateCard(v); };
+  std::vector<Case> cases = {
+      {"FR_CNI", ReadLines("vectors/cni_fr_2021_valid.txt"), cni},
+      {"FR_CNI", ReadLines("vectors/cni_fr_old_valid.txt"), cni},
+      {"FR_PASSPORT", ReadLines("vectors/passport_fr_format_examples.txt"), ValidatePassportFr},
+      // Issuers' published test numbers (Visa, Mastercard, American Express).
+      {"CREDIT_CARD", {"4111 1111 1111 1111", "5555555555554444", "3782 822463 10005"}, card},
+  };
+  for (const Case& c : cases) {
+    ASSERT_FALSE(c.values.empty()) << c.kind;
+    for (const std::string& raw : c.values) {
+      ASSERT_TRUE(c.validate(raw).valid) << raw;
+      auto s = redact::Surrogate(Of(c.kind, raw), raw, kSurrogateKey, 0);
+      ASSERT_TRUE(s.has_value()) << c.kind << " " << raw;
+      Validation w = c.validate(*s);
+      EXPECT_TRUE(w.valid) << c.kind << " " << raw << " -> " << *s << ": " << w.reason;
+      EXPECT_NE(*s, raw);
+      EXPECT_EQ(s->size(), raw.size());
+    }
+  }
+  // A card keeps its issuer's first four digits, so its brand.
+  auto visa = redact::Surrogate(Of("CREDIT_CARD", "4111 1111 1111 1111"), "4111 1111 1111 1111",
+                                kSurrogateKey, 0);
+  EXPECT_EQ(ValidateCard(*visa).brand, "visa");
+  EXPECT_EQ(visa->substr(0, 5), "4111 ");
+}
+
 TEST(Surrogate, DatesMoveByTheShiftInTheirOwnWriting) {
   using std::chrono::sys_days;
   for (const std::string& raw : ReadLines("vectors/faker_date_of_birth_fr.txt")) {
