@@ -361,7 +361,8 @@ struct RedactionStream::State {
   // The replacement of `raw`, fitted to where it lies. A finding whose
   // bytes lie in several places (a JSON string and what follows it) gets
   // its replacement in the first; of the others, only the syntax stays
-  // (quotes, separators; a digit outside a string becomes 0).
+  // (quotes, brackets, commas, colons, line breaks outside strings; a
+  // digit outside a string becomes 0).
   void Emit(const Replacement& r, std::string_view raw, const Finding& f, std::string& out) {
     if (r.action == RedactAction::kKeep) {
       behind.FollowAll(raw);
@@ -375,14 +376,18 @@ struct RedactionStream::State {
     for (char c : raw) {
       redact::Place place = behind.Next();
       behind.Follow(c);
-      bool closes = place == redact::Place::kJsonString && behind.Next() != place;
-      same = same && place == first && !closes;
+      bool in_string = place == redact::Place::kJsonString || place == redact::Place::kJsonKey;
+      bool closes = in_string && behind.Next() != place;
+      // JSON's syntax outside strings (a record's line break too) stays.
+      bool syntax = place == redact::Place::kJsonOther &&
+                    (c == '"' || c == '{' || c == '}' || c == '[' || c == ']' || c == ',' ||
+                     c == ':' || c == '\n' || c == '\r');
+      same = same && place == first && !closes && !syntax;
       if (same) continue;
-      if (place == redact::Place::kJsonOther) {
-        out.push_back(text::IsAsciiDigit(c) ? '0' : c);
-      } else if (closes || (place != redact::Place::kJsonString &&
-                            (c == '"' || c == delimiter || c == '\n' || c == '\r'))) {
+      if (closes || syntax) {
         out.push_back(c);
+      } else if (place == redact::Place::kJsonOther && text::IsAsciiDigit(c)) {
+        out.push_back('0');  // a number stays a number
       }
     }
   }
