@@ -461,17 +461,31 @@ struct RedactionStream::State {
         }
         content = place;
         if (!written) {
-          out.append(redact::Fit(parts[k], content, delimiter));
+          out.append(FitPiece(parts[k], content, k == breaks.size() ? After(raw) : 0));
           written = true;
         }
       }
-      if (!written) out.append(redact::Fit(parts[k], content, delimiter));
+      if (!written) out.append(FitPiece(parts[k], content, k == breaks.size() ? After(raw) : 0));
       if (k < breaks.size()) {
         behind.Follow(raw[to]);
         out.push_back(raw[to]);
       }
       from = to + 1;
     }
+  }
+
+  // The byte after `raw` (a view into the held text), 0 at its end.
+  char After(std::string_view raw) const {
+    const char* end = raw.data() + raw.size();
+    return end < held.data() + held.size() ? *end : 0;
+  }
+
+  // A cell's piece of a finding, fitted. A quote after an emptied piece
+  // would open the cell as a quoted one: a space keeps it a quote.
+  std::string FitPiece(std::string_view part, redact::Place place, char after) const {
+    std::string fitted = redact::Fit(part, place, delimiter);
+    if (fitted.empty() && place == redact::Place::kBareCell && after == '"') fitted = " ";
+    return fitted;
   }
 
   // The shift of the dates of the record whose findings are findings[0, n).
