@@ -28,6 +28,8 @@ namespace vigie {
 namespace {
 
 constexpr uint64_t kMaxRecord = uint64_t{1} << 20;
+// Redactor::Redact feeds its text to a stream in slices of this size.
+constexpr size_t kRedactSlice = size_t{256} << 10;
 // The text written out is dropped from memory once this much has gathered.
 constexpr uint64_t kCompactBytes = uint64_t{64} << 10;
 constexpr size_t kMinKeyBytes = 16;
@@ -271,8 +273,15 @@ struct RedactionStream::State {
       behind = ahead;
       initial = ahead;
     }
-    // Record ends among the bytes now settled.
     uint64_t end = held_base + held.size();
+    if (!shift_dates) {
+      // Records matter only for the dates' shift: without it, everything
+      // settled is written out at once, but for a finding that goes on
+      // past the settled offset.
+      RenderTo(final ? end : CutBefore(limit), out);
+      return;
+    }
+    // Record ends among the bytes now settled.
     while (looked < std::min(limit, end)) {
       std::string_view rest(held.data() + (looked - held_base), std::min(limit, end) - looked);
       bool ended = false;
@@ -288,12 +297,17 @@ struct RedactionStream::State {
     if (final) {
       RenderTo(end, out);
     } else if (limit - held_from > kMaxRecord) {
-      uint64_t cut = limit;
-      for (const Finding& f : findings) {
-        if (f.begin < cut && f.end > cut) cut = f.begin;
-      }
-      RenderTo(cut, out);
+      RenderTo(CutBefore(limit), out);
     }
+  }
+
+  // `limit`, or the begin of the first finding that goes on past it.
+  uint64_t CutBefore(uint64_t limit) const {
+    for (const Finding& f : findings) {
+      if (f.begin >= limit) break;
+      if (f.end > limit) return f.begin;
+    }
+    return limit;
   }
 
   bool Straddles(uint64_t cut) const {
@@ -617,7 +631,13 @@ RedactionStream Redactor::OpenStream() const {
 
 Result<std::string> Redactor::Redact(std::string_view text, RedactionReport* report) const {
   RedactionStream stream = OpenStream();
-  std::string out = stream.Write(text);
+  // In slices, so that each is written out while its bytes and findings
+  // are still in the cache, and the findings held stay few.
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (size_t at = 0; at < text.size(); at += kRedactSlice) {
+    out += stream.Write(text.substr(at, kRedactSlice));
+  }
   out += stream.Finish();
   if (stream.status() != ErrorCode::kOk) {
     return Result<std::string>::Error(ErrorCode::kResourceExhausted,
