@@ -385,41 +385,62 @@ const std::map<std::string, std::pair<size_t, size_t>, std::less<>>& DepartmentR
   return rows;
 }
 
+// Where the postcode of an address that the scan found lies in `raw`: the
+// last run of exactly five digits followed by a word (the commune); npos
+// for a street line alone. (The scan has parsed and checked the address:
+// it is not parsed again.)
+size_t PostcodeAt(std::string_view raw) {
+  size_t found = std::string_view::npos;
+  for (size_t i = 0; i < raw.size();) {
+    if (!IsAsciiDigit(raw[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < raw.size() && IsAsciiDigit(raw[j])) ++j;
+    size_t k = j;
+    while (k < raw.size() && (raw[k] == ' ' || raw[k] == ',' || raw[k] == ';' || raw[k] == '\t' ||
+                              raw[k] == '\n' || raw[k] == '\r' || raw[k] == '"')) {
+      ++k;
+    }
+    bool word =
+        k < raw.size() && (IsAsciiAlpha(raw[k]) || static_cast<unsigned char>(raw[k]) >= 0x80);
+    if (j - i == 5 && (i == 0 || !IsAsciiAlnum(raw[i - 1])) && word) found = i;
+    i = j;
+  }
+  return found;
+}
+
 std::optional<std::string> AddressSurrogate(std::string_view raw, std::string_view value,
                                             Mac& key) {
-  AddressParse p = ParseAddress(raw);
-  if (!p.valid) return std::nullopt;
   KeyedChoice choice(key, "address", value);
   std::string street = std::to_string(1 + choice.Below(120)) + " " +
                        std::string(kStreetTypes[choice.Below(kStreetTypes.size())]) + " " +
                        std::string(kStreetNames[choice.Below(kStreetNames.size())]);
   bool upper = Shouting(raw);
-  if (!p.has_locality) return upper ? AsciiUpper(street) : street;
+  size_t at = PostcodeAt(raw);
+  if (at == std::string_view::npos) return upper ? AsciiUpper(street) : street;
   const auto& departments = DepartmentRows();
-  auto found = departments.find(Department(p.address.postcode));
+  auto found = departments.find(Department(raw.substr(at, 5)));
   if (found == departments.end()) return std::nullopt;
   auto [first, last] = found->second;
   std::string_view row = data::kCommunesByPostcode.Row(first + choice.Below(last - first));
   // The parts are separated as they were (a line break, a comma, a space,
   // the delimiter of a table whose columns hold them): the separators of
   // `raw` around its postcode are kept.
-  size_t at = raw.rfind(p.address.postcode);
-  if (at == std::string_view::npos) return std::nullopt;
   size_t street_end = at;
   while (street_end > 0 && !IsAsciiAlnum(raw[street_end - 1])) --street_end;
-  size_t commune_at = at + p.address.postcode.size();
+  size_t commune_at = at + 5;
   while (commune_at < raw.size() && !IsAsciiAlnum(raw[commune_at]) &&
          static_cast<unsigned char>(raw[commune_at]) < 0x80) {
     ++commune_at;
   }
   std::string_view before = raw.substr(street_end, at - street_end);
-  std::string_view between =
-      raw.substr(at + p.address.postcode.size(), commune_at - at - p.address.postcode.size());
+  std::string_view between = raw.substr(at + 5, commune_at - at - 5);
   std::string locality = std::string(data::Field(row, 0)) +
                          std::string(between.empty() ? " " : between) +
                          std::string(data::Field(row, 2));
-  std::string out =
-      p.has_street && street_end > 0 ? street + std::string(before) + locality : locality;
+  std::string out = street_end > 0 ? street + std::string(before) + locality : locality;
   return upper ? AsciiUpper(out) : out;
 }
 
