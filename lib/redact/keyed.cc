@@ -18,15 +18,16 @@ std::string DigestBytes(const Digest& d) {
 }
 
 struct CipherFree {
-  void operator()(EVP_CIPHER* c) const { EVP_CIPHER_free(c); }
   void operator()(EVP_CIPHER_CTX* c) const { EVP_CIPHER_CTX_free(c); }
 };
 
 // AES-SIV for a key of 32 bytes (AES-128-SIV) or 64 (AES-256-SIV).
-std::unique_ptr<EVP_CIPHER, CipherFree> SivCipher(size_t key_bytes) {
-  const char* name = key_bytes == 32 ? "AES-128-SIV" : key_bytes == 64 ? "AES-256-SIV" : nullptr;
-  if (name == nullptr) return nullptr;
-  return std::unique_ptr<EVP_CIPHER, CipherFree>(EVP_CIPHER_fetch(nullptr, name, nullptr));
+// Fetched once: a fetch looks the algorithm up in the providers, which
+// costs more than encrypting a value.
+const EVP_CIPHER* SivCipher(size_t key_bytes) {
+  static EVP_CIPHER* const k128 = EVP_CIPHER_fetch(nullptr, "AES-128-SIV", nullptr);
+  static EVP_CIPHER* const k256 = EVP_CIPHER_fetch(nullptr, "AES-256-SIV", nullptr);
+  return key_bytes == 32 ? k128 : key_bytes == 64 ? k256 : nullptr;
 }
 
 const unsigned char* Bytes(std::string_view s) {
@@ -174,12 +175,12 @@ std::optional<std::string> FromBase32(std::string_view text) {
 std::string SivEncrypt(std::string_view key, std::string_view aad, std::string_view plain) {
   auto cipher = SivCipher(key.size());
   std::unique_ptr<EVP_CIPHER_CTX, CipherFree> ctx(EVP_CIPHER_CTX_new());
-  if (!cipher || !ctx) return {};
+  if (cipher == nullptr || !ctx) return {};
   std::string out(kSivTag + plain.size(), '\0');
   auto* data = reinterpret_cast<unsigned char*>(out.data());
   int n = 0;
   // SIV takes the associated data, then the whole plain text in one call.
-  if (EVP_EncryptInit_ex2(ctx.get(), cipher.get(), Bytes(key), nullptr, nullptr) != 1 ||
+  if (EVP_EncryptInit_ex2(ctx.get(), cipher, Bytes(key), nullptr, nullptr) != 1 ||
       EVP_EncryptUpdate(ctx.get(), nullptr, &n, Bytes(aad), static_cast<int>(aad.size())) != 1 ||
       EVP_EncryptUpdate(ctx.get(), data + kSivTag, &n, Bytes(plain),
                         static_cast<int>(plain.size())) != 1 ||
@@ -195,13 +196,13 @@ std::optional<std::string> SivDecrypt(std::string_view key, std::string_view aad
   if (sealed.size() < kSivTag) return std::nullopt;
   auto cipher = SivCipher(key.size());
   std::unique_ptr<EVP_CIPHER_CTX, CipherFree> ctx(EVP_CIPHER_CTX_new());
-  if (!cipher || !ctx) return std::nullopt;
+  if (cipher == nullptr || !ctx) return std::nullopt;
   std::string tag(sealed.substr(0, kSivTag));
   std::string_view body = sealed.substr(kSivTag);
   std::string out(body.size(), '\0');
   auto* data = reinterpret_cast<unsigned char*>(out.data());
   int n = 0;
-  if (EVP_DecryptInit_ex2(ctx.get(), cipher.get(), Bytes(key), nullptr, nullptr) != 1 ||
+  if (EVP_DecryptInit_ex2(ctx.get(), cipher, Bytes(key), nullptr, nullptr) != 1 ||
       EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_AEAD_SET_TAG, kSivTag, tag.data()) != 1 ||
       EVP_DecryptUpdate(ctx.get(), nullptr, &n, Bytes(aad), static_cast<int>(aad.size())) != 1 ||
       EVP_DecryptUpdate(ctx.get(), data, &n, Bytes(body), static_cast<int>(body.size())) != 1 ||

@@ -291,7 +291,7 @@ struct RedactionStream::State {
     while (!record_ends.empty() && record_ends.front() <= limit) {
       uint64_t cut = record_ends.front();
       record_ends.pop_front();
-      if (Straddles(cut)) continue;  // a finding goes on past this line break
+      if (CutBefore(cut) != cut) continue;  // a finding goes on past this line break
       RenderTo(cut, out);
     }
     if (final) {
@@ -308,14 +308,6 @@ struct RedactionStream::State {
       if (f.end > limit) return f.begin;
     }
     return limit;
-  }
-
-  bool Straddles(uint64_t cut) const {
-    for (const Finding& f : findings) {
-      if (f.begin >= cut) break;
-      if (f.end > cut) return true;
-    }
-    return false;
   }
 
   // The record [held_from, to), with every finding that begins in it.
@@ -575,7 +567,6 @@ Result<Redactor> Redactor::Create(const Scanner& scanner, const RedactionPolicy&
   for (const auto& [kind, category] : impl->kinds) {
     const ActionSpec& spec = policy.For(kind, category);
     keyed = keyed || Keyed(spec.action);
-    std::string_view name = RedactActionName(spec.action);
     if (spec.action == RedactAction::kSurrogate && !redact::HasSurrogate(kind)) {
       return fail("no surrogate for " + kind +
                   ": health terms can be kept, masked, tagged, "
@@ -609,7 +600,6 @@ Result<Redactor> Redactor::Create(const Scanner& scanner, const RedactionPolicy&
     if (spec.shift_days < 0 || spec.shift_days > 36500) {
       return fail("the date shift must be 0 to 36500 days");
     }
-    (void)name;
   }
   if (keyed && policy.key.empty()) {
     return fail(
@@ -760,7 +750,10 @@ std::vector<Residue> RedactionVerifier::Finish() {
 
 // --- encryption -------------------------------------------------------------
 
-Result<std::string> Decrypt(std::string_view encrypted, std::string_view key) {
+namespace {
+
+// `encrypted` ("ENC:KIND:base32") decrypted with `keys`.
+Result<std::string> DecryptWith(const redact::Keys& keys, std::string_view encrypted) {
   auto fail = [](std::string_view why) { return Result<std::string>::Error(why); };
   if (encrypted.substr(0, kEncryptedPrefix.size()) != kEncryptedPrefix) {
     return fail("not a value that vigie encrypted (ENC:KIND:...)");
@@ -771,15 +764,21 @@ Result<std::string> Decrypt(std::string_view encrypted, std::string_view key) {
   std::string_view kind = rest.substr(0, colon);
   auto sealed = redact::FromBase32(rest.substr(colon + 1));
   if (!sealed) return fail("the encrypted value is not base32");
-  redact::Keys keys(key);
   auto plain = redact::SivDecrypt(keys.encrypt, kind, *sealed);
   if (!plain) return fail("the value does not decrypt under this key (a wrong key, or changed)");
   return *plain;
 }
 
+}  // namespace
+
+Result<std::string> Decrypt(std::string_view encrypted, std::string_view key) {
+  return DecryptWith(redact::Keys(key), encrypted);
+}
+
 std::string Reveal(std::string_view text, std::string_view key, uint64_t* failed) {
   std::string out;
   out.reserve(text.size());
+  const redact::Keys keys(key);  // derived once for every value
   uint64_t failures = 0;
   size_t at = 0;
   for (size_t hit = text.find(kEncryptedPrefix); hit != std::string_view::npos;
@@ -799,7 +798,7 @@ std::string Reveal(std::string_view text, std::string_view key, uint64_t* failed
            ((text[end] >= 'a' && text[end] <= 'z') || (text[end] >= '2' && text[end] <= '7'))) {
       ++end;
     }
-    auto plain = Decrypt(text.substr(hit, end - hit), key);
+    auto plain = DecryptWith(keys, text.substr(hit, end - hit));
     if (!plain.ok()) {
       ++failures;
       continue;

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
-#include <cmath>
 #include <map>
 #include <vector>
 
@@ -47,7 +46,9 @@ std::string Digits(KeyedChoice& choice, size_t n) {
   std::string out;
   while (out.size() < n) {
     size_t k = std::min<size_t>(9, n - out.size());
-    uint64_t draw = choice.Below(static_cast<uint64_t>(std::pow(10, k)));
+    uint64_t ten_to_k = 1;
+    for (size_t i = 0; i < k; ++i) ten_to_k *= 10;
+    uint64_t draw = choice.Below(ten_to_k);
     std::string part = std::to_string(draw);
     out.append(k - part.size(), '0');
     out.append(part);

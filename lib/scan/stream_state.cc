@@ -62,13 +62,14 @@ TextWindow StreamState::Window() const {
 }
 
 void StreamState::DecideLayout(std::string_view head) {
-  layout_ = records::GuessLayout(head, call_.layout, call_.delimiter);
-  if (layout_.delimited) cells_.emplace(layout_.delimiter);
-  layout_known_ = true;
+  UseLayout(records::GuessLayout(head, call_.layout, call_.delimiter));
 }
 
 void StreamState::SetLayout(const records::LayoutGuess& layout) {
-  if (written_ != 0) return;
+  if (written_ == 0) UseLayout(layout);
+}
+
+void StreamState::UseLayout(const records::LayoutGuess& layout) {
   layout_ = layout;
   cells_.reset();
   if (layout_.delimited) cells_.emplace(layout_.delimiter);

@@ -68,6 +68,7 @@ class StreamState {
 
  private:
   void DecideLayout(std::string_view head);
+  void UseLayout(const records::LayoutGuess& layout);
   // A part's scan starts at `start`: what the bytes before it leave (the
   // header's column names, the cell and line at `start`) is set up
   // without matching them.
