@@ -2,11 +2,13 @@
 // Fuzz target for delimited files: the layout guess on any head, and the
 // cell tracker, which must give every byte the same cell whether the text
 // comes whole or in pieces (the control byte draws their size), and after
-// its beginning was skipped instead of fed.
+// its beginning was skipped instead of fed; and the record profile, which
+// must count the same records and columns whatever the pieces.
 #include <vector>
 
 #include "fuzz_util.h"
 #include "records/layout.h"
+#include "vigie/records.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using vigie::fuzz::Check;
@@ -43,6 +45,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       Check(s.begin == c.begin && s.row == c.row && s.column == c.column &&
             s.row_begin == c.row_begin);
     }
+  }
+
+  vigie::CallOptions call;
+  call.layout = kLayouts[control % 3];
+  call.delimiter = kDelimiters[(control >> 2) % 4];
+  vigie::RecordProfile one(call);
+  one.Feed(text);
+  one.Finish();
+  vigie::RecordProfile many(call);
+  for (size_t at = 0; at < text.size(); at += step) many.Feed(text.substr(at, step));
+  many.Finish();
+  Check(one.unit() == many.unit() && one.records() == many.records() &&
+        one.columns().size() == many.columns().size());
+  Check(one.columns().size() <= vigie::RecordProfile::kMaxColumns);
+  for (size_t c = 0; c < one.columns().size(); ++c) {
+    Check(one.columns()[c].name == many.columns()[c].name);
+    Check(one.columns()[c].filled == many.columns()[c].filled);
+    Check(one.columns()[c].filled <= one.records());
   }
   return 0;
 }

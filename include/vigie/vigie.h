@@ -11,6 +11,7 @@
 #include "vigie/health.h"
 #include "vigie/options.h"
 #include "vigie/person.h"
+#include "vigie/records.h"
 #include "vigie/redact.h"
 #include "vigie/result.h"
 #include "vigie/scanner.h"

@@ -29,18 +29,30 @@ bool SyntaxFollower::Follow(char c) {
         if (at_cell_start_) {
           quoted_cell_ = in_quotes_ = true;
         } else if (quoted_cell_) {
-          in_quotes_ = !in_quotes_;  // a closing quote, or the second of ""
+          // A closing quote, or the second of "" (a quote in the cell).
+          if (!in_quotes_) filled_ = true;
+          in_quotes_ = !in_quotes_;
+        } else {
+          filled_ = true;  // a quote inside a bare cell is its own
         }
         at_cell_start_ = false;
         return false;
       }
-      if (in_quotes_) return false;
+      if (in_quotes_) {
+        filled_ = true;
+        return false;
+      }
       if (c == delimiter_ || c == '\n') {
         at_cell_start_ = true;
         quoted_cell_ = false;
+        filled_ = false;
+        column_ = c == '\n' ? 0 : column_ + 1;
         return c == '\n';
       }
-      if (c != '\r') at_cell_start_ = false;
+      if (c != '\r') {
+        at_cell_start_ = false;
+        filled_ = true;
+      }
       return false;
     case Syntax::kJson:
       if (in_string_) {
@@ -119,7 +131,10 @@ size_t SyntaxFollower::Plain(std::string_view bytes) {
       if (c == '"' || c == delimiter_ || c == '\n' || c == '\r') break;
       ++i;
     }
-    if (i > 0) at_cell_start_ = false;
+    if (i > 0) {
+      at_cell_start_ = false;
+      filled_ = true;
+    }
   } else if (syntax_ == Syntax::kJson && in_string_ && !escape_) {
     while (i < bytes.size() && bytes[i] != '"' && bytes[i] != '\\') ++i;
   }

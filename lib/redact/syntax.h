@@ -5,6 +5,7 @@
 #ifndef VIGIE_LIB_REDACT_SYNTAX_H_
 #define VIGIE_LIB_REDACT_SYNTAX_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -40,6 +41,27 @@ class SyntaxFollower {
   size_t FollowRecord(std::string_view bytes, bool* ended);
   // Follows all of `bytes`.
   void FollowAll(std::string_view bytes);
+  // A delimited text: follows `bytes` as FollowAll does, and calls
+  // `on_cell(column, filled, at, ends_record)` at each cell's end (the
+  // delimiter or line break at bytes[at]): its column from 0, and whether
+  // it held anything but quotes and a carriage return.
+  template <typename OnCell>
+  void FollowCells(std::string_view bytes, OnCell&& on_cell) {
+    for (size_t i = 0; i < bytes.size(); ++i) {
+      i += Plain(bytes.substr(i));
+      if (i == bytes.size()) break;
+      char c = bytes[i];
+      bool ends = !in_quotes_ && (c == delimiter_ || c == '\n');
+      uint32_t column = column_;
+      bool filled = filled_;
+      Follow(c);
+      if (ends) on_cell(column, filled, i, c == '\n');
+    }
+  }
+  // A delimited text: the column of the cell being followed, and whether it
+  // holds anything yet.
+  uint32_t column() const { return column_; }
+  bool filled() const { return filled_; }
   Syntax syntax() const { return syntax_; }
 
  private:
@@ -51,6 +73,8 @@ class SyntaxFollower {
   bool in_quotes_ = false;    // delimited: inside a quoted cell's quotes
   bool quoted_cell_ = false;  // delimited: the cell began with a quote
   bool at_cell_start_ = true;
+  uint32_t column_ = 0;      // delimited: the current cell's column
+  bool filled_ = false;      // delimited: the current cell holds a character
   bool in_string_ = false;   // JSON
   bool escape_ = false;      // JSON: after a backslash in a string
   bool in_key_ = false;      // JSON: the string is a member's name

@@ -65,6 +65,7 @@ std::optional<Candidate> Confirmer::Confirm(uint64_t end, const MatchTarget& tar
     if (header && cell.row == 0) return std::nullopt;  // column names, nobody's data
     c.cell_begin = cell.begin;
     c.cell_column = cell.column;
+    c.cell_row = cell.row;
   }
   std::string_view match = view.substr(begin, stop - begin);
   c.digit_led = match[0] >= '0' && match[0] <= '9';

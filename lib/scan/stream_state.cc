@@ -385,6 +385,8 @@ void StreamState::Resolve(Candidate* const* first, Candidate* const* last,
     f.end = c.end;
     f.line = c.line;
     f.column = c.column;
+    f.record = c.cell_column != Finding::kNoField ? c.cell_row : c.line - 1;
+    f.field = c.cell_column;
     f.score = c.score;
     f.qualifiers = c.qualifiers;
     f.value = std::move(c.verdict.value);
