@@ -12,6 +12,9 @@ packages=(
   clang-format clang-tidy
   python3 python3-venv python3-pip
   openjdk-17-jre-headless
+  # The tests render `vigie report`'s HTML in a headless browser and
+  # validate its JSON against the schema.
+  chromium fonts-dejavu-core python3-jsonschema
 )
 # Intel's Hyperscan on x86-64 (Debian's Vectorscan 5.4.9 falls in the range
 # of a known x86 correctness regression); Vectorscan elsewhere.

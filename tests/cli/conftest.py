@@ -29,7 +29,7 @@ def database_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def run(vigie_bin, database_dir):
-    """Runs vigie; `vigie scan` and `vigie redact` load their compiled detectors from a database
+    """Runs vigie; `vigie scan`, `redact` and `report` load their compiled detectors from a database
     shared by the session (one per --kinds value), since compiling the
     health lexicons takes seconds. Pass compile=True to compile afresh, or
     env (with VIGIE_CACHE_DIR) to test the default cache."""
@@ -37,7 +37,7 @@ def run(vigie_bin, database_dir):
              env: dict | None = None):
         args = [str(a) for a in args]
         # With env, the caller tests the default cache itself.
-        compiled = args and args[0] in ("scan", "redact") and "--database" not in args
+        compiled = args and args[0] in ("scan", "redact", "report") and "--database" not in args
         if compiled and (env is None or "VIGIE_CACHE_DIR" not in env):
             if compile:
                 args[1:1] = ["--no-cache"]

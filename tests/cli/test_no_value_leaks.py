@@ -79,3 +79,19 @@ def test_no_output_holds_a_detected_value(run, tmp_path, fmt):
     shown = run("scan", "--format", fmt, "--show-values", path).stdout.decode("utf-8")
     found = [v for v in values if any(f in shown for f in forms(v))]
     assert len(found) > len(values) * 0.6, (len(found), len(values))
+
+
+@pytest.mark.parametrize("fmt", ["html", "json", "md"])
+def test_no_report_holds_a_detected_value(run, tmp_path, fmt):
+    text, values = records(2022, 60)
+    path = tmp_path / "export.csv"
+    path.write_text(text, encoding="utf-8")
+    masked = run("report", "--format", fmt, path)
+    assert masked.returncode == 0, masked.stderr
+    output = (masked.stdout + masked.stderr).decode("utf-8")
+    leaks = sorted(f for v in values for f in forms(v) if f in output)
+    assert not leaks, leaks[:10]
+    # With --show-values the columns' samples are the values themselves.
+    shown = run("report", "--format", fmt, "--show-values", path).stdout.decode("utf-8")
+    found = [v for v in values if any(f in shown for f in forms(v))]
+    assert len(found) >= 6, found

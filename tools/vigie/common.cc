@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "common.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -55,6 +56,62 @@ Result<Scanner> LoadOrCompile(const ScanOptions& options, const std::string& pat
 }
 
 }  // namespace
+
+bool WriteAll(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    bytes.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+bool AtomicFile::Open(const std::string& dest, std::string& error) {
+  dest_ = dest;
+  fs::path dir = fs::path(dest).parent_path();
+  if (dir.empty()) dir = ".";
+  tmp_ = (dir / (".vigie-" + fs::path(dest).filename().string() + ".XXXXXX")).string();
+  fd_ = ::mkstemp(tmp_.data());
+  if (fd_ < 0) {
+    error = "cannot write in " + dir.string() + ": " + std::strerror(errno);
+    tmp_.clear();
+    return false;
+  }
+  return true;
+}
+
+bool AtomicFile::Commit(std::optional<mode_t> mode, std::string& error) {
+  if (mode) ::fchmod(fd_, *mode);
+  bool ok = ::fsync(fd_) == 0;
+  ok = ::close(fd_) == 0 && ok;
+  fd_ = -1;
+  if (!ok || std::rename(tmp_.c_str(), dest_.c_str()) != 0) {
+    error = "cannot write " + dest_ + ": " + std::strerror(errno);
+    Discard();
+    return false;
+  }
+  tmp_.clear();
+  return true;
+}
+
+void AtomicFile::Discard() {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  if (!tmp_.empty()) std::remove(tmp_.c_str());
+  tmp_.clear();
+}
+
+CallOptions LayoutCall(const std::string& layout, const std::string& delimiter) {
+  CallOptions call;
+  if (layout == "text") call.layout = Layout::kText;
+  if (layout == "delimited") call.layout = Layout::kDelimited;
+  if (!delimiter.empty()) {
+    call.layout = Layout::kDelimited;
+    call.delimiter = delimiter == "tab" || delimiter == "\\t" ? '\t' : delimiter[0];
+  }
+  return call;
+}
 
 Result<Scanner> OpenScanner(const ScanOptions& options, const std::string& database,
                             bool no_cache) {

@@ -5,9 +5,13 @@
 #ifndef VIGIE_TOOLS_VIGIE_COMMON_H_
 #define VIGIE_TOOLS_VIGIE_COMMON_H_
 
+#include <sys/types.h>
+
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "vigie/vigie.h"
@@ -89,6 +93,35 @@ class InputList {
 
   std::vector<Input> inputs_;
 };
+
+// Writes all of `bytes` to `fd`; false on an error (errno says which).
+bool WriteAll(int fd, std::string_view bytes);
+
+// A file written aside in the directory of `dest` and renamed over it
+// once complete: a reader never sees half of it, and `dest` is left as it
+// was when anything fails.
+class AtomicFile {
+ public:
+  AtomicFile() = default;
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+  ~AtomicFile() { Discard(); }
+  bool Open(const std::string& dest, std::string& error);
+  int fd() const { return fd_; }
+  const std::string& path() const { return tmp_; }
+  // Renames the file over `dest`, with `mode`'s permissions when given.
+  bool Commit(std::optional<mode_t> mode, std::string& error);
+  void Discard();
+
+ private:
+  std::string dest_;
+  std::string tmp_;
+  int fd_ = -1;
+};
+
+// The layout a command's --layout (auto, text, delimited) and
+// --delimiter (';', ',', tab; implies delimited) ask for.
+CallOptions LayoutCall(const std::string& layout, const std::string& delimiter);
 
 // A compiled scanner for `options`: from the file `database` when not
 // empty (compiled and saved there otherwise), compiled for this run when

@@ -157,64 +157,6 @@ bool ReadKey(const std::string& key_file, std::string& key, std::string& error) 
 }
 
 // Writes all of `bytes` to `fd`; false with errno set on a failure.
-bool WriteAll(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return false;
-    bytes.remove_prefix(static_cast<size_t>(n));
-  }
-  return true;
-}
-
-// A file written aside in the directory of `dest` and renamed over it
-// once complete: a reader never sees half of it, and `dest` is left as it
-// was when anything fails.
-class AtomicFile {
- public:
-  bool Open(const std::string& dest, std::string& error) {
-    dest_ = dest;
-    fs::path dir = fs::path(dest).parent_path();
-    if (dir.empty()) dir = ".";
-    tmp_ = (dir / (".vigie-" + fs::path(dest).filename().string() + ".XXXXXX")).string();
-    fd_ = ::mkstemp(tmp_.data());
-    if (fd_ < 0) {
-      error = "cannot write in " + dir.string() + ": " + std::strerror(errno);
-      tmp_.clear();
-      return false;
-    }
-    return true;
-  }
-  int fd() const { return fd_; }
-  const std::string& path() const { return tmp_; }
-  // Renames the file over `dest`, with `mode`'s permissions when given.
-  bool Commit(std::optional<mode_t> mode, std::string& error) {
-    if (mode) ::fchmod(fd_, *mode);
-    bool ok = ::fsync(fd_) == 0;
-    ok = ::close(fd_) == 0 && ok;
-    fd_ = -1;
-    if (!ok || std::rename(tmp_.c_str(), dest_.c_str()) != 0) {
-      error = "cannot write " + dest_ + ": " + std::strerror(errno);
-      Discard();
-      return false;
-    }
-    tmp_.clear();
-    return true;
-  }
-  void Discard() {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = -1;
-    if (!tmp_.empty()) std::remove(tmp_.c_str());
-    tmp_.clear();
-  }
-  ~AtomicFile() { Discard(); }
-
- private:
-  std::string dest_;
-  std::string tmp_;
-  int fd_ = -1;
-};
-
 struct Totals {
   uint64_t files = 0;
   uint64_t skipped = 0;
@@ -504,12 +446,9 @@ int RunRedact(const RedactCommand& cmd) {
     std::cerr << "vigie: key file " << error << "\n";
     return kExitError;
   }
-  if (cmd.layout == "text") policy.layout = Layout::kText;
-  if (cmd.layout == "delimited") policy.layout = Layout::kDelimited;
-  if (!cmd.delimiter.empty()) {
-    policy.layout = Layout::kDelimited;
-    policy.delimiter = cmd.delimiter == "tab" || cmd.delimiter == "\\t" ? '\t' : cmd.delimiter[0];
-  }
+  CallOptions layout = LayoutCall(cmd.layout, cmd.delimiter);
+  policy.layout = layout.layout;
+  policy.delimiter = layout.delimiter;
   InputList inputs;
   for (const std::string& path : cmd.paths) inputs.Add(path);
   if (cmd.paths.empty()) inputs.Add("-");

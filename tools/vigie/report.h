@@ -60,6 +60,11 @@ class Reporter {
   // `path` was not scanned, for a reason that is no error (a binary file).
   virtual void Skipped(std::string_view path, std::string_view why) = 0;
   virtual void Summary(const Totals& totals) = 0;
+  // A reporter that reads the text itself (vigie report counts records)
+  // says so, and is then given each piece of a file's text, as UTF-8,
+  // before the findings in it.
+  virtual bool WantsText() const { return false; }
+  virtual void Text(std::string_view /*path*/, std::string_view /*text*/) {}
 };
 
 // `format` is "text", "jsonl" or "sarif"; null for another word.
