@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Writes the benchmark inputs: texts shaped like what vigie's users hold.
 
-    benchmarks/make_inputs.py OUT_DIR [--scale BYTES] [--seed N] [--only NAME,...]
+    benchmarks/make_inputs.py OUT_DIR [--scale BYTES | --rows N] [--seed N] [--only NAME,...]
 
 Every value is invented, but drawn from real tables so that the detectors
 take their slow paths: postcodes and communes from the COG table
@@ -22,7 +22,8 @@ key built from the invented birth date and the postcode's department.
   2 MB; skipped with a message when neither is installed), text nearly
   free of personal data. Kept once written: delete it to render again.
 
-Each file is about --scale bytes (manpages.txt: all the pages).
+Each file is about --scale bytes, or --rows rows, notes, messages or records
+(manpages.txt: all the pages).
 The output depends only on the seed and the tables.
 """
 
@@ -139,9 +140,17 @@ def nir(p, insee, rng):
     return "%s%02d" % (first13, key)
 
 
+# With --rows: the count of pieces each generated file holds, not its size.
+ROWS = 0
+
+
 def pieces(size, piece, head=""):
-    """`head`, then what piece() returns, called until `size` bytes are written."""
+    """`head`, then what piece() returns, called until `size` bytes are
+    written (or ROWS times)."""
     out, n = [head], len(head.encode())
+    if ROWS:
+        out.extend(piece() for _ in range(ROWS))
+        return "".join(out)
     while n < size:
         text = piece()
         out.append(text)
@@ -222,9 +231,12 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out_dir")
     ap.add_argument("--scale", type=int, default=4 << 20, help="bytes per generated file")
+    ap.add_argument("--rows", type=int, default=0, help="pieces per generated file, not bytes")
     ap.add_argument("--seed", type=int, default=2021)
     ap.add_argument("--only", default="", help="comma-separated file names")
     args = ap.parse_args()
+    global ROWS
+    ROWS = args.rows
     os.makedirs(args.out_dir, exist_ok=True)
     only = set(filter(None, args.only.split(",")))
     tables = Tables()

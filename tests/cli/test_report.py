@@ -73,7 +73,7 @@ def test_sample_counts_match_the_csv(run, sample_dir):
     assert ids["PHONE_NUMBER"] == len({digits(r[col["telephone"]])[-9:] for r in rows})
     # One person per patient: each row holds a NIR, and no NIR repeats.
     assert data["people"]["persons"] == {"count": len(rows), "exact": True,
-                                         "exact_limit": 12_000_000}
+                                         "exact_limit": 10_000_000}
     # Every row gives a blood group: every row reveals health.
     assert data["special"]["health"] == {"records": len(rows), "persons": len(rows)}
     assert data["special"]["nir"]["records"] == len(rows)

@@ -6,10 +6,10 @@
 // summed up when the next begins. People: the identifiers of each record
 // (NIR, INS, e-mail, phone, IBAN, a name with a date of birth) become nodes
 // keyed by a SipHash of kind and value under a key drawn for the run; the
-// records' nodes are joined by union-find at the end. A contact identifier
-// (phone, e-mail, IBAN) met with two different NIRs, or two different
-// names born on different days, belongs to several people (a family's
-// line, a laboratory's address): it joins no one and counts as no one.
+// records' nodes are joined by union-find at the end. An identifier met
+// with two different NIRs (a family's line, a laboratory's address,
+// homonyms born the same day), or a contact met with two names with birth
+// dates, belongs to several people: it joins no one and counts as no one.
 #include "assess.h"
 
 #include <absl/container/flat_hash_map.h>
@@ -21,7 +21,7 @@
 
 #include <algorithm>
 #include <array>
-#include <bitset>
+#include <cctype>
 #include <cmath>
 #include <ctime>
 #include <map>
@@ -42,8 +42,8 @@ using nlohmann::json;
 // Keyed hashes and distinct counts.
 
 // SipHash-2-4 (OpenSSL's EVP_MAC) under a 128-bit key drawn for the run:
-// 64 bits per value, so that 12 million values collide with a chance of
-// about one in 250,000.
+// 64 bits per value, so that 10 million values collide with a chance of
+// about one in 370,000.
 class KeyedHash {
  public:
   KeyedHash() {
@@ -197,9 +197,14 @@ uint32_t TopicsOf(const Finding& f) {
 // A name for comparisons: lower case, single spaces.
 std::string FoldName(std::string_view name) {
   std::string out;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())))
-      .toLower()
-      .toUTF8String(out);
+  if (std::all_of(name.begin(), name.end(), [](char c) { return (c & 0x80) == 0; })) {
+    out.assign(name);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  } else {
+    icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())))
+        .toLower()
+        .toUTF8String(out);
+  }
   std::string folded;
   for (char c : out) {
     bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-';
@@ -213,9 +218,10 @@ std::string FoldName(std::string_view name) {
   return folded;
 }
 
-// Kinds tracked per person: the first 128 met (a bit each).
-constexpr size_t kMaskKinds = 128;
-using KindMask = std::bitset<kMaskKinds>;
+// Kinds tracked per person: the first 64 met (a bit each; the built-in
+// detectors have 31 kinds).
+constexpr size_t kMaskKinds = 64;
+using KindMask = uint64_t;
 
 }  // namespace
 
@@ -238,6 +244,9 @@ struct Assessment::State {
   };
   std::vector<KindStats> kinds;
   absl::flat_hash_map<std::string, uint16_t> kind_index;
+  // The topics of the health kinds and values met.
+  static constexpr size_t kMaxCachedTopics = 1 << 16;
+  absl::flat_hash_map<std::string, uint8_t> topics_of;
 
   uint16_t KindIndex(const Finding& f) {
     auto it = kind_index.find(f.kind);
@@ -267,7 +276,7 @@ struct Assessment::State {
     uint16_t node_count = 0;
     uint8_t topics = 0;
     bool health = false;
-    KindMask kinds;
+    KindMask kinds = 0;
   };
   std::vector<KeptRecord> kept;
   std::vector<uint32_t> kept_nodes;
@@ -299,6 +308,19 @@ struct Assessment::State {
     std::string address;
     bool direct_id = false;  // NIR, INS, identity card, passport
     bool contact = false;
+
+    // Empty again, its vectors' memory kept for the next record.
+    void Reset() {
+      open = false;
+      kinds.clear();
+      topics = 0;
+      health.clear();
+      ids.clear();
+      names.clear();
+      birth.clear();
+      address.clear();
+      direct_id = contact = false;
+    }
   };
   Record record;
   // In running text, a paragraph without identifiers belongs to the
@@ -312,7 +334,7 @@ struct Assessment::State {
       uint64_t records = 0;
       uint64_t last_record = UINT64_MAX;
     };
-    std::map<std::string, Kind> kinds;
+    std::vector<Kind> kinds;  // by kind index
     std::string sample;
   };
   struct FileStats {
@@ -322,7 +344,7 @@ struct Assessment::State {
     uint64_t findings = 0;
     uint64_t records_with_findings = 0;
     uint64_t records_health = 0;
-    std::map<uint32_t, ColumnStats> columns;
+    std::vector<ColumnStats> columns;  // by field, kMaxColumns at most
   };
   FileStats file;
   json files = json::array();
@@ -351,9 +373,11 @@ struct Assessment::State {
     if (std::find(record.kinds.begin(), record.kinds.end(), k) == record.kinds.end()) {
       record.kinds.push_back(k);
     }
-    if (f.field != Finding::kNoField) {
+    if (f.field < RecordProfile::kMaxColumns) {
+      if (file.columns.size() <= f.field) file.columns.resize(f.field + 1);
       ColumnStats& column = file.columns[f.field];
-      ColumnStats::Kind& in = column.kinds[f.kind];
+      if (column.kinds.size() <= k) column.kinds.resize(k + 1);
+      ColumnStats::Kind& in = column.kinds[k];
       ++in.findings;
       if (in.last_record != key) {
         ++in.records;
@@ -365,7 +389,17 @@ struct Assessment::State {
     }
     if (f.category == Category::kHealth) {
       record.health.push_back(f);
-      record.topics |= TopicsOf(f);
+      // The lexicons' canonical forms come back again and again (words
+      // guessed from their suffix may not: the cache stops growing).
+      std::string value_key = f.kind + '\0' + f.value;
+      auto it = topics_of.find(value_key);
+      if (it == topics_of.end()) {
+        auto topics = static_cast<uint8_t>(TopicsOf(f));
+        record.topics |= topics;
+        if (topics_of.size() < kMaxCachedTopics) topics_of.emplace(std::move(value_key), topics);
+      } else {
+        record.topics |= it->second;
+      }
       return;
     }
     if (std::optional<IdType> t = IdTypeOf(f.kind)) {
@@ -377,7 +411,7 @@ struct Assessment::State {
     } else if (f.kind == "DATE_OF_BIRTH") {
       if (record.birth.empty()) record.birth = f.value;
     } else if (f.kind == "FR_POSTAL_ADDRESS") {
-      if (record.address.empty()) record.address = FoldName(f.value);
+      if (record.address.empty()) record.address = f.value;
       record.contact = true;
     } else if (f.kind == "FR_CNI" || f.kind == "FR_PASSPORT") {
       record.direct_id = true;
@@ -407,8 +441,11 @@ struct Assessment::State {
 
   void CloseRecord() {
     if (!record.open) return;
-    Record r = std::move(record);
-    record = Record{};
+    Summarize(record);
+    record.Reset();
+  }
+
+  void Summarize(Record& r) {
     ++records_with_findings;
     ++file.records_with_findings;
     uint8_t categories = 0;
@@ -452,8 +489,9 @@ struct Assessment::State {
     std::erase(nodes, kNone);
     std::sort(nodes.begin(), nodes.end());
     nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
-    if (nodes.empty() && !name.empty())
-      nodes.push_back(Node(IdType::kNameOnly, name + '\0' + r.address));
+    if (nodes.empty() && !name.empty()) {
+      nodes.push_back(Node(IdType::kNameOnly, name + '\0' + FoldName(r.address)));
+    }
     std::erase(nodes, kNone);
     bool paragraph = file.profile->unit() == RecordUnit::kParagraph;
     if (nodes.empty() && paragraph && !last_nodes.empty()) nodes = last_nodes;
@@ -462,20 +500,22 @@ struct Assessment::State {
       return;
     }
     if (paragraph) last_nodes = nodes;
-    // A contact met with two owners is shared.
+    // An identifier met with two NIRs (a contact, a name with a birth date:
+    // homonyms born the same day), or a contact met with two names with
+    // birth dates, is shared: it joins no one.
     uint32_t nir = kNone;
     uint32_t owner_name = kNone;
     for (uint32_t n : nodes) {
-      if (node_type[n] == IdType::kNir) nir = nir == kNone ? n : nir;
-      if (node_type[n] == IdType::kNameBirth) owner_name = owner_name == kNone ? n : owner_name;
+      if (node_type[n] == IdType::kNir && nir == kNone) nir = n;
+      if (node_type[n] == IdType::kNameBirth && owner_name == kNone) owner_name = n;
     }
     for (uint32_t n : nodes) {
-      if (!IsContact(node_type[n])) continue;
-      if (nir != kNone) {
+      IdType type = node_type[n];
+      if (nir != kNone && type != IdType::kNir && type != IdType::kIns) {
         if (node_nir[n] == kNone) node_nir[n] = nir;
         if (node_nir[n] != nir) node_shared[n] = true;
       }
-      if (owner_name != kNone) {
+      if (owner_name != kNone && IsContact(type)) {
         if (node_name[n] == kNone) node_name[n] = owner_name;
         if (node_name[n] != owner_name) node_shared[n] = true;
       }
@@ -488,7 +528,7 @@ struct Assessment::State {
     kept_record.topics = static_cast<uint8_t>(r.topics);
     kept_record.health = health;
     for (uint16_t k : r.kinds) {
-      if (k < kMaskKinds) kept_record.kinds.set(k);
+      if (k < kMaskKinds) kept_record.kinds |= KindMask{1} << k;
     }
     kept.push_back(kept_record);
   }
@@ -514,8 +554,7 @@ struct Assessment::State {
       j["delimiter"] = std::string(1, p.delimiter());
       j["header"] = p.header();
       json columns = json::array();
-      size_t count = std::max<size_t>(p.columns().size(),
-                                      file.columns.empty() ? 0 : file.columns.rbegin()->first + 1);
+      size_t count = std::max(p.columns().size(), file.columns.size());
       count = std::min(count, RecordProfile::kMaxColumns);
       for (size_t c = 0; c < count; ++c) {
         json column = {{"index", c}};
@@ -527,19 +566,21 @@ struct Assessment::State {
                 ? Round(static_cast<double>(profile.filled) / static_cast<double>(p.records()))
                 : 0.0;
         json kinds_in = json::array();
-        auto it = file.columns.find(static_cast<uint32_t>(c));
-        if (it != file.columns.end()) {
-          for (const auto& [kind, stats] : it->second.kinds) {
+        if (c < file.columns.size()) {
+          const ColumnStats& stats = file.columns[c];
+          for (size_t k = 0; k < stats.kinds.size(); ++k) {
+            const ColumnStats::Kind& in = stats.kinds[k];
+            if (in.findings == 0) continue;
             kinds_in.push_back(
-                {{"kind", kind},
-                 {"findings", stats.findings},
-                 {"records", stats.records},
+                {{"kind", kinds[k].name},
+                 {"findings", in.findings},
+                 {"records", in.records},
                  {"share", profile.filled > 0
-                               ? Round(std::min(1.0, static_cast<double>(stats.records) /
+                               ? Round(std::min(1.0, static_cast<double>(in.records) /
                                                          static_cast<double>(profile.filled)))
                                : 0.0}});
           }
-          if (!it->second.sample.empty()) column["sample"] = it->second.sample;
+          if (!stats.sample.empty()) column["sample"] = stats.sample;
         }
         std::sort(kinds_in.begin(), kinds_in.end(), [](const json& a, const json& b) {
           return a["records"].get<uint64_t>() > b["records"].get<uint64_t>();
@@ -591,40 +632,41 @@ struct Assessment::State {
         }
       }
     }
-    // Each person's kinds and topics: the union of their records'.
-    struct Person {
-      KindMask kinds;
-      uint8_t topics = 0;
-      bool health = false;
-      bool seen = false;
-    };
-    std::vector<Person> persons(n);
+    // Each person's kinds and topics, the union of their records', kept at
+    // their root. What only the pass needed is freed first.
+    absl::flat_hash_map<uint64_t, uint32_t>().swap(node_of);
+    std::vector<uint32_t>().swap(node_nir);
+    std::vector<uint32_t>().swap(node_name);
+    constexpr uint8_t kSeen = 0x80;
+    constexpr uint8_t kHealth = 0x40;  // below: the topics' bits
+    static_assert(kTopics <= 6);
+    std::vector<KindMask> person_kinds(n, 0);
+    std::vector<uint8_t> person_flags(n, 0);
     for (const KeptRecord& r : kept) {
       for (uint32_t i = 0; i < r.node_count; ++i) {
         uint32_t node = kept_nodes[r.first_node + i];
         if (!joins(node)) continue;
-        Person& p = persons[find(node)];
-        p.kinds |= r.kinds;
-        p.topics |= r.topics;
-        p.health = p.health || r.health;
-        p.seen = true;
+        uint32_t root = find(node);
+        person_kinds[root] |= r.kinds;
+        person_flags[root] |= static_cast<uint8_t>(kSeen | (r.health ? kHealth : 0) | r.topics);
         break;
       }
     }
     People people;
     people.kind_persons.assign(kinds.size(), 0);
-    for (const Person& p : persons) {
-      if (!p.seen) continue;
+    for (size_t p = 0; p < n; ++p) {
+      uint8_t flags = person_flags[p];
+      if ((flags & kSeen) == 0) continue;
       ++people.persons;
       uint8_t categories = 0;
       for (size_t k = 0; k < std::min(kinds.size(), kMaskKinds); ++k) {
-        people.kind_persons[k] += p.kinds[k];
-        if (p.kinds[k])
-          categories |= static_cast<uint8_t>(1u << static_cast<unsigned>(kinds[k].category));
+        if (((person_kinds[p] >> k) & 1) == 0) continue;
+        ++people.kind_persons[k];
+        categories |= static_cast<uint8_t>(1u << static_cast<unsigned>(kinds[k].category));
       }
       for (size_t c = 0; c < 4; ++c) people.category_persons[c] += (categories >> c) & 1;
-      for (size_t t = 0; t < kTopics; ++t) people.topic_persons[t] += (p.topics >> t) & 1;
-      people.health_persons += p.health;
+      for (size_t t = 0; t < kTopics; ++t) people.topic_persons[t] += (flags >> t) & 1;
+      people.health_persons += (flags & kHealth) != 0;
     }
     return people;
   }

@@ -93,7 +93,7 @@ CLI::App* AddReportCommand(CLI::App& app, ReportCommand& cmd) {
                 "The breach was malicious (theft, intrusion): raises the severity by 0.5 (ENISA)");
   sub->add_option("--exact-limit", cmd.exact_values,
                   "Distinct identifier values counted exactly before the count of people becomes "
-                  "an estimate (default 12,000,000, about 700 MB)")
+                  "an estimate (default 10,000,000: under 1 GB)")
       ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 31));
   sub->add_flag("!--no-progress", cmd.progress, "No progress line on standard error");
   return sub;

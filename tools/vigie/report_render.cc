@@ -224,6 +224,9 @@ const std::map<std::string_view, Words>& Dictionary() {
       {"layout_json_lines", {"JSON Lines", "JSON Lines"}},
       {"layout_text", {"texte", "text"}},
       {"none", {"aucun", "none"}},
+      {"more_files",
+       {"Et %d autre(s) fichier(s), dans le rapport JSON (--format json).",
+        "And %d more file(s), in the JSON report (--format json)."}},
   };
   return *words;
 }
@@ -592,6 +595,29 @@ std::vector<std::string> ColumnKinds(const json& file) {
   return kinds;
 }
 
+// Files shown in the pages (the JSON holds them all): the files table
+// lists kShownFiles, the columns of kShownColumnFiles delimited files are
+// drawn; those with the most findings, in input order among equals.
+constexpr size_t kShownFiles = 200;
+constexpr size_t kShownColumnFiles = 20;
+
+// Indices into the assessment's files, at most `n`.
+std::vector<size_t> TopFiles(const json& a, size_t n, bool with_columns) {
+  std::vector<size_t> picked;
+  const json& files = a["files"];
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!with_columns || (files[i].contains("columns") && !files[i]["columns"].empty())) {
+      picked.push_back(i);
+    }
+  }
+  std::stable_sort(picked.begin(), picked.end(), [&](size_t x, size_t y) {
+    return files[x]["findings"].get<uint64_t>() > files[y]["findings"].get<uint64_t>();
+  });
+  if (picked.size() > n) picked.resize(n);
+  std::sort(picked.begin(), picked.end());
+  return picked;
+}
+
 std::string KindsInColumn(const Text& t, const json& column) {
   std::string out;
   for (const json& in : column["kinds"]) {
@@ -712,10 +738,9 @@ std::string RenderHtml(const json& a, std::string_view lang) {
        "</p></section>\n";
 
   // Columns of each delimited file.
-  int file_index = 0;
-  for (const json& file : a["files"]) {
-    ++file_index;
-    if (!file.contains("columns") || file["columns"].empty()) continue;
+  for (size_t index : TopFiles(a, kShownColumnFiles, true)) {
+    const json& file = a["files"][index];
+    size_t file_index = index + 1;
     std::vector<std::string> kinds = ColumnKinds(file);
     std::string path = file["path"];
     h += "<section class=\"columns\"><h2>" + Escape(Say(t, "columns", path)) + "</h2>";
@@ -759,7 +784,8 @@ std::string RenderHtml(const json& a, std::string_view lang) {
        "</h2><div class=\"scroll\"><table id=\"table-files\"><thead><tr>" + Th(t("file")) +
        Th(t("layout")) + Th(t("records_col"), true) + Th(t("findings"), true) +
        Th(t("health_records"), true) + "</tr></thead><tbody>";
-  for (const json& file : a["files"]) {
+  for (size_t index : TopFiles(a, kShownFiles, false)) {
+    const json& file = a["files"][index];
     h += "<tr>" + Td(file["path"]) +
          Td(std::string(t("layout_" + file["layout"].get<std::string>()))) +
          Td(t.Number(file["records"]) + " × " +
@@ -769,6 +795,9 @@ std::string RenderHtml(const json& a, std::string_view lang) {
          Td(t.Number(file["records_revealing_health"]), true) + "</tr>";
   }
   h += "</tbody></table></div>";
+  if (a["files"].size() > kShownFiles) {
+    h += "<p>" + Escape(Say(t, "more_files", a["files"].size() - kShownFiles)) + "</p>";
+  }
   for (std::string_view list : {"errors", "skipped"}) {
     const json& items = in[std::string(list)];
     if (items.empty()) continue;
@@ -890,8 +919,8 @@ std::string RenderMarkdown(const json& a, std::string_view lang) {
        "\n";
 
   bool shown = a["values_shown"].get<bool>();
-  for (const json& file : a["files"]) {
-    if (!file.contains("columns") || file["columns"].empty()) continue;
+  for (size_t index : TopFiles(a, kShownColumnFiles, true)) {
+    const json& file = a["files"][index];
     m += "\n## " + Say(t, "columns", file["path"].get<std::string>()) + "\n\n";
     m += Row({std::string(t("column")), std::string(t("fill")), std::string(t("kinds_found")),
               std::string(t(shown ? "sample_shown" : "sample"))}) +
@@ -921,12 +950,16 @@ std::string RenderMarkdown(const json& a, std::string_view lang) {
   m += Row({std::string(t("file")), std::string(t("layout")), std::string(t("records_col")),
             std::string(t("findings")), std::string(t("health_records"))}) +
        Rule({false, false, true, true, true});
-  for (const json& file : a["files"]) {
+  for (size_t index : TopFiles(a, kShownFiles, false)) {
+    const json& file = a["files"][index];
     m += Row({"`" + file["path"].get<std::string>() + "`",
               std::string(t("layout_" + file["layout"].get<std::string>())),
               t.Number(file["records"]) + " × " +
                   std::string(t("unit_" + file["record_unit"].get<std::string>())),
               t.Number(file["findings"]), t.Number(file["records_revealing_health"])});
+  }
+  if (a["files"].size() > kShownFiles) {
+    m += "\n" + Say(t, "more_files", a["files"].size() - kShownFiles) + "\n";
   }
   for (std::string_view list : {"errors", "skipped"}) {
     const json& items = in[std::string(list)];

@@ -278,7 +278,6 @@ class Runner {
       if (n == 0) break;
     }
     CountLines(text);
-    if (wants_text_) reporter_.Text(path, text);
     // One part per thread at least and several when the file is large, so
     // that none waits long for the last one (sizes: see kPartBytes).
     size_t part_bytes =
@@ -328,6 +327,8 @@ class Runner {
     };
     std::vector<std::thread> threads;
     for (unsigned j = 0; j < std::min<size_t>(jobs_, parts); ++j) threads.emplace_back(work);
+    // A reporter that reads the text does so while the threads scan it.
+    if (wants_text_) reporter_.Text(path, text);
     bool failed = false;
     for (size_t k = 0; k < parts && !OutputFailed(); ++k) {
       std::optional<Result<std::vector<Finding>>> found;
