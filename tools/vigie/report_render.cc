@@ -434,10 +434,20 @@ std::string BarChart(const std::string& id, const std::string& title,
 // share of the column's filled cells.
 std::string HeatMap(const std::string& id, const std::string& title, const json& columns,
                     const std::vector<std::string>& kinds, const Text& t) {
-  const int left = 170;
+  // Room for the longest kind's name (about 6.6 pixels a character at 12
+  // pixels, counted in code points).
+  size_t longest = 0;
+  for (const std::string& kind : kinds) {
+    std::string name = t.Kind(kind);
+    longest = std::max<size_t>(
+        longest, static_cast<size_t>(std::count_if(name.begin(), name.end(), [](char c) {
+          return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        })));
+  }
+  const int left = std::clamp(static_cast<int>(static_cast<double>(longest) * 6.6) + 16, 120, 280);
   const int top = 110;
   const int cell = 30;
-  int width = left + static_cast<int>(columns.size()) * cell + 10;
+  int width = left + static_cast<int>(columns.size()) * cell + 70;  // the last name leans right
   int height = top + static_cast<int>(kinds.size()) * cell + 10;
   std::string svg = absl::StrFormat(
       R"x(<svg id="%s" class="chart heatmap" role="img" aria-labelledby="%s-title" viewBox="0 0 %d %d" width="%d" height="%d" xmlns="http://www.w3.org/2000/svg"><title id="%s-title">%s</title>)x",
