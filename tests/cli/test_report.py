@@ -10,6 +10,8 @@ import io
 import json
 import random
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import jsonschema
@@ -247,3 +249,20 @@ def test_the_page_is_self_contained(run, sample_dir):
     style = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
     digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
     assert f"'sha256-{digest}'" in csp
+
+
+def test_a_progress_line_on_a_terminal_only(run, vigie_bin, database_dir, tmp_path, sample_dir):
+    export = tmp_path / "export.csv"
+    rows = (sample_dir / "patients_labo.csv").read_text(encoding="utf-8").splitlines()
+    export.write_text("\n".join([rows[0]] + rows[1:] * 150) + "\n", encoding="utf-8")
+    quiet = run("report", "-o", tmp_path / "q.html", export)
+    assert b"\r" not in quiet.stderr and b"MB/s" not in quiet.stderr
+    # script(1) gives the program a terminal for its standard error.
+    assert shutil.which("script"), "script(1) from util-linux"
+    command = " ".join([vigie_bin, "report", "-j", "1", "--database",
+                        str(database_dir / "all.vigiedb"), "-o", str(tmp_path / "t.html"),
+                        str(export)])
+    shown = subprocess.run(["script", "-qec", command, "/dev/null"], capture_output=True,
+                           timeout=300)
+    assert shown.returncode == 0, shown.stdout
+    assert re.search(rb"\rvigie: [0-9.]+ MB of [0-9.]+ MB, [0-9.]+ MB/s", shown.stdout), shown.stdout

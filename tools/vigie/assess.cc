@@ -350,7 +350,6 @@ struct Assessment::State {
   json files = json::array();
   json errors = json::array();
   json skipped = json::array();
-  uint64_t text_bytes = 0;
 
   void StartFile(std::string_view path) {
     if (file.profile && file.path == path) return;
@@ -908,8 +907,6 @@ void Assessment::Text(std::string_view path, std::string_view text) {
   s.StartFile(path);
   s.file.profile->Feed(text);
   s.file.bytes += text.size();
-  s.text_bytes += text.size();
-  if (s.options.progress) s.options.progress(s.text_bytes);
 }
 
 void Assessment::Findings(std::string_view path, const std::vector<Finding>& findings) {

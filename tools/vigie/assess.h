@@ -9,7 +9,6 @@
 #define VIGIE_TOOLS_VIGIE_ASSESS_H_
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -47,8 +46,6 @@ struct AssessOptions {
   uint64_t exact_values = kDefaultExactValues;
   // Where the inputs' errors are told as they happen, if anywhere.
   std::ostream* err = nullptr;
-  // Called with the bytes of text read so far (for a progress line).
-  std::function<void(uint64_t bytes)> progress;
 };
 
 class Assessment : public Reporter {

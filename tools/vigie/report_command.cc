@@ -26,7 +26,9 @@ constexpr int kExitError = 2;
 // the inputs are read: bytes, rate, time left.
 class Progress {
  public:
-  explicit Progress(uint64_t total) : total_(total), start_(Clock::now()), last_(start_) {}
+  // The first update is shown at once, later ones four times a second.
+  explicit Progress(uint64_t total)
+      : total_(total), start_(Clock::now()), last_(start_ - std::chrono::seconds(1)) {}
 
   void Update(uint64_t bytes) {
     auto now = Clock::now();
@@ -123,7 +125,7 @@ int RunReport(const ReportCommand& cmd) {
   assess.circumstances.malicious = cmd.malicious;
   if (cmd.exact_values > 0) assess.exact_values = cmd.exact_values;
   assess.err = &std::cerr;
-  if (show_progress) assess.progress = [&](uint64_t bytes) { progress.Update(bytes); };
+  if (show_progress) setup->run.progress = [&](uint64_t bytes) { progress.Update(bytes); };
   Assessment assessment(assess);
 
   auto start = std::chrono::steady_clock::now();

@@ -130,6 +130,7 @@ class Runner {
         min_score_(options.min_score),
         scan_binary_(options.scan_binary),
         out_(options.out),
+        progress_(options.progress),
         reporter_(reporter),
         wants_text_(reporter.WantsText()),
         jobs_(options.jobs) {}
@@ -144,6 +145,12 @@ class Runner {
     } else {
       ScanFile(input.path, input.size);
     }
+  }
+
+  // Tells the progress callback the bytes of the files done and `into`
+  // bytes of the current one.
+  void Progress(uint64_t into) {
+    if (progress_) progress_(totals_.bytes + into);
   }
 
   const Totals& totals() const { return totals_; }
@@ -230,6 +237,7 @@ class Runner {
       CountLines(text);
       if (wants_text_) reporter_.Text(path, text);
       report(stream.Write(text));
+      Progress(file_bytes);
     };
     auto finish = [&] {
       if (utf16) {
@@ -342,6 +350,7 @@ class Runner {
       }
       if (found->ok()) {
         Report(path, std::move(found->value()));
+        Progress(cuts[k + 1]);
       } else if (!failed) {
         failed = true;
         Fail(path, "not scanned in full: " + found->error());
@@ -397,6 +406,7 @@ class Runner {
     }
     ++totals_.files;
     totals_.bytes += report.bytes;
+    Progress(0);
     if (report.findings > 0) ++totals_.files_with_findings;
     if (report.health.reveals_health) ++totals_.files_revealing_health;
     reporter_.FileDone(path, report);
@@ -496,6 +506,7 @@ class Runner {
   double min_score_;
   bool scan_binary_;
   const std::ostream* out_;
+  std::function<void(uint64_t)> progress_;
   int output_errno_ = 0;
   Reporter& reporter_;
   bool wants_text_;
@@ -552,6 +563,7 @@ void ScanAll(const Scanner& scanner, const RunOptions& options, const std::vecto
       RunOptions one = options;
       one.jobs = 1;
       one.out = nullptr;  // it reports into `slot.report`; the main thread writes
+      one.progress = nullptr;
       Runner worker(scanner, one, slot.report);
       worker.ScanInput(inputs[i]);
       std::lock_guard<std::mutex> lock(mu);
@@ -572,6 +584,7 @@ void ScanAll(const Scanner& scanner, const RunOptions& options, const std::vecto
       }
       slot->report.Replay(runner.reporter());
       AddTotals(runner.totals(), slot->totals);
+      runner.Progress(0);
     } else {
       runner.ScanInput(inputs[i]);
     }

@@ -7,6 +7,7 @@
 #define VIGIE_TOOLS_VIGIE_SCAN_RUNNER_H_
 
 #include <CLI/CLI.hpp>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -31,6 +32,9 @@ struct RunOptions {
   // The report's stream, when scanning is to stop once it cannot be
   // written (a full disk, a reader gone).
   const std::ostream* out = nullptr;
+  // Called on the calling thread, now and then, with the bytes of input
+  // reported so far (a progress line).
+  std::function<void(uint64_t bytes)> progress;
 };
 
 struct RunResult {
