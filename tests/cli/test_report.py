@@ -216,6 +216,18 @@ def test_standard_input_is_read(run, sample_dir):
     assert data["files"][0]["path"] == "-" and data["inputs"]["records"] == 40
 
 
+def test_mental_health_and_disability_are_shown_apart(run, tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("Patient : Paul DURAND, NIR 1 85 05 75 123 456 73.\n"
+                    "Suivi pour une dépression sévère, dossier MDPH en cours.\n\n"
+                    "Patiente : Marie MARTIN, NIR 2 84 08 31 555 430 14.\n"
+                    "Bilan sanguin normal, diabète de type 2.\n", encoding="utf-8")
+    data = report(run, path)
+    topics = {t["topic"]: (t["records"], t["persons"]) for t in data["special"]["topics"]}
+    assert topics["mental_health"] == (1, 1) and topics["disability"] == (1, 1)
+    assert data["special"]["health"]["persons"] == 2
+
+
 def test_json_lines_are_counted_in_lines(run, tmp_path):
     lines = [json.dumps({"id": i, "email": f"p{i}@example.org"}) for i in range(25)]
     path = tmp_path / "export.jsonl"

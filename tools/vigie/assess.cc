@@ -158,8 +158,10 @@ enum Topic : uint8_t { kHiv, kSexualHealth, kPregnancy, kMentalHealth, kDisabili
 constexpr std::array<std::string_view, kTopics> kTopicNames = {"hiv", "sexual_health", "pregnancy",
                                                                "mental_health", "disability"};
 
-// Stems of the folded values (lower case, no accents, as health findings'
-// values are) that put a finding under a topic, whatever its kind.
+// The kinds HEALTH_SEXUAL, HEALTH_PREGNANCY, HEALTH_MENTAL and
+// HEALTH_DISABILITY give their topic; these stems of the folded values
+// (lower case, no accents, as health findings' values are) put a finding
+// of another kind under one too (a drug, a condition).
 constexpr std::array<std::string_view, 6> kHivStems = {"vih",  "hiv",  "sida",
                                                        "aids", "prep", "antiretrovir"};
 constexpr std::array<std::string_view, 26> kMentalStems = {
@@ -188,6 +190,8 @@ uint32_t TopicsOf(const Finding& f) {
   if (f.category != Category::kHealth) return 0;
   if (f.kind == "HEALTH_SEXUAL") topics |= 1u << kSexualHealth;
   if (f.kind == "HEALTH_PREGNANCY") topics |= 1u << kPregnancy;
+  if (f.kind == "HEALTH_MENTAL") topics |= 1u << kMentalHealth;
+  if (f.kind == "HEALTH_DISABILITY") topics |= 1u << kDisability;
   if (HasStem(f.value, kHivStems)) topics |= 1u << kHiv | 1u << kSexualHealth;
   if (HasStem(f.value, kMentalStems)) topics |= 1u << kMentalHealth;
   if (HasStem(f.value, kDisabilityStems)) topics |= 1u << kDisability;
