@@ -70,7 +70,7 @@ std::span<const KeywordHit> Context::HitsNear(uint64_t begin, uint64_t end,
 
 void Context::Score(Candidate& c, const TextWindow& window, bool delimited) const {
   const DetectorDef& d = engine_.detectors()[c.detector];
-  bool positive = false, negative = false;
+  bool positive = false, negative = false, weak = false;
   std::span<const KeywordHit> near = HitsNear(c.begin, c.end, d);
   for (const KeywordHit& hit : near) {
     uint8_t role = engine_.role(c.detector, hit.keyword);
@@ -85,11 +85,12 @@ void Context::Score(Candidate& c, const TextWindow& window, bool delimited) cons
     if (delimited && hit.cell_begin != c.cell_begin) continue;  // context stays in its cell
     positive = positive || (role & Engine::kPositiveRole) != 0;
     negative = negative || (role & Engine::kNegativeRole) != 0;
+    weak = weak || (role & Engine::kWeakRole) != 0;
   }
   if (delimited && c.cell_column < column_context_.size()) {
     for (const KeywordOwner& o : column_context_[c.cell_column]) {
       if (o.detector != c.detector) continue;
-      (o.positive ? positive : negative) = true;
+      (o.weak ? weak : o.positive ? positive : negative) = true;
     }
   }
   if (d.term_family != 0 && !positive) {
@@ -108,7 +109,7 @@ void Context::Score(Candidate& c, const TextWindow& window, bool delimited) cons
       }
     }
   }
-  c.score = ContextScore(c.verdict, positive, negative);
+  c.score = ContextScore(c.verdict, positive, negative, weak);
   if (d.qualified) {
     QualifiedSpan span{c.begin, c.end, d.window_before, d.window_after, std::nullopt};
     if (delimited) span.cell_begin = c.cell_begin;

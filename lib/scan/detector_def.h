@@ -113,6 +113,9 @@ struct DetectorDef {
   // Positive context only as a column's name in a header ("nom" names a
   // column of names, but says nothing in running text).
   std::vector<std::string> column_keywords;
+  // Generic labels ("identifiant", "n°"): weaker positive context
+  // (kWeakGain), in text and as a column's name.
+  std::vector<std::string> weak_keywords;
   size_t window_before = 64;
   size_t window_after = 24;
   // Longest match in bytes, for a detector whose patterns are unbounded

@@ -283,18 +283,19 @@ Result<bool> Engine::MakePlan(DetectorSet set, const ScanOptions& options, Plan&
             {MatchTarget::Type::kCandidate, i, static_cast<uint32_t>(v.size()), k, true});
       }
     }
-    // Positive, negative, and positive as a column's name only.
-    for (int role = 0; role < 3; ++role) {
+    // Positive, negative, positive as a column's name only, and weak.
+    for (int role = 0; role < 4; ++role) {
       const auto& words = role == 0   ? d.keywords
                           : role == 1 ? d.negative_keywords
-                                      : d.column_keywords;
+                          : role == 2 ? d.column_keywords
+                                      : d.weak_keywords;
       for (const std::string& word : words) {
         for (std::string& v : text::SpellingVariants(word)) {
           auto& owners = keyword(std::move(v)).owners;
-          KeywordOwner owner{i, role != 1, role == 2};
+          KeywordOwner owner{i, role != 1, role == 2, role == 3};
           bool known = std::any_of(owners.begin(), owners.end(), [&](const KeywordOwner& o) {
             return o.detector == owner.detector && o.positive == owner.positive &&
-                   o.column_only == owner.column_only;
+                   o.column_only == owner.column_only && o.weak == owner.weak;
           });
           if (!known) owners.push_back(owner);
         }
@@ -336,8 +337,10 @@ Result<bool> Engine::MakePlan(DetectorSet set, const ScanOptions& options, Plan&
   for (uint32_t k = 0; k < keywords_.size(); ++k) {
     for (const KeywordOwner& o : keywords_[k].owners) {
       if (o.column_only) continue;  // no role in running text
-      roles_[static_cast<size_t>(o.detector) * keywords_.size() + k] |=
-          o.positive ? kPositiveRole : kNegativeRole;
+      roles_[static_cast<size_t>(o.detector) * keywords_.size() + k] |= o.weak ? kWeakRole
+                                                                        : o.positive
+                                                                            ? kPositiveRole
+                                                                            : kNegativeRole;
     }
   }
   return true;

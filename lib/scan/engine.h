@@ -51,6 +51,8 @@ struct KeywordOwner {
   bool positive = true;
   // Context only as a column's name in a delimited file's header.
   bool column_only = false;
+  // A generic label: positive, but weaker (kWeakGain).
+  bool weak = false;
 };
 
 struct KeywordDef {
@@ -96,6 +98,7 @@ class Engine {
   // set of kPositiveRole and kNegativeRole (one lookup per keyword hit).
   static constexpr uint8_t kPositiveRole = 1;
   static constexpr uint8_t kNegativeRole = 2;
+  static constexpr uint8_t kWeakRole = 4;
   uint8_t role(uint32_t detector, uint32_t keyword) const {
     return roles_[static_cast<size_t>(detector) * keywords_.size() + keyword];
   }

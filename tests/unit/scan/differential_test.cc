@@ -292,7 +292,8 @@ TEST(DifferentialTest, LiteralDatabaseAgreesWithAPlainSearch) {
       literal(d.spellings[k], owner);
       ++spellings;
     }
-    for (const auto* words : {&d.keywords, &d.negative_keywords, &d.column_keywords}) {
+    for (const auto* words :
+         {&d.keywords, &d.negative_keywords, &d.column_keywords, &d.weak_keywords}) {
       for (const std::string& w : *words) {
         for (const std::string& v : text::SpellingVariants(w)) literal(v, -1);
       }

@@ -81,6 +81,32 @@ TEST(ScannerTest, ScoresFollowTheScale) {
   EXPECT_NE(FindKind(scanner.Scan("patient 185057512345673"), "FR_NIR"), nullptr);
 }
 
+// A generic label ("identifiant", "n°") lifts a bare NIR whose checks hold
+// just over the default threshold; it does not lift an unconfirmed one,
+// nor outweigh a negative word or a name of the kind.
+TEST(ScannerTest, GenericLabelsLiftABareNirPartOfTheWay) {
+  auto scanner = MakeScanner(ScanOptions{.min_score = 0});
+  auto nir = [&](const std::string& text) {
+    auto findings = scanner.Scan(text);
+    const Finding* f = FindKind(findings, "FR_NIR");
+    return f ? f->score : -1.0;
+  };
+  for (const char* label : {"identifiant :", "Identifiant", "numéro", "N°", "id:", "matricule"}) {
+    double score = nir(std::string(label) + " 185057512345673");
+    EXPECT_GT(score, 0.5) << label;
+    EXPECT_LT(score, 0.7) << label;
+  }
+  EXPECT_LT(nir("valeur 185057512345673"), 0.5);
+  EXPECT_LE(nir("identifiant : 185057512345674"), 0.3);  // wrong key
+  EXPECT_LT(nir("n° de commande 185057512345673"), 0.5);
+  EXPECT_GE(nir("n° de sécurité sociale 185057512345673"), 0.9);
+  // As a column's name too.
+  auto rows = MakeScanner().Scan("identifiant;ville\n185057512345673;Lyon\n");
+  const Finding* f = FindKind(rows, "FR_NIR");
+  ASSERT_NE(f, nullptr);
+  EXPECT_GT(f->score, 0.5);
+}
+
 TEST(ScannerTest, DefaultMinScoreDropsBareRunsWithoutContext) {
   auto findings = MakeScanner().Scan("vu 185057512345673 hier");
   EXPECT_EQ(FindKind(findings, "FR_NIR"), nullptr);
