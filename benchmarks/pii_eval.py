@@ -15,6 +15,13 @@ The labelled set is built at run time, never stored:
   installed into build/venv-eval), in the forms people write ("Jean
   Dupont", "DUPONT Jean", "M. Dupont", "Dr Dupont", "J. Dupont", a name
   under a "nom" header);
+- names in JSON records and casual messages (issue of structured and
+  casual text): Faker's names and names invented here from syllables (no
+  list knows them: "old, rare, foreign or invented" names), written as
+  JSON Lines under the keys applications use ("prenom", "nom",
+  "patient": {"nom": ...}), and as chat messages with the names in lower
+  case after self-introductions and greetings ("je m'appelle julie",
+  "salut marc") — generated here, labelled by construction;
 - negatives: French prose that no one here wrote, Debian's French manual
   pages (package manpages-fr) rendered to text (--manpages DIR, made by
   `man -l` and `col -b` if not given).
@@ -108,6 +115,55 @@ def name_records(names, rng):
         rows.add(other[1], "PERSON")
         rows.add("\n")
     return prose, rows
+
+
+SYLLABLES = ["ka", "lo", "mi", "ra", "zu", "ne", "to", "vi", "sa", "dor", "bel", "tin", "mar",
+             "gu", "fen", "li", "os", "an", "el", "ric"]
+
+
+def invented_name(rng, syllables):
+    return "".join(rng.choice(SYLLABLES) for _ in range(syllables)).capitalize()
+
+
+def json_records(names, rng):
+    """JSON Lines: a record per person, the names under name keys (half of
+    them invented), nested or not, among other fields."""
+    doc = Doc()
+    for i, (given, family) in enumerate(names):
+        if i % 2:
+            given, family = invented_name(rng, 2), invented_name(rng, 3)
+        parts = [("{\"id\": %d, " % (1000 + i), None)]
+        if i % 3 == 0:
+            parts += [("\"patient\": {\"nom\": \"", None), (family.upper(), "PERSON"),
+                      ("\", \"prenom\": \"", None), (given, "PERSON"), ("\"}, ", None)]
+        elif i % 3 == 1:
+            parts += [("\"prenom\": \"", None), (given, "PERSON"), ("\", \"nom\": \"", None),
+                      (family, "PERSON"), ("\", ", None)]
+        else:
+            parts += [("\"nom_complet\": \"", None), (f"{given} {family}", "PERSON"),
+                      ("\", ", None)]
+        parts += [("\"ville\": \"Rennes\", \"statut\": \"actif\"}\n", None)]
+        for text, kind in parts:
+            doc.add(text, kind)
+    return doc
+
+
+def casual_messages(names, rng):
+    """Chat messages: given names in lower case after self-introductions
+    and greetings, and messages without any name."""
+    doc = Doc()
+    intros = ["je m'appelle ", "moi c'est ", "c'est ", "salut ", "coucou ", "merci ", "bonjour "]
+    tails = [", tu viens ce soir ?", " ici, on se voit demain", " !", ", a+", " :)"]
+    plain = ["ok ça marche", "on se retrouve à 18h ?", "j'arrive dans 5 min", "a+",
+             "trop bien merci", "t'as vu le match hier ?"]
+    for i, (given, _) in enumerate(names):
+        if i % 4 == 3:
+            given = invented_name(rng, 2)
+        doc.add(intros[i % len(intros)])
+        doc.add(given.lower(), "PERSON")
+        doc.add(tails[i % len(tails)] + "\n")
+        doc.add(rng.choice(plain) + "\n")
+    return doc
 
 
 def sample_export():
@@ -214,6 +270,8 @@ def main():
     names = faker_names(python, args.seed, args.records)
     rng = random.Random(args.seed)
     prose, rows = name_records(names, rng)
+    records = json_records(names, rng)
+    messages = casual_messages(names, rng)
     export = sample_export()
     public = public_addresses()
 
@@ -224,6 +282,8 @@ def main():
         ("sample export (CSV)", export.bytes(), export.gold, "auto"),
         ("Faker names in prose", prose.bytes(), prose.gold, "text"),
         ("Faker names in a CSV export", rows.bytes(), rows.gold, "auto"),
+        ("names in JSON records", records.bytes(), records.gold, "auto"),
+        ("names in casual messages", messages.bytes(), messages.gold, "auto"),
     ]:
         findings = scan(args.vigie, database, data, kinds, layout)
         for kind in ("FR_POSTAL_ADDRESS", "PERSON"):
