@@ -16,6 +16,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <optional>
+#include <string>
 
 #include "detect/builtin.h"
 #include "text/utf8.h"
@@ -217,6 +220,108 @@ Verdict Weigh(std::string_view before, std::string_view match) {
   return v;
 }
 
+// Casual text: a given name, in any case, right after a self-introduction
+// or a greeting ("je m'appelle julie", "moi c'est marc", "salut léa").
+// Only a given name of INSEE's list counts, and after a mere greeting only
+// a frequent one that is no everyday word, unless it has its capital:
+// "c'est rose", "merci bien" are no one, "salut Marie" is.
+struct Intro {
+  std::string_view words;  // lower case, straight apostrophe
+  bool strong;             // the writer names themself
+};
+constexpr std::array<Intro, 12> kIntros = {{{"je m'appelle", true},
+                                            {"moi c'est", true},
+                                            {"je me nomme", true},
+                                            {"c'est", false},
+                                            {"salut", false},
+                                            {"coucou", false},
+                                            {"merci", false},
+                                            {"bonjour", false},
+                                            {"bonsoir", false},
+                                            {"hello", false},
+                                            {"bisous", false},
+                                            {"bises", false}}};
+// Births with the given name, at least: after a self-introduction, and
+// after a greeting.
+constexpr uint32_t kIntroducedBirths = 100;
+constexpr uint32_t kGreetedBirths = 2000;
+constexpr double kIntroducedScore = 0.7;
+constexpr double kGreetedScore = 0.6;
+
+// The pattern of a casual name's intro, for Hyperscan (caseless).
+std::string CasualPattern() {
+  std::string alternatives;
+  for (const Intro& intro : kIntros) {
+    std::string words;
+    for (char c : intro.words) {
+      if (c == '\'') {
+        words += "(?:'|\xe2\x80\x99)";
+      } else if (c == ' ') {
+        words += "[ \\t]+";
+      } else {
+        words.push_back(c);
+      }
+    }
+    alternatives += (alternatives.empty() ? "" : "|") + words;
+  }
+  return "\\b(?:" + alternatives + ")[ \\t]+(?:[a-z]|\\xc3[\\x80-\\xbf])*" +
+         "(?:[a-z]\\b|\\xc3[\\x80-\\xbf])";
+}
+
+// Whether `text` ends with `words` (lower case, straight apostrophe),
+// whatever the case, with a curly apostrophe for a straight one and runs of
+// spaces for one, at a word's start.
+bool EndsWithIntro(std::string_view text, std::string_view words) {
+  size_t t = text.size();
+  for (size_t w = words.size(); w-- > 0;) {
+    char want = words[w];
+    if (want == ' ') {
+      if (t == 0 || !Space(text[t - 1])) return false;
+      while (t > 0 && Space(text[t - 1])) --t;
+    } else if (want == '\'' && t >= 3 && text.compare(t - 3, 3, "\xe2\x80\x99") == 0) {
+      t -= 3;
+    } else {
+      if (t == 0 || std::tolower(static_cast<unsigned char>(text[t - 1])) != want) return false;
+      --t;
+    }
+  }
+  return t == 0 || !NameByte(text[t - 1]) || text[t - 1] == '.';
+}
+
+// The intro that `before` ends with (after its spaces), if any.
+const Intro* IntroAtEnd(std::string_view before) {
+  size_t end = before.size();
+  while (end > 0 && Space(before[end - 1])) --end;
+  if (end == before.size()) return nullptr;
+  for (const Intro& intro : kIntros) {
+    if (EndsWithIntro(before.substr(0, end), intro.words)) return &intro;
+  }
+  return nullptr;
+}
+
+// The given name that ends at `end`, after an intro: its verdict.
+std::optional<internal::Located> CasualName(std::string_view text, size_t earliest, size_t end) {
+  size_t start = end;
+  while (start > earliest && NameByte(text[start - 1]) && text[start - 1] != '.' &&
+         text[start - 1] != '\'') {
+    --start;
+  }
+  if (start == end || start == earliest) return std::nullopt;
+  const Intro* intro = IntroAtEnd(text.substr(earliest, start - earliest));
+  if (intro == nullptr) return std::nullopt;
+  std::string_view name = text.substr(start, end - start);
+  auto [first, last] = data::kNamesByKey.EqualRange(validate::FoldName(name));
+  if (first == last) return std::nullopt;
+  const data::NameEntry& entry = data::kNameEntries[first];
+  uint32_t needed = intro->strong ? kIntroducedBirths : kGreetedBirths;
+  // A capital says it is a name even when it is also a word ("salut Marie").
+  bool capital = name[0] >= 'A' && name[0] <= 'Z';
+  if (entry.given < needed || (entry.given_ambiguous && !intro->strong && !capital)) {
+    return std::nullopt;
+  }
+  double score = intro->strong && !entry.given_ambiguous ? kIntroducedScore : kGreetedScore;
+  return internal::Located{start, Verdict::Confirmed(score, std::string(name))};
+}
 }  // namespace
 
 DetectorDef PersonDetector() {
@@ -238,9 +343,9 @@ DetectorDef PersonDetector() {
   static constexpr char kLetters[] =
       "(?:[A-Za-z'-]|\\xc3[\\x80-\\xbf]|\\xc5[\\x92\\x93]|\\xe2\\x80\\x99)*";
   std::string word = std::string(kAfter) + kCapital + kLetters;
-  d.patterns = {
-      {word + "[A-Za-z]\\b", internal::Shape::kOther, false},
-      {word + "(?:\\xc3[\\x80-\\xbf]|\\xc5[\\x92\\x93])", internal::Shape::kOther, false}};
+  d.patterns = {{word + "[A-Za-z]\\b", internal::Shape::kOther, false},
+                {word + "(?:\\xc3[\\x80-\\xbf]|\\xc5[\\x92\\x93])", internal::Shape::kOther, false},
+                {CasualPattern(), internal::Shape::kOther, true}};
   d.max_width = kMaxName;
   // Labels that introduce a name in running text, and column names.
   d.keywords = {"prénom", "prénoms", "nom de naissance", "nom d'usage", "nom de famille",
@@ -262,7 +367,7 @@ DetectorDef PersonDetector() {
     // a tie: "Appel de Jean-Pierre Moreau" gives "Jean-Pierre Moreau");
     // none when the run names a way or an institution ("Lycée Victor Hugo").
     WordStarts starts = FindWordStarts(text, earliest, end);
-    if (starts.size == 0) return {};
+    if (starts.size == 0) return CasualName(text, earliest, end).value_or(internal::Located{});
     // The run's words are read once; word k of the run is starts.at[size-1-k].
     size_t first = starts.at[starts.size - 1];
     validate::NameRun run(text.substr(first, end - first));
@@ -285,6 +390,12 @@ DetectorDef PersonDetector() {
       }
     }
     if (best.verdict) SetContext(best_before, *best.verdict);
+    // A given name after an introduction or a greeting, in any case.
+    if (!best.verdict || best.verdict->score < kGreetedScore) {
+      if (std::optional<internal::Located> casual = CasualName(text, earliest, end)) {
+        return std::move(*casual);
+      }
+    }
     return best;
   };
   d.confirm_in_context = Weigh;

@@ -107,6 +107,25 @@ TEST(ScannerTest, GenericLabelsLiftABareNirPartOfTheWay) {
   EXPECT_GT(f->score, 0.5);
 }
 
+// Casual text: a given name of INSEE's list in lower case after a
+// self-introduction or a greeting is a name; an everyday word there is not.
+TEST(ScannerTest, GivenNamesAfterIntroductionsInAnyCase) {
+  auto scanner = MakeScanner();
+  auto name = [&](const std::string& text) -> std::string {
+    auto findings = scanner.Scan(text);
+    const Finding* f = FindKind(findings, "PERSON");
+    return f ? text.substr(f->begin, f->end - f->begin) : "";
+  };
+  EXPECT_EQ(name("je m'appelle julie, et toi ?"), "julie");
+  EXPECT_EQ(name("moi c’est chloé !"), "chloé");
+  EXPECT_EQ(name("coucou léa"), "léa");
+  EXPECT_EQ(name("salut Marie !"), "Marie");  // a word too, but with its capital
+  EXPECT_EQ(name("c'est rose"), "");          // an everyday word after a greeting
+  EXPECT_EQ(name("merci bien"), "");
+  EXPECT_EQ(name("je m'appelle zorglub"), "");  // no list knows it
+  EXPECT_EQ(name("ok, julie"), "");             // no introduction
+}
+
 TEST(ScannerTest, DefaultMinScoreDropsBareRunsWithoutContext) {
   auto findings = MakeScanner().Scan("vu 185057512345673 hier");
   EXPECT_EQ(FindKind(findings, "FR_NIR"), nullptr);
