@@ -322,6 +322,42 @@ std::optional<internal::Located> CasualName(std::string_view text, size_t earlie
   double score = intro->strong && !entry.given_ambiguous ? kIntroducedScore : kGreetedScore;
   return internal::Located{start, Verdict::Confirmed(score, std::string(name))};
 }
+
+// A value of a column named for names ("prenom", "nom", "patient"): one
+// to three capitalized name-shaped words that fill the cell, which no list
+// needs to know (old, rare, foreign or invented names fill real
+// registers). The column's name is the context that reports it.
+constexpr size_t kMaxFieldName = 64;
+constexpr double kFieldScore = 0.4;
+
+bool CapitalAt(std::string_view s, size_t i) {
+  if (s[i] >= 'A' && s[i] <= 'Z') return true;
+  return i + 1 < s.size() && s[i] == '\xc3' && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+         static_cast<unsigned char>(s[i + 1]) <= 0x9e;
+}
+
+internal::Located NameInField(std::string_view text, size_t cell, size_t end) {
+  size_t s = cell;
+  while (s < end && (Space(text[s]) || text[s] == '"')) ++s;
+  if (s >= end || end - s > kMaxFieldName) return {};
+  // The value fills the cell: no word follows (the byte after the match
+  // is in view).
+  if (end < text.size() && Space(text[end])) return {};
+  std::string_view value = text.substr(s, end - s);
+  int words = 0;
+  for (size_t i = 0; i < value.size();) {
+    if (!CapitalAt(value, i)) return {};
+    size_t j = i + 1;
+    while (j < value.size() && NameByte(value[j]) && value[j] != '.') ++j;
+    if (j - i < 2) return {};
+    ++words;
+    if (j == value.size()) break;
+    if (value[j] != ' ') return {};
+    i = j + 1;
+  }
+  if (words == 0 || words > 3) return {};
+  return {s, Verdict::Confirmed(kFieldScore, std::string(value))};
+}
 }  // namespace
 
 DetectorDef PersonDetector() {
@@ -398,6 +434,7 @@ DetectorDef PersonDetector() {
     }
     return best;
   };
+  d.find_in_field = NameInField;
   d.confirm_in_context = Weigh;
   d.confirm = [](std::string_view match) { return Weigh({}, match); };
   return d;

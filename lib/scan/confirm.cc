@@ -16,7 +16,8 @@ Confirmer::Confirmer(const Engine& engine)
 
 std::optional<Candidate> Confirmer::Confirm(uint64_t end, const MatchTarget& target,
                                             const TextWindow& window,
-                                            const records::CellTracker* cells, bool header) {
+                                            const records::CellTracker* cells, bool header,
+                                            const Context& context) {
   const DetectorDef& d = engine_.detectors()[target.index];
   std::string_view view = window.bytes;
   uint64_t lowest = std::max<uint64_t>(window.start, end > d.max_width ? end - d.max_width : 0);
@@ -45,6 +46,15 @@ std::optional<Candidate> Confirmer::Confirm(uint64_t end, const MatchTarget& tar
     judged = std::move(located.verdict);
   } else {
     begin = engine_.AnchoredStart(target.index, view, earliest, stop);
+  }
+  if ((begin == std::string_view::npos || begin >= stop) && cells && d.find_in_field &&
+      !(header && end_cell.row == 0) && end_cell.begin >= window.start &&
+      context.NamesColumn(end_cell.column, target.index)) {
+    // A value of a column named for the detector, that its start finder
+    // refused.
+    Located located = d.find_in_field(view, end_cell.begin - window.start, stop);
+    begin = located.begin;
+    judged = std::move(located.verdict);
   }
   if (begin == std::string_view::npos || begin >= stop) return std::nullopt;
   if (text::WordCharAt(view, stop)) return std::nullopt;

@@ -14,6 +14,7 @@
 
 #include "records/layout.h"
 #include "scan/candidate.h"
+#include "scan/context.h"
 #include "scan/engine.h"
 #include "scan/text_window.h"
 
@@ -26,11 +27,12 @@ class Confirmer {
   // The candidate of a match of `target` ending at `end`, or nothing.
   // `window` holds the detector's widest match before `end` and the code
   // point after it; `cells` is the delimited file's cell tracker, or null;
-  // `header`: its first record names the columns. Line and column are
-  // left to the caller.
+  // `header`: its first record names the columns, as `context` knows them
+  // (a detector's field finder runs in the columns named for it). Line and
+  // column are left to the caller.
   std::optional<Candidate> Confirm(uint64_t end, const MatchTarget& target,
                                    const TextWindow& window, const records::CellTracker* cells,
-                                   bool header);
+                                   bool header, const Context& context);
 
  private:
   const Engine& engine_;

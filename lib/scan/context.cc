@@ -117,6 +117,13 @@ void Context::Score(Candidate& c, const TextWindow& window, bool delimited) cons
   }
 }
 
+bool Context::NamesColumn(uint32_t column, uint32_t detector) const {
+  if (column >= column_context_.size()) return false;
+  return std::any_of(
+      column_context_[column].begin(), column_context_[column].end(),
+      [&](const KeywordOwner& o) { return o.detector == detector && o.positive && !o.weak; });
+}
+
 void Context::Forget(uint64_t lowest_begin) {
   uint64_t before = engine_.max_before();
   while (first_hit_ < hits_.size() && hits_[first_hit_].end + before < lowest_begin) ++first_hit_;

@@ -35,6 +35,9 @@ class Context {
   void Score(Candidate& c, const TextWindow& window, bool delimited) const;
   // Forgets what no candidate beginning at or after `lowest_begin` can use.
   void Forget(uint64_t lowest_begin);
+  // Whether the header names `column` for `detector` (a positive keyword of
+  // it in the column's header cell).
+  bool NamesColumn(uint32_t column, uint32_t detector) const;
 
  private:
   // The recorded keyword hits that may lie within `d`'s windows around

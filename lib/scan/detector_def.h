@@ -124,6 +124,11 @@ struct DetectorDef {
   // Built-in detectors find their own start; custom regexes use the
   // engine's anchored database.
   StartFinder find_start;
+  // In a delimited file's column that its header names for this detector
+  // (a column keyword, "prenom" for PERSON): asked, with `earliest` at the
+  // cell's first byte, when find_start found no start; it may accept a
+  // value that no list knows, on the strength of the column.
+  StartFinder find_in_field;
   // Validates the exact match. Always set (the engine fills a default).
   ConfirmFn confirm;
   // When set, used instead of `confirm`.

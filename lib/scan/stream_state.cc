@@ -217,7 +217,8 @@ void StreamState::Process(const MatchEvent& event) {
   // Before a part, only the candidates that may reach into it, or be
   // context for its candidates (a term within their window), count.
   if (event.end < confirm_from_) return;
-  std::optional<Candidate> c = confirmer_.Confirm(event.end, target, window, cells(), header);
+  std::optional<Candidate> c =
+      confirmer_.Confirm(event.end, target, window, cells(), header, context_);
   if (!c) return;
   context_.NoteTerm(*c);
   LineTracker::Position at = lines_.At(c->begin, window);

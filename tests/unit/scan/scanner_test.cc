@@ -126,6 +126,25 @@ TEST(ScannerTest, GivenNamesAfterIntroductionsInAnyCase) {
   EXPECT_EQ(name("ok, julie"), "");             // no introduction
 }
 
+// In a column whose header names names, one to three capitalized words
+// that fill the cell are a name, whether or not a list knows them; not in
+// another column, nor in the header itself.
+TEST(ScannerTest, NamesNoListKnowsInANameColumn) {
+  auto scanner = MakeScanner();
+  std::string csv =
+      "nom;prenom;produit\n"
+      "ZORGLUB;Xylophe Quentar;Chaise Longue\n"
+      "Kwarteng;Ndeye;Table\n";
+  std::set<std::string> names;
+  for (const Finding& f : scanner.Scan(csv)) {
+    if (f.kind == "PERSON") names.insert(csv.substr(f.begin, f.end - f.begin));
+  }
+  EXPECT_EQ(names, (std::set<std::string>{"ZORGLUB", "Xylophe Quentar", "Kwarteng", "Ndeye"}));
+  // Four words, or a lower-case word, are no name's shape.
+  auto cells = scanner.Scan("prenom;ville\nAbc Def Ghi Jkl;Lyon\nxylophe;Lyon\n");
+  EXPECT_EQ(FindKind(cells, "PERSON"), nullptr);
+}
+
 TEST(ScannerTest, DefaultMinScoreDropsBareRunsWithoutContext) {
   auto findings = MakeScanner().Scan("vu 185057512345673 hier");
   EXPECT_EQ(FindKind(findings, "FR_NIR"), nullptr);
