@@ -9,6 +9,10 @@
 namespace vigie::internal {
 namespace {
 
+// A confirmed span that scores this or more (a reviewer would almost always
+// agree) explains the terms (of a family: the health kinds) inside it.
+constexpr double kWholeScore = 0.85;
+
 bool Overlap(const Contender& a, const Contender& b) { return a.begin < b.end && b.begin < a.end; }
 
 uint64_t Length(const Contender& c) { return c.end - c.begin; }
@@ -51,10 +55,13 @@ void ResolveOverlaps(std::span<const Contender> chain, std::vector<size_t>& winn
     });
     if (!clash) kept.push_back(c);
   }
-  // 2. Digits inside a longer run of digits of another group.
+  // 2. Digits inside a longer run of digits of another group; a term inside
+  // a longer confirmed span of another group that is reported.
   auto inside = [&](const Contender& part, const Contender& whole) {
-    return part.digit_led && whole.digit_led && part.group != whole.group &&
-           whole.begin <= part.begin && part.end <= whole.end && Length(whole) > Length(part);
+    bool within = part.group != whole.group && whole.begin <= part.begin && part.end <= whole.end &&
+                  Length(whole) > Length(part);
+    return within && ((part.digit_led && whole.digit_led) ||
+                      (part.group < 0 && whole.confirmed && whole.score >= kWholeScore));
   };
   Indices whole;
   for (size_t c : kept) {

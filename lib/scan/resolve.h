@@ -28,10 +28,13 @@ struct Contender {
 // The indices of the winners among `chain`, in order of their begin:
 // 1. within a group, confirmed beats unconfirmed, then the longer wins
 //    ("infection par le VIH" over "infection"), then the higher score;
-// 2. a digit-led span inside a longer digit-led span of another group is
-//    a piece of it and drops out, whatever the scores (a NIR with a wrong
-//    key holds a valid mobile number: "07 69 123 456" in
-//    "2 87 07 69 123 456 23");
+// 2. a span inside a longer span of another group is a piece of it and
+//    drops out, whatever the scores, when both are digit-led (a NIR with
+//    a wrong key holds a valid mobile number: "07 69 123 456" in
+//    "2 87 07 69 123 456 23"), or when the shorter is a term of a family
+//    (a health term) and the longer is confirmed and scores 0.85 or more
+//    (a drug's name in a person's: "olivier" in "Olivier DUPONT", in an
+//    e-mail address);
 // 3. across groups, confirmed first, then the higher score, then the
 //    longer, then the earlier.
 std::vector<size_t> ResolveOverlaps(std::span<const Contender> chain);

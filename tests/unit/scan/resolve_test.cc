@@ -40,6 +40,20 @@ TEST(ResolveTest, DigitsInsideALongerRunOfAnotherKindArePartOfIt) {
   EXPECT_EQ(ResolveOverlaps(chain), (std::vector<size_t>{1}));
 }
 
+// A term of a family (a health term, group < 0) inside a longer span of
+// another group that a reviewer would agree with is part of it ("olivier",
+// a drug, in "Olivier DUPONT" or an e-mail address); inside a weaker one,
+// the scores decide.
+TEST(ResolveTest, TermsInsideASureSpanOfAnotherKindArePartOfIt) {
+  std::vector<Contender> sure = {Span(0, 14, 0.9, true, 5), Span(0, 7, 0.91, true, -2)};
+  EXPECT_EQ(ResolveOverlaps(sure), (std::vector<size_t>{0}));
+  std::vector<Contender> weaker = {Span(0, 14, 0.8, true, 5), Span(6, 14, 0.91, true, -2)};
+  EXPECT_EQ(ResolveOverlaps(weaker), (std::vector<size_t>{1}));
+  // Not a term: a date inside an address keeps its own score.
+  std::vector<Contender> date = {Span(0, 60, 0.9, true, 5), Span(20, 30, 0.95, true, 6)};
+  EXPECT_EQ(ResolveOverlaps(date), (std::vector<size_t>{1}));
+}
+
 TEST(ResolveTest, AcrossGroupsConfirmedThenScoreThenLength) {
   std::vector<Contender> chain = {Span(0, 10, 0.9, false, 1), Span(5, 12, 0.6, true, 2),
                                   Span(8, 30, 0.6, true, 3)};
