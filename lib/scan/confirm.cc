@@ -48,8 +48,7 @@ std::optional<Candidate> Confirmer::Confirm(uint64_t end, const MatchTarget& tar
     begin = engine_.AnchoredStart(target.index, view, earliest, stop);
   }
   if ((begin == std::string_view::npos || begin >= stop) && cells && d.find_in_field &&
-      !(header && end_cell.row == 0) && end_cell.begin >= window.start &&
-      context.NamesColumn(end_cell.column, target.index)) {
+      end_cell.begin >= window.start && context.NamesColumn(end_cell.column, target.index)) {
     // A value of a column named for the detector, that its start finder
     // refused.
     Located located = d.find_in_field(view, end_cell.begin - window.start, stop);

@@ -244,7 +244,6 @@ struct Assessment::State {
     Category category = Category::kIdentity;
     uint64_t findings = 0;
     uint64_t records = 0;
-    uint64_t persons = 0;
   };
   std::vector<KindStats> kinds;
   absl::flat_hash_map<std::string, uint16_t> kind_index;
@@ -269,7 +268,6 @@ struct Assessment::State {
   std::vector<uint32_t> node_nir;
   std::vector<uint32_t> node_name;
   std::vector<bool> node_shared;
-  std::array<uint64_t, kIdTypes> exact_distinct{};
   std::array<DistinctEstimate, kIdTypes> estimates;
   bool overflow = false;
 
@@ -286,7 +284,6 @@ struct Assessment::State {
   std::vector<uint32_t> kept_nodes;
 
   // Totals over records.
-  uint64_t records = 0;
   uint64_t records_with_findings = 0;
   uint64_t records_health = 0;
   uint64_t records_without_identifier = 0;
@@ -327,6 +324,7 @@ struct Assessment::State {
     }
   };
   Record record;
+  std::vector<uint32_t> record_nodes;  // Summarize's, kept to reuse its memory
   // In running text, a paragraph without identifiers belongs to the
   // person of the one before it (a letter's results follow its patient).
   std::vector<uint32_t> last_nodes;
@@ -424,7 +422,8 @@ struct Assessment::State {
   uint32_t Node(IdType type, std::string_view value) {
     uint64_t h = hash(kIdNames[static_cast<size_t>(type)], value);
     estimates[static_cast<size_t>(type)].Add(h);
-    // The type in the key's top bits: equal values of two types are two nodes.
+    // The hash covers the type's name: equal values of two types are two
+    // nodes.
     auto it = node_of.find(h);
     if (it != node_of.end() && node_type[it->second] == type) return it->second;
     if (it != node_of.end() || node_type.size() >= options.exact_values) {
@@ -438,7 +437,6 @@ struct Assessment::State {
     node_nir.push_back(kNone);
     node_name.push_back(kNone);
     node_shared.push_back(false);
-    ++exact_distinct[static_cast<size_t>(type)];
     return node;
   }
 
@@ -472,7 +470,8 @@ struct Assessment::State {
     r.names.erase(std::unique(r.names.begin(), r.names.end()), r.names.end());
     std::string name;
     for (const std::string& n : r.names) name += (name.empty() ? "" : " ") + n;
-    std::vector<uint32_t> nodes;
+    std::vector<uint32_t>& nodes = record_nodes;
+    nodes.clear();
     for (const auto& [type, value] : r.ids) nodes.push_back(Node(type, value));
     if (!name.empty() && !r.birth.empty())
       nodes.push_back(Node(IdType::kNameBirth, name + '\0' + r.birth));
@@ -541,7 +540,6 @@ struct Assessment::State {
     file.profile->Finish();
     const RecordProfile& p = *file.profile;
     std::string unit(RecordUnitName(p.unit()));
-    records += p.records();
     unit_records[unit] += p.records();
     json j = {{"path", file.path},
               {"bytes", std::max(report.bytes, file.bytes)},
@@ -781,15 +779,17 @@ void Assessment::Summary(const Totals& totals) {
   // scaled by the identifiers' estimated distinct counts over those kept,
   // and bounded: at least as many people as the values of the most
   // frequent identifier a person has one of (a NIR, an INS, a name with a
-  // date of birth), at most as many as all the values together. The distinct counts have
-  // HyperLogLog's error.
+  // date of birth), at most as many as all the values together. The
+  // distinct counts have HyperLogLog's error.
+  std::array<uint64_t, kIdTypes> exact_distinct{};  // the nodes of each type
+  for (IdType type : s.node_type) ++exact_distinct[static_cast<size_t>(type)];
   double exact_values = 0;
   double estimated_values = 0;
   double largest = 0;  // of the identifiers a person has one of
   json identifiers = json::array();
   for (size_t t = 0; t < kIdTypes; ++t) {
     if (static_cast<IdType>(t) == IdType::kNameOnly) continue;
-    auto exact = static_cast<double>(s.exact_distinct[t]);
+    auto exact = static_cast<double>(exact_distinct[t]);
     double distinct = s.overflow ? std::max(s.estimates[t].Estimate(), exact) : exact;
     if (distinct < 0.5) continue;
     exact_values += exact;
@@ -873,7 +873,9 @@ void Assessment::Summary(const Totals& totals) {
         {"bytes", totals.bytes},
         {"seconds", std::round(totals.seconds * 1000) / 1000},
         {"findings", totals.findings},
-        {"records", s.records},
+        {"records",
+         std::accumulate(s.unit_records.begin(), s.unit_records.end(), uint64_t{0},
+                         [](uint64_t sum, const auto& unit) { return sum + unit.second; })},
         {"record_units", units},
         {"records_with_findings", s.records_with_findings},
         {"errors", s.errors},

@@ -318,27 +318,27 @@ std::string Say(const Text& t, std::string_view key, const Args&... args) {
 std::string ReasonText(const Text& t, const json& r) {
   std::string code = r.value("code", "");
   if (code == "severity") {
-    return Say(t, "r_severity", std::string(t("level_" + r["level"].get<std::string>())),
+    return Say(t, "r_severity", t("level_" + r["level"].get<std::string>()),
                t.Decimal(r["score"].get<double>(), 2));
   }
   if (code == "special_category") return Say(t, "r_special_category", r["records"].get<uint64_t>());
   if (code == "nir") return Say(t, "r_nir", r["records"].get<uint64_t>());
   if (code == "persons") return Say(t, "r_persons", r["persons"].get<uint64_t>());
-  return std::string(t("r_" + code));
+  return t("r_" + code);
 }
 
 std::string FactorText(const Text& t, const json& severity, std::string_view factor) {
   const json& f = severity[std::string(factor)];
   if (factor == "cb") {
     std::string conf = f["confidentiality"];
-    return Say(t, "cb_text", std::string(t("conf_" + conf)),
+    return Say(t, "cb_text", t("conf_" + conf),
                t.Decimal(f["confidentiality_score"].get<double>(), 2),
-               std::string(t(f["malicious"].get<bool>() ? "yes" : "no")),
+               t(f["malicious"].get<bool>() ? "yes" : "no"),
                t.Decimal(f["malicious_score"].get<double>(), 2));
   }
   std::string key = std::string(factor) + "_" + f["basis"].get<std::string>();
   const json& e = f["evidence"];
-  if (e.empty()) return std::string(t(key));
+  if (e.empty()) return t(key);
   return Say(t, key, e.begin()->get<uint64_t>());
 }
 
@@ -544,9 +544,9 @@ std::string UnitsText(const Text& t, const json& units) {
   std::string out;
   for (const auto& [unit, n] : units.items()) {
     if (!out.empty()) out += ", ";
-    out += t.Number(n.get<uint64_t>()) + " × " + std::string(t("unit_" + unit));
+    out += t.Number(n.get<uint64_t>()) + " × " + t("unit_" + unit);
   }
-  return out.empty() ? std::string(t("none")) : out;
+  return out.empty() ? t("none") : out;
 }
 
 std::string PersonsNote(const Text& t, const Figures& f) {
@@ -567,8 +567,7 @@ std::vector<std::string> TodoLines(const Text& t, const Figures& f) {
 std::vector<std::pair<std::string, uint64_t>> CategoryRows(const Text& t, const json& a) {
   std::vector<std::pair<std::string, uint64_t>> rows;
   for (const json& c : a["categories"]) {
-    rows.emplace_back(std::string(t("cat_" + c["category"].get<std::string>())),
-                      c["records"].get<uint64_t>());
+    rows.emplace_back(t("cat_" + c["category"].get<std::string>()), c["records"].get<uint64_t>());
   }
   return rows;
 }
@@ -653,9 +652,9 @@ std::string RenderHtml(const json& a, std::string_view lang) {
        StyleHash() + "'; base-uri 'none'; form-action 'none'\">\n";
   h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   h += "<meta name=\"referrer\" content=\"no-referrer\">\n";
-  h += "<title>" + Escape(std::string(t("title"))) + "</title>\n";
+  h += "<title>" + Escape(t("title")) + "</title>\n";
   h += "<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n<main>\n";
-  h += "<h1>" + Escape(std::string(t("title"))) + "</h1>\n";
+  h += "<h1>" + Escape(t("title")) + "</h1>\n";
   const json& in = a["inputs"];
   h += "<p class=\"meta\">" +
        Escape(Say(t, "generated", a["vigie_version"].get<std::string>(),
@@ -670,29 +669,28 @@ std::string RenderHtml(const json& a, std::string_view lang) {
   h += "<section id=\"figures\" class=\"cards\">";
   h += Card(t.Number(f.persons), t("persons"), PersonsNote(t, f));
   h += Card(t.Number(f.records_with_findings), t("records"),
-            std::string(t("records_with_findings")) + " / " + t.Number(f.records));
+            t("records_with_findings") + " / " + t.Number(f.records));
   h += Card(t.Number(f.health_records), t("health_records"),
             Say(t, "health_persons", f.health_persons));
-  h += Card(std::string(t("level_" + f.level)), t("severity"), t.Decimal(f.score, 2),
-            "level-" + f.level);
+  h += Card(t("level_" + f.level), t("severity"), t.Decimal(f.score, 2), "level-" + f.level);
   h += "</section>\n";
 
   // What to do.
-  h += "<section id=\"todo\"><h2>" + Escape(std::string(t("todo"))) + "</h2>";
+  h += "<section id=\"todo\"><h2>" + Escape(t("todo")) + "</h2>";
   h += std::string("<div class=\"todo") + (f.notify ? "" : " calm") + "\"><ul>";
   for (const std::string& line : TodoLines(t, f)) h += "<li>" + Escape(line) + "</li>";
-  h += "</ul><p><strong>" + Escape(std::string(t("why"))) + "</strong></p><ul>";
+  h += "</ul><p><strong>" + Escape(t("why")) + "</strong></p><ul>";
   for (const json& r : a["recommendation"]["reasons"])
     h += "<li>" + Escape(ReasonText(t, r)) + "</li>";
   h += "</ul></div></section>\n";
 
   // What is exposed.
-  h += "<section id=\"exposed\"><h2>" + Escape(std::string(t("exposed"))) + "</h2><div>";
-  h += BarChart("chart-categories", std::string(t("exposed_chart")), CategoryRows(t, a), t);
+  h += "<section id=\"exposed\"><h2>" + Escape(t("exposed")) + "</h2><div>";
+  h += BarChart("chart-categories", t("exposed_chart"), CategoryRows(t, a), t);
   h += "<div class=\"scroll\"><table id=\"table-categories\"><caption>" +
-       Escape(std::string(t("exposed_chart"))) + "</caption><thead><tr>" + Th(t("category")) +
-       Th(t("kind")) + Th(t("findings"), true) + Th(t("records_col"), true) +
-       Th(t("persons_col"), true) + "</tr></thead><tbody>";
+       Escape(t("exposed_chart")) + "</caption><thead><tr>" + Th(t("category")) + Th(t("kind")) +
+       Th(t("findings"), true) + Th(t("records_col"), true) + Th(t("persons_col"), true) +
+       "</tr></thead><tbody>";
   for (const json& c : a["categories"]) {
     std::string cat(t("cat_" + c["category"].get<std::string>()));
     h += "<tr class=\"category\"><th scope=\"row\">" + Escape(cat) + "</th><td></td>" +
@@ -706,42 +704,41 @@ std::string RenderHtml(const json& a, std::string_view lang) {
   h += "</tbody></table></div></div></section>\n";
 
   // Health.
-  h += "<section id=\"health\"><h2>" + Escape(std::string(t("health"))) + "</h2>";
+  h += "<section id=\"health\"><h2>" + Escape(t("health")) + "</h2>";
   auto health_rows = HealthRows(t, a);
   if (health_rows.empty()) {
-    h += "<p>" + Escape(std::string(t("no_health"))) + "</p>";
+    h += "<p>" + Escape(t("no_health")) + "</p>";
   } else {
-    h += "<div class=\"pair\">" +
-         BarChart("chart-health", std::string(t("health_chart")), health_rows, t);
-    h += "<div class=\"scroll\"><table id=\"table-health\"><caption>" +
-         Escape(std::string(t("health_chart"))) + "</caption><thead><tr>" + Th(t("kind")) +
-         Th(t("records_col"), true) + "</tr></thead><tbody>";
+    h += "<div class=\"pair\">" + BarChart("chart-health", t("health_chart"), health_rows, t);
+    h += "<div class=\"scroll\"><table id=\"table-health\"><caption>" + Escape(t("health_chart")) +
+         "</caption><thead><tr>" + Th(t("kind")) + Th(t("records_col"), true) +
+         "</tr></thead><tbody>";
     for (const auto& [label, n] : health_rows)
       h += "<tr>" + Td(label) + Td(t.Number(n), true) + "</tr>";
     h += "</tbody></table></div></div>";
   }
-  h += "<h3>" + Escape(std::string(t("special_title"))) +
+  h += "<h3>" + Escape(t("special_title")) +
        "</h3><div class=\"scroll\"><table id=\"table-special\"><thead><tr>" + Th(t("topic")) +
        Th(t("records_col"), true) + Th(t("persons_col"), true) + "</tr></thead><tbody>";
   for (const json& topic : a["special"]["topics"]) {
-    h += "<tr>" + Td(std::string(t("topic_" + topic["topic"].get<std::string>()))) +
+    h += "<tr>" + Td(t("topic_" + topic["topic"].get<std::string>())) +
          Td(t.Number(topic["records"]), true) + Td(t.Number(topic["persons"]), true) + "</tr>";
   }
   const json& nir = a["special"]["nir"];
-  h += "<tr>" + Td(std::string(t("topic_nir"))) + Td(t.Number(nir["records"]), true) +
+  h += "<tr>" + Td(t("topic_nir")) + Td(t.Number(nir["records"]), true) +
        Td(t.Number(nir["persons"]), true) + "</tr>";
   h += "</tbody></table></div></section>\n";
 
   // People.
   const json& people = a["people"];
-  h += "<section id=\"people\"><h2>" + Escape(std::string(t("people"))) + "</h2><p>" +
-       Escape(std::string(t("people_text"))) + "</p>";
+  h += "<section id=\"people\"><h2>" + Escape(t("people")) + "</h2><p>" + Escape(t("people_text")) +
+       "</p>";
   h += "<div class=\"scroll\"><table id=\"table-identifiers\"><thead><tr>" + Th(t("identifier")) +
        Th(t("distinct"), true) + "</tr></thead><tbody>";
   for (const json& id : people["identifiers"]) {
     h += "<tr>" + Td(t.Kind(id["kind"])) + Td(t.Number(id["distinct"]), true) + "</tr>";
   }
-  h += "<tr><th scope=\"row\">" + Escape(std::string(t("persons"))) + "</th>" +
+  h += "<tr><th scope=\"row\">" + Escape(t("persons")) + "</th>" +
        Td(t.Number(f.persons) + " (" + PersonsNote(t, f) + ")", true) + "</tr>";
   h += "</tbody></table></div><p>" +
        Escape(Say(t, "no_identifier", people["records_without_identifier"].get<uint64_t>())) +
@@ -756,13 +753,13 @@ std::string RenderHtml(const json& a, std::string_view lang) {
     h += "<section class=\"columns\"><h2>" + Escape(Say(t, "columns", path)) + "</h2>";
     if (!kinds.empty()) {
       h += "<div class=\"scroll\">" +
-           HeatMap("heatmap-" + std::to_string(file_index), std::string(t("columns_chart")),
-                   file["columns"], kinds, t) +
+           HeatMap("heatmap-" + std::to_string(file_index), t("columns_chart"), file["columns"],
+                   kinds, t) +
            "</div>";
     }
     bool shown = a["values_shown"].get<bool>();
     h += "<div class=\"scroll\"><table class=\"table-columns\"><caption>" +
-         Escape(std::string(t("columns_chart"))) + "</caption><thead><tr>" + Th(t("column")) +
+         Escape(t("columns_chart")) + "</caption><thead><tr>" + Th(t("column")) +
          Th(t("fill"), true) + Th(t("kinds_found")) + Th(t(shown ? "sample_shown" : "sample")) +
          "</tr></thead><tbody>";
     for (const json& column : file["columns"]) {
@@ -776,30 +773,28 @@ std::string RenderHtml(const json& a, std::string_view lang) {
 
   // Severity.
   const json& sev = a["severity"];
-  h += "<section id=\"severity\"><h2>" + Escape(std::string(t("severity_title"))) + "</h2><p>" +
-       Escape(std::string(t("severity_text"))) + "</p>";
+  h += "<section id=\"severity\"><h2>" + Escape(t("severity_title")) + "</h2><p>" +
+       Escape(t("severity_text")) + "</p>";
   h += "<div class=\"scroll\"><table id=\"table-severity\"><thead><tr>" + Th(t("factor")) +
        Th(t("score"), true) + Th(t("evidence")) + "</tr></thead><tbody>";
   for (std::string_view factor : {"dpc", "ei", "cb"}) {
-    h += "<tr>" + Td(std::string(t(factor))) +
+    h += "<tr>" + Td(t(factor)) +
          Td(t.Decimal(sev[std::string(factor)]["score"].get<double>(), 2), true) +
          Td(FactorText(t, sev, factor)) + "</tr>";
   }
-  h += "<tr><th scope=\"row\">" + Escape(std::string(t("total"))) + "</th>" +
-       Td(t.Decimal(f.score, 2), true) + Td(std::string(t("level_" + f.level))) + "</tr>";
+  h += "<tr><th scope=\"row\">" + Escape(t("total")) + "</th>" + Td(t.Decimal(f.score, 2), true) +
+       Td(t("level_" + f.level)) + "</tr>";
   h += "</tbody></table></div></section>\n";
 
   // Files.
-  h += "<section id=\"files\"><h2>" + Escape(std::string(t("files"))) +
+  h += "<section id=\"files\"><h2>" + Escape(t("files")) +
        "</h2><div class=\"scroll\"><table id=\"table-files\"><thead><tr>" + Th(t("file")) +
        Th(t("layout")) + Th(t("records_col"), true) + Th(t("findings"), true) +
        Th(t("health_records"), true) + "</tr></thead><tbody>";
   for (size_t index : TopFiles(a, kShownFiles, false)) {
     const json& file = a["files"][index];
-    h += "<tr>" + Td(file["path"]) +
-         Td(std::string(t("layout_" + file["layout"].get<std::string>()))) +
-         Td(t.Number(file["records"]) + " × " +
-                std::string(t("unit_" + file["record_unit"].get<std::string>())),
+    h += "<tr>" + Td(file["path"]) + Td(t("layout_" + file["layout"].get<std::string>())) +
+         Td(t.Number(file["records"]) + " × " + t("unit_" + file["record_unit"].get<std::string>()),
             true) +
          Td(t.Number(file["findings"]), true) +
          Td(t.Number(file["records_revealing_health"]), true) + "</tr>";
@@ -811,7 +806,7 @@ std::string RenderHtml(const json& a, std::string_view lang) {
   for (std::string_view list : {"errors", "skipped"}) {
     const json& items = in[std::string(list)];
     if (items.empty()) continue;
-    h += "<h3>" + Escape(std::string(t(list))) + "</h3><ul>";
+    h += "<h3>" + Escape(t(list)) + "</h3><ul>";
     for (const json& e : items) {
       h += "<li><code>" + Escape(e["path"].get<std::string>()) + "</code>: " +
            Escape(e.contains("message") ? e["message"].get<std::string>()
@@ -822,8 +817,8 @@ std::string RenderHtml(const json& a, std::string_view lang) {
   }
   h += "</section>\n";
 
-  h += "<section id=\"method\"><h2>" + Escape(std::string(t("method"))) + "</h2><p>" +
-       Escape(std::string(t("method_text"))) + "</p></section>\n";
+  h += "<section id=\"method\"><h2>" + Escape(t("method")) + "</h2><p>" + Escape(t("method_text")) +
+       "</p></section>\n";
   h += "</main>\n</body>\n</html>\n";
   return h;
 }
@@ -866,7 +861,7 @@ std::string RenderMarkdown(const json& a, std::string_view lang) {
   Text t(lang);
   Figures f = FiguresOf(a);
   const json& in = a["inputs"];
-  std::string m = "# " + std::string(t("title")) + "\n\n";
+  std::string m = "# " + t("title") + "\n\n";
   m += Say(t, "generated", a["vigie_version"].get<std::string>(),
            a["generated_at"].get<std::string>()) +
        ". " +
@@ -874,57 +869,52 @@ std::string RenderMarkdown(const json& a, std::string_view lang) {
            t.Decimal(in["seconds"].get<double>(), 2), in["records"].get<uint64_t>(),
            UnitsText(t, in["record_units"])) +
        "\n\n";
-  m += "- **" + std::string(t("persons")) + "**: " + t.Number(f.persons) + " (" +
-       PersonsNote(t, f) + ")\n";
-  m += "- **" + std::string(t("records")) + "**: " + t.Number(f.records_with_findings) + " " +
-       std::string(t("records_with_findings")) + " / " + t.Number(f.records) + "\n";
-  m += "- **" + std::string(t("health_records")) + "**: " + t.Number(f.health_records) + " (" +
+  m += "- **" + t("persons") + "**: " + t.Number(f.persons) + " (" + PersonsNote(t, f) + ")\n";
+  m += "- **" + t("records") + "**: " + t.Number(f.records_with_findings) + " " +
+       t("records_with_findings") + " / " + t.Number(f.records) + "\n";
+  m += "- **" + t("health_records") + "**: " + t.Number(f.health_records) + " (" +
        Say(t, "health_persons", f.health_persons) + ")\n";
-  m += "- **" + std::string(t("severity")) + "**: " + std::string(t("level_" + f.level)) + " (" +
-       t.Decimal(f.score, 2) + ")\n\n";
-  m += "## " + std::string(t("todo")) + "\n\n";
+  m += "- **" + t("severity") + "**: " + t("level_" + f.level) + " (" + t.Decimal(f.score, 2) +
+       ")\n\n";
+  m += "## " + t("todo") + "\n\n";
   for (const std::string& line : TodoLines(t, f)) m += "- " + line + "\n";
-  m += "\n**" + std::string(t("why")) + "**\n\n";
+  m += "\n**" + t("why") + "**\n\n";
   for (const json& r : a["recommendation"]["reasons"]) m += "- " + ReasonText(t, r) + "\n";
 
-  m += "\n## " + std::string(t("exposed")) + "\n\n";
-  m += Row({std::string(t("category")), std::string(t("kind")), std::string(t("findings")),
-            std::string(t("records_col")), std::string(t("persons_col"))});
+  m += "\n## " + t("exposed") + "\n\n";
+  m += Row({t("category"), t("kind"), t("findings"), t("records_col"), t("persons_col")});
   m += Rule({false, false, true, true, true});
   for (const json& c : a["categories"]) {
-    m += Row({"**" + std::string(t("cat_" + c["category"].get<std::string>())) + "**", "",
+    m += Row({"**" + t("cat_" + c["category"].get<std::string>()) + "**", "",
               t.Number(c["findings"]), t.Number(c["records"]), t.Number(c["persons"])});
     for (const json& k : c["kinds"]) {
       m += Row({"", t.Kind(k["kind"]), t.Number(k["findings"]), t.Number(k["records"]),
                 t.Number(k["persons"])});
     }
   }
-  m += "\n## " + std::string(t("health")) + "\n\n";
+  m += "\n## " + t("health") + "\n\n";
   auto health_rows = HealthRows(t, a);
   if (health_rows.empty()) {
-    m += std::string(t("no_health")) + "\n\n";
+    m += t("no_health") + "\n\n";
   } else {
-    m += Row({std::string(t("kind")), std::string(t("records_col"))}) + Rule({false, true});
+    m += Row({t("kind"), t("records_col")}) + Rule({false, true});
     for (const auto& [label, n] : health_rows) m += Row({label, t.Number(n)});
     m += "\n";
   }
-  m += "### " + std::string(t("special_title")) + "\n\n";
-  m +=
-      Row({std::string(t("topic")), std::string(t("records_col")), std::string(t("persons_col"))}) +
-      Rule({false, true, true});
+  m += "### " + t("special_title") + "\n\n";
+  m += Row({t("topic"), t("records_col"), t("persons_col")}) + Rule({false, true, true});
   for (const json& topic : a["special"]["topics"]) {
-    m += Row({std::string(t("topic_" + topic["topic"].get<std::string>())),
-              t.Number(topic["records"]), t.Number(topic["persons"])});
+    m += Row({t("topic_" + topic["topic"].get<std::string>()), t.Number(topic["records"]),
+              t.Number(topic["persons"])});
   }
-  m += Row({std::string(t("topic_nir")), t.Number(a["special"]["nir"]["records"]),
+  m += Row({t("topic_nir"), t.Number(a["special"]["nir"]["records"]),
             t.Number(a["special"]["nir"]["persons"])});
 
-  m += "\n## " + std::string(t("people")) + "\n\n" + std::string(t("people_text")) + "\n\n";
-  m += Row({std::string(t("identifier")), std::string(t("distinct"))}) + Rule({false, true});
+  m += "\n## " + t("people") + "\n\n" + t("people_text") + "\n\n";
+  m += Row({t("identifier"), t("distinct")}) + Rule({false, true});
   for (const json& id : a["people"]["identifiers"])
     m += Row({t.Kind(id["kind"]), t.Number(id["distinct"])});
-  m += Row({"**" + std::string(t("persons")) + "**",
-            t.Number(f.persons) + " (" + PersonsNote(t, f) + ")"});
+  m += Row({"**" + t("persons") + "**", t.Number(f.persons) + " (" + PersonsNote(t, f) + ")"});
   m += "\n" + Say(t, "no_identifier", a["people"]["records_without_identifier"].get<uint64_t>()) +
        "\n";
 
@@ -932,8 +922,7 @@ std::string RenderMarkdown(const json& a, std::string_view lang) {
   for (size_t index : TopFiles(a, kShownColumnFiles, true)) {
     const json& file = a["files"][index];
     m += "\n## " + Say(t, "columns", file["path"].get<std::string>()) + "\n\n";
-    m += Row({std::string(t("column")), std::string(t("fill")), std::string(t("kinds_found")),
-              std::string(t(shown ? "sample_shown" : "sample"))}) +
+    m += Row({t("column"), t("fill"), t("kinds_found"), t(shown ? "sample_shown" : "sample")}) +
          Rule({false, true, false, false});
     for (const json& column : file["columns"]) {
       std::string name = column["name"];
@@ -945,28 +934,24 @@ std::string RenderMarkdown(const json& a, std::string_view lang) {
   }
 
   const json& sev = a["severity"];
-  m += "\n## " + std::string(t("severity_title")) + "\n\n" + std::string(t("severity_text")) +
-       "\n\n";
-  m += Row({std::string(t("factor")), std::string(t("score")), std::string(t("evidence"))}) +
-       Rule({false, true, false});
+  m += "\n## " + t("severity_title") + "\n\n" + t("severity_text") + "\n\n";
+  m += Row({t("factor"), t("score"), t("evidence")}) + Rule({false, true, false});
   for (std::string_view factor : {"dpc", "ei", "cb"}) {
-    m += Row({std::string(t(factor)), t.Decimal(sev[std::string(factor)]["score"].get<double>(), 2),
+    m += Row({t(factor), t.Decimal(sev[std::string(factor)]["score"].get<double>(), 2),
               FactorText(t, sev, factor)});
   }
-  m += Row({"**" + std::string(t("total")) + "**", t.Decimal(f.score, 2),
-            std::string(t("level_" + f.level))});
+  m += Row({"**" + t("total") + "**", t.Decimal(f.score, 2), t("level_" + f.level)});
 
-  m += "\n## " + std::string(t("files")) + "\n\n";
-  m += Row({std::string(t("file")), std::string(t("layout")), std::string(t("records_col")),
-            std::string(t("findings")), std::string(t("health_records"))}) +
+  m += "\n## " + t("files") + "\n\n";
+  m += Row({t("file"), t("layout"), t("records_col"), t("findings"), t("health_records")}) +
        Rule({false, false, true, true, true});
   for (size_t index : TopFiles(a, kShownFiles, false)) {
     const json& file = a["files"][index];
-    m += Row({"`" + file["path"].get<std::string>() + "`",
-              std::string(t("layout_" + file["layout"].get<std::string>())),
-              t.Number(file["records"]) + " × " +
-                  std::string(t("unit_" + file["record_unit"].get<std::string>())),
-              t.Number(file["findings"]), t.Number(file["records_revealing_health"])});
+    m += Row(
+        {"`" + file["path"].get<std::string>() + "`",
+         t("layout_" + file["layout"].get<std::string>()),
+         t.Number(file["records"]) + " × " + t("unit_" + file["record_unit"].get<std::string>()),
+         t.Number(file["findings"]), t.Number(file["records_revealing_health"])});
   }
   if (a["files"].size() > kShownFiles) {
     m += "\n" + Say(t, "more_files", a["files"].size() - kShownFiles) + "\n";
@@ -974,7 +959,7 @@ std::string RenderMarkdown(const json& a, std::string_view lang) {
   for (std::string_view list : {"errors", "skipped"}) {
     const json& items = in[std::string(list)];
     if (items.empty()) continue;
-    m += "\n### " + std::string(t(list)) + "\n\n";
+    m += "\n### " + t(list) + "\n\n";
     for (const json& e : items) {
       m += "- `" + e["path"].get<std::string>() + "`: " +
            (e.contains("message") ? e["message"].get<std::string>()
@@ -982,7 +967,7 @@ std::string RenderMarkdown(const json& a, std::string_view lang) {
            "\n";
     }
   }
-  m += "\n## " + std::string(t("method")) + "\n\n" + std::string(t("method_text")) + "\n";
+  m += "\n## " + t("method") + "\n\n" + t("method_text") + "\n";
   return m;
 }
 
