@@ -16,7 +16,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <optional>
 #include <string>
 
@@ -281,7 +280,10 @@ bool EndsWithIntro(std::string_view text, std::string_view words) {
     } else if (want == '\'' && t >= 3 && text.compare(t - 3, 3, "\xe2\x80\x99") == 0) {
       t -= 3;
     } else {
-      if (t == 0 || std::tolower(static_cast<unsigned char>(text[t - 1])) != want) return false;
+      if (t == 0) return false;
+      char c = text[t - 1];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != want) return false;
       --t;
     }
   }
@@ -292,8 +294,13 @@ bool EndsWithIntro(std::string_view text, std::string_view words) {
 const Intro* IntroAtEnd(std::string_view before) {
   size_t end = before.size();
   while (end > 0 && Space(before[end - 1])) --end;
-  if (end == before.size()) return nullptr;
+  if (end == before.size() || end == 0) return nullptr;
+  // Every intro ends on a lower-case ASCII letter: most words before a name
+  // end on another.
+  char last = before[end - 1];
+  if (last >= 'A' && last <= 'Z') last = static_cast<char>(last - 'A' + 'a');
   for (const Intro& intro : kIntros) {
+    if (intro.words.back() != last) continue;
     if (EndsWithIntro(before.substr(0, end), intro.words)) return &intro;
   }
   return nullptr;
