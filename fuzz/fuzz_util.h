@@ -25,8 +25,9 @@ inline const Scanner& TheScanner() {
 
 // Every finding, in one of the three layouts, drawn from `selector`.
 inline CallOptions CallFor(uint8_t selector) {
-  static const Layout kLayouts[] = {Layout::kAuto, Layout::kText, Layout::kDelimited};
-  return CallOptions{.min_score = 0, .layout = kLayouts[selector % 3]};
+  static const Layout kLayouts[] = {Layout::kAuto, Layout::kText, Layout::kDelimited,
+                                    Layout::kJson};
+  return CallOptions{.min_score = 0, .layout = kLayouts[selector % 4]};
 }
 
 // The input as a control byte and the text after it.

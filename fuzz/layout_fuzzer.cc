@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// Fuzz target for delimited files: the layout guess on any head, and the
-// cell tracker, which must give every byte the same cell whether the text
+// Fuzz target for delimited files and JSON: the layout guess on any head,
+// and the cell tracker (delimited, or JSON when the text is guessed so or
+// the control byte says), which must give every byte the same cell whether the text
 // comes whole or in pieces (the control byte draws their size), and after
 // its beginning was skipped instead of fed; and the record profile, which
 // must count the same records and columns whatever the pieces.
@@ -14,24 +15,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using vigie::fuzz::Check;
   auto [control, text] = vigie::fuzz::Split(data, size);
   static const vigie::Layout kLayouts[] = {vigie::Layout::kAuto, vigie::Layout::kText,
-                                           vigie::Layout::kDelimited};
+                                           vigie::Layout::kDelimited, vigie::Layout::kJson};
   static const char kDelimiters[] = {0, ';', ',', '\t'};
   size_t probe = vigie::records::LayoutProbeLength(text, true);
   vigie::records::LayoutGuess guess = vigie::records::GuessLayout(
-      text.substr(0, probe), kLayouts[control % 3], kDelimiters[(control >> 2) % 4]);
-  if (guess.delimited) Check(guess.delimiter != 0);
+      text.substr(0, probe), kLayouts[control % 4], kDelimiters[(control >> 2) % 4]);
+  if (guess.delimited) Check(guess.delimiter != 0 && !guess.json);
   char delimiter = guess.delimiter != 0 ? guess.delimiter : ';';
+  bool json = guess.json || (control & 0x80) != 0;
+  auto tracker = [&] {
+    return json ? vigie::records::CellTracker::Json() : vigie::records::CellTracker(delimiter);
+  };
 
-  vigie::records::CellTracker whole(delimiter);
+  vigie::records::CellTracker whole = tracker();
   whole.Feed(text, 0);
   std::vector<vigie::records::Cell> cells;
   for (size_t pos = 0; pos < text.size(); ++pos) cells.push_back(whole.CellAt(pos));
 
-  vigie::records::CellTracker pieces(delimiter);
+  vigie::records::CellTracker pieces = tracker();
   size_t step = 1 + (control >> 4);
   for (size_t at = 0; at < text.size(); at += step) pieces.Feed(text.substr(at, step), at);
   size_t skip = text.size() * (control & 3) / 4;
-  vigie::records::CellTracker skipped(delimiter);
+  vigie::records::CellTracker skipped = tracker();
   skipped.Skip(text.substr(0, skip), 0);
   skipped.Feed(text.substr(skip), skip);
   for (size_t pos = 0; pos < text.size(); ++pos) {
@@ -47,8 +52,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
 
+  if (json) Check(whole.records() == pieces.records());
+
   vigie::CallOptions call;
-  call.layout = kLayouts[control % 3];
+  call.layout = kLayouts[control % 4];
   call.delimiter = kDelimiters[(control >> 2) % 4];
   vigie::RecordProfile one(call);
   one.Feed(text);

@@ -58,11 +58,12 @@ struct Finding {
   uint64_t column = 0;
   // The record the finding begins in, from 0: in a delimited text, the row
   // of its cell (the header, when there is one, is row 0; a quoted cell may
-  // hold line breaks, so rows and lines can differ); in running text, its
-  // line (line - 1).
+  // hold line breaks, so rows and lines can differ); in JSON, its record
+  // (a top-level value, such as a line of JSON Lines, or an item of a
+  // top-level array; from 0); in running text, its line (line - 1).
   uint64_t record = 0;
   // In a delimited text, the column of the cell the finding begins in, from
-  // 0; kNoField in running text.
+  // 0; kNoField in JSON and running text.
   static constexpr uint32_t kNoField = UINT32_MAX;
   uint32_t field = kNoField;
   // In [0, 1]: above 0.85 a reviewer would almost always agree; below 0.5

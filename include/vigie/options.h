@@ -11,11 +11,15 @@
 
 namespace vigie {
 
-// How the text is laid out; a delimited file gives column context.
+// How the text is laid out; a delimited file's header and a JSON member's
+// name give their values column context.
 enum class Layout {
-  kAuto,       // delimited when the first lines look like a CSV/TSV table
+  kAuto,       // JSON when the text begins like JSON (`{` or `[` then JSON's
+               // tokens), delimited when its first lines look like a
+               // CSV/TSV table, else text
   kText,       // running text
   kDelimited,  // a table; the delimiter is `delimiter`, or guessed when 0
+  kJson,       // JSON Lines or a JSON document
 };
 
 // What each scan may choose, apart from what is compiled: one compiled

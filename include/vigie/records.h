@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The records of a text, the units in which a leak is counted: the rows of
-// a delimited file (CSV, TSV), the lines of JSON Lines, the paragraphs of
-// running text. A RecordProfile follows a text as a Stream does, in
+// a delimited file (CSV, TSV), the objects of JSON (the lines of JSON Lines,
+// the items of a document's top-level array), the paragraphs of running
+// text. A RecordProfile follows a text as a Stream does, in
 // chunks, and counts its records and, in a delimited file, how full each
 // column is; RecordOf tells which record holds a finding of that text.
 //
@@ -31,8 +32,8 @@ namespace vigie {
 
 enum class RecordUnit : uint8_t {
   kRow,        // a delimited file's row (its header is not one)
-  kLine,       // a line of JSON Lines (a text whose first byte that is
-               // not a space is `{` or `[`)
+  kObject,     // a JSON record: a top-level value (a line of JSON
+               // Lines) or an item of a top-level array
   kParagraph,  // running text: lines up to a blank line
 };
 
@@ -72,7 +73,7 @@ class VIGIE_EXPORT RecordProfile {
   // Whether a delimited file's first row names its columns.
   bool header() const;
   // Records so far: rows with any cell (the header and blank lines
-  // excepted), non-blank lines, or paragraphs.
+  // excepted), JSON records, or paragraphs.
   uint64_t records() const;
   // A delimited file's columns, as many as its widest row (kMaxColumns at
   // most); empty for other layouts.

@@ -357,6 +357,8 @@ internal::Located NameInField(std::string_view text, size_t cell, size_t end) {
     size_t j = i + 1;
     while (j < value.size() && NameByte(value[j]) && value[j] != '.') ++j;
     if (j - i < 2) return {};
+    // A title ("Dr Martin") is left to the start finder, which reads it.
+    if (words == 0 && validate::IsTitle(value.substr(i, j - i))) return {};
     ++words;
     if (j == value.size()) break;
     if (value[j] != ' ') return {};
@@ -399,7 +401,11 @@ DetectorDef PersonDetector() {
                 // Not "signé" alone: without its accent it is "signe" ("SIGNE
                 // PLUS" in a table of characters).
                 "signé par", "signé :", "signé:", "validé par", "rédigé par", "adressé par"};
-  d.column_keywords = {"nom", "contact", "identité", "signataire", "auteur", "responsable"};
+  // Column names only (a header's cell, a JSON member's name such as
+  // "firstName" or "nom_complet"): in running text they say nothing.
+  d.column_keywords = {"nom",       "noms",        "contact",     "identité",  "signataire",
+                       "auteur",    "responsable", "name",        "names",     "first name",
+                       "last name", "given name",  "family name", "full name", "surname"};
   d.window_before = kBefore;
   d.window_after = 0;
   d.find_start = [](std::string_view text, size_t earliest, size_t end) -> internal::Located {

@@ -14,6 +14,15 @@ namespace {
 
 constexpr std::array<char, 3> kDelimiters = {';', '\t', ','};
 constexpr size_t kMaxHeaderCell = 64;
+// JSON: containers followed as deep as this; members' names kept to this
+// many bytes.
+constexpr size_t kMaxJsonDepth = 256;
+constexpr size_t kMaxNameBytes = 128;
+
+bool JsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool JsonStructure(char c) {
+  return c == '{' || c == '}' || c == '[' || c == ']' || c == ':' || c == ',';
+}
 
 // The line break that ends the record starting at `pos`: a line break
 // inside quotes belongs to a quoted cell ("ligne 1\nligne 2"). npos when
@@ -92,9 +101,56 @@ size_t LayoutProbeLength(std::string_view text, bool text_ended) {
   return text_ended ? std::max<size_t>(text.size(), 1) : 0;
 }
 
+bool LooksLikeJson(std::string_view head) {
+  size_t i = head.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte order mark
+  while (i < head.size() && JsonSpace(head[i])) ++i;
+  if (i == head.size() || (head[i] != '{' && head[i] != '[')) return false;
+  // Every byte outside strings is a space, a structural character, or part
+  // of a number or of true, false and null; an object opens on a name.
+  bool after_brace = false;
+  while (i < head.size()) {
+    char c = head[i];
+    if (JsonSpace(c)) {
+      ++i;
+      continue;
+    }
+    if (after_brace && c != '"' && c != '}') return false;
+    after_brace = c == '{';
+    if (c == '"') {
+      for (++i; i < head.size() && head[i] != '"'; ++i) {
+        if (head[i] == '\\') ++i;
+      }
+      ++i;
+    } else if (JsonStructure(c)) {
+      ++i;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      while (i < head.size() &&
+             (head[i] == '-' || head[i] == '+' || head[i] == '.' || head[i] == 'e' ||
+              head[i] == 'E' || (head[i] >= '0' && head[i] <= '9'))) {
+        ++i;
+      }
+    } else {
+      size_t j = i;
+      while (j < head.size() && head[j] >= 'a' && head[j] <= 'z') ++j;
+      std::string_view word = head.substr(i, j - i);
+      // A literal cut by the head's end is a beginning of one.
+      bool cut = j == head.size() && (std::string_view("true").starts_with(word) ||
+                                      std::string_view("false").starts_with(word) ||
+                                      std::string_view("null").starts_with(word));
+      if (!cut && word != "true" && word != "false" && word != "null") return false;
+      i = j;
+    }
+  }
+  return true;
+}
+
 LayoutGuess GuessLayout(std::string_view head, Layout requested, char delimiter) {
   LayoutGuess guess;
   if (requested == Layout::kText) return guess;
+  if (requested == Layout::kJson || (requested == Layout::kAuto && LooksLikeJson(head))) {
+    guess.json = true;
+    return guess;
+  }
   size_t pos = 0;
   std::string_view first = Line(head, pos);
   bool has_second = pos < head.size();
@@ -179,9 +235,141 @@ void CellTracker::Restart(const Cell& cell) {
   hint_ = 0;
 }
 
-void CellTracker::Feed(std::string_view bytes, uint64_t offset) { Follow<true>(bytes, offset); }
+CellTracker CellTracker::Json() {
+  CellTracker t(0);
+  t.json_ = true;
+  return t;
+}
+
+void CellTracker::Feed(std::string_view bytes, uint64_t offset) {
+  if (json_) {
+    FollowJson<true>(bytes, offset);
+  } else {
+    Follow<true>(bytes, offset);
+  }
+}
+
+uint32_t CellTracker::Intern(const std::string& name) {
+  auto it = columns_by_name_.find(name);
+  if (it != columns_by_name_.end()) return it->second;
+  if (columns_by_name_.size() >= kMaxJsonColumns) return 0;
+  auto column = static_cast<uint32_t>(columns_by_name_.size() + 1);
+  columns_by_name_.emplace(name, column);
+  new_names_.push_back({column, name});
+  return column;
+}
+
+std::vector<ColumnName> CellTracker::TakeNames() {
+  std::vector<ColumnName> names;
+  names.swap(new_names_);
+  return names;
+}
+
+void CellTracker::JsonValue(uint64_t at) {
+  size_t depth = levels_.size() + deep_;
+  if (depth == 0 || (depth == 1 && !levels_[0].object)) {
+    row_ = records_++;
+    row_begin_ = at;
+  }
+}
+
+template <bool kRecord>
+void CellTracker::FollowJson(std::string_view bytes, uint64_t offset) {
+  Cell last = cells_.back();
+  bool moved = false;
+  auto begin_cell = [&](uint64_t at, uint32_t column) {
+    last = Cell{at, row_, column, at};
+    if constexpr (kRecord) {
+      cells_.push_back(last);
+    } else {
+      moved = true;
+    }
+  };
+  const char* data = bytes.data();
+  const size_t n = bytes.size();
+  for (size_t i = 0; i < n; ++i) {
+    char c = data[i];
+    if (in_string_) {
+      if (JsonStringCloses(c, escape_)) {
+        in_string_ = false;
+        if (in_name_ && !levels_.empty() && deep_ == 0 && levels_.back().object) {
+          levels_.back().column = Intern(name_);
+        }
+        begin_cell(offset + i + 1, 0);
+      } else if (in_name_) {
+        if (name_.size() < kMaxNameBytes) name_.push_back(c);
+      } else if (!escape_) {
+        // Within a value only quotes and backslashes count.
+        size_t j = i + 1;
+        while (j < n && data[j] != '"' && data[j] != '\\') ++j;
+        i = j - 1;
+      }
+      continue;
+    }
+    if (in_scalar_) {
+      if (!JsonSpace(c) && !JsonStructure(c) && c != '"') continue;
+      in_scalar_ = false;
+      begin_cell(offset + i, 0);
+    }
+    switch (c) {
+      case '"':
+        in_string_ = true;
+        in_name_ = expect_name_;
+        if (in_name_) {
+          name_.clear();
+        } else {
+          JsonValue(offset + i);
+        }
+        begin_cell(offset + i + 1, in_name_ ? Cell::kNameColumn : JsonColumn());
+        break;
+      case '{':
+      case '[': {
+        if (c == '{') JsonValue(offset + i);
+        uint32_t column = c == '[' ? JsonColumn() : 0;
+        if (levels_.size() < kMaxJsonDepth && deep_ == 0) {
+          levels_.push_back({c == '{', column});
+        } else {
+          ++deep_;
+        }
+        expect_name_ = c == '{';
+        break;
+      }
+      case '}':
+      case ']':
+        if (deep_ > 0) {
+          --deep_;
+        } else if (!levels_.empty()) {
+          levels_.pop_back();
+        }
+        expect_name_ = false;
+        break;
+      case ',':
+        expect_name_ = deep_ == 0 && !levels_.empty() && levels_.back().object;
+        break;
+      case ':':
+        expect_name_ = false;
+        break;
+      default:
+        // A scalar begins with a sign, a digit or a letter (true, false,
+        // null); other bytes (a byte order mark) begin nothing.
+        if (c != '-' && !(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'z') &&
+            !(c >= 'A' && c <= 'Z')) {
+          break;
+        }
+        JsonValue(offset + i);
+        in_scalar_ = true;
+        begin_cell(offset + i, JsonColumn());
+        break;
+    }
+  }
+  if (moved) Restart(last);
+}
 
 void CellTracker::Skip(std::string_view bytes, uint64_t offset) {
+  if (json_) {
+    FollowJson<false>(bytes, offset);
+    return;
+  }
   size_t i = 0;
   while (i < bytes.size()) {
     // Up to the next quote only line breaks and delimiters count, and the

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // RecordProfile: a text's records counted as it streams by. A delimited
 // text is followed cell by cell with the redactor's SyntaxFollower (RFC
-// 4180 quoting, the same state machine); other texts line by line.
+// 4180 quoting, the same state machine); JSON with the scan's CellTracker
+// (its records are the scan's); running text line by line.
 #include <algorithm>
 #include <cstring>
 #include <deque>
+#include <optional>
 
 #include "records/layout.h"
 #include "redact/syntax.h"
@@ -38,8 +40,8 @@ std::string_view RecordUnitName(RecordUnit unit) {
   switch (unit) {
     case RecordUnit::kRow:
       return "row";
-    case RecordUnit::kLine:
-      return "line";
+    case RecordUnit::kObject:
+      return "object";
     case RecordUnit::kParagraph:
       return "paragraph";
   }
@@ -53,6 +55,8 @@ struct RecordProfile::State {
   RecordUnit unit = RecordUnit::kParagraph;
   records::LayoutGuess layout;
   redact::SyntaxFollower follower;
+  std::optional<records::CellTracker> json;  // JSON's records
+  uint64_t fed = 0;
   uint64_t records = 0;
   std::vector<ColumnProfile> columns;
 
@@ -77,24 +81,28 @@ struct RecordProfile::State {
   void Decide(std::string_view probe) {
     known = true;
     layout = records::GuessLayout(probe, call.layout, call.delimiter);
-    redact::Syntax syntax = redact::SyntaxOf(probe, layout.delimited);
-    if (syntax == redact::Syntax::kDelimited) {
+    if (layout.delimited) {
       unit = RecordUnit::kRow;
-      follower = redact::SyntaxFollower(syntax, layout.delimiter);
+      follower = redact::SyntaxFollower(redact::Syntax::kDelimited, layout.delimiter);
+    } else if (layout.json) {
+      unit = RecordUnit::kObject;
+      json.emplace(records::CellTracker::Json());
     } else {
-      unit = syntax == redact::Syntax::kJson ? RecordUnit::kLine : RecordUnit::kParagraph;
-      layout.delimited = false;
-      layout.delimiter = 0;
-      layout.header = false;
+      unit = RecordUnit::kParagraph;
     }
   }
 
   void Follow(std::string_view bytes) {
     if (unit == RecordUnit::kRow) {
       FollowCells(bytes);
+    } else if (json) {
+      json->Skip(bytes, fed);
+      json->TakeNames();
+      records = json->records();
     } else {
       FollowLines(bytes);
     }
+    fed += bytes.size();
   }
 
   bool InHeader() const { return layout.header && row == 0; }
@@ -145,9 +153,7 @@ struct RecordProfile::State {
       const char* stop = nl != nullptr ? nl : end;
       if (!line_filled && std::any_of(at, stop, [](char c) { return !IsBlank(c); })) {
         line_filled = true;
-        if (unit == RecordUnit::kLine) {
-          ++records;
-        } else if (after_blank) {
+        if (after_blank) {
           ++records;
           paragraphs.push_back(line);
         }
@@ -220,8 +226,8 @@ uint64_t RecordProfile::RecordOf(const Finding& finding) {
   switch (s.unit) {
     case RecordUnit::kRow:
       return finding.field != Finding::kNoField ? finding.record : line;
-    case RecordUnit::kLine:
-      return line;
+    case RecordUnit::kObject:
+      return finding.record;
     case RecordUnit::kParagraph:
       break;
   }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "redact/syntax.h"
 
+#include "records/layout.h"
+
 namespace vigie::redact {
 namespace {
 
@@ -56,13 +58,7 @@ bool SyntaxFollower::Follow(char c) {
       return false;
     case Syntax::kJson:
       if (in_string_) {
-        if (escape_) {
-          escape_ = false;
-        } else if (c == '\\') {
-          escape_ = true;
-        } else if (c == '"') {
-          in_string_ = false;
-        }
+        if (records::JsonStringCloses(c, escape_)) in_string_ = false;
         return false;
       }
       switch (c) {

@@ -47,13 +47,16 @@ std::optional<Candidate> Confirmer::Confirm(uint64_t end, const MatchTarget& tar
   } else {
     begin = engine_.AnchoredStart(target.index, view, earliest, stop);
   }
-  if ((begin == std::string_view::npos || begin >= stop) && cells && d.find_in_field &&
-      end_cell.begin >= window.start && context.NamesColumn(end_cell.column, target.index)) {
+  if (cells && d.find_in_field && end_cell.begin >= window.start &&
+      context.NamesColumn(end_cell.column, target.index)) {
     // A value of a column named for the detector, that its start finder
-    // refused.
+    // refused or found only the end of ("Le Guen" in "Kervadoc Le Guen").
     Located located = d.find_in_field(view, end_cell.begin - window.start, stop);
-    begin = located.begin;
-    judged = std::move(located.verdict);
+    bool found = begin != std::string_view::npos && begin < stop;
+    if (located.begin != std::string_view::npos && (!found || located.begin < begin)) {
+      begin = located.begin;
+      judged = std::move(located.verdict);
+    }
   }
   if (begin == std::string_view::npos || begin >= stop) return std::nullopt;
   if (text::WordCharAt(view, stop)) return std::nullopt;
@@ -71,7 +74,10 @@ std::optional<Candidate> Confirmer::Confirm(uint64_t end, const MatchTarget& tar
     if (d.spans_cells ? end_cell.row != cell.row : end_cell.begin != cell.begin) {
       return std::nullopt;
     }
-    if (header && cell.row == 0) return std::nullopt;  // column names, nobody's data
+    // Column names, nobody's data.
+    if ((header && cell.row == 0) || cell.column == records::Cell::kNameColumn) {
+      return std::nullopt;
+    }
     c.cell_begin = cell.begin;
     c.cell_column = cell.column;
     c.cell_row = cell.row;

@@ -117,6 +117,16 @@ void Context::Score(Candidate& c, const TextWindow& window, bool delimited) cons
   }
 }
 
+void Context::NameColumn(uint32_t column, const std::vector<uint32_t>& keywords) {
+  if (keywords.empty()) return;
+  if (column_context_.size() <= column) column_context_.resize(column + 1);
+  for (uint32_t k : keywords) {
+    for (const KeywordOwner& owner : engine_.keywords()[k].owners) {
+      column_context_[column].push_back(owner);
+    }
+  }
+}
+
 bool Context::NamesColumn(uint32_t column, uint32_t detector) const {
   if (column >= column_context_.size()) return false;
   return std::any_of(

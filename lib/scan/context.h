@@ -35,6 +35,8 @@ class Context {
   void Score(Candidate& c, const TextWindow& window, bool delimited) const;
   // Forgets what no candidate beginning at or after `lowest_begin` can use.
   void Forget(uint64_t lowest_begin);
+  // A column named by a JSON member's name holding `keywords`.
+  void NameColumn(uint32_t column, const std::vector<uint32_t>& keywords);
   // Whether the header names `column` for `detector` (a positive keyword of
   // it in the column's header cell).
   bool NamesColumn(uint32_t column, uint32_t detector) const;

@@ -211,7 +211,8 @@ Result<bool> Engine::MakePlan(DetectorSet set, const ScanOptions& options, Plan&
   if (detectors_.empty()) return R::Error("no detector to compile");
 
   // Literals are deduplicated ignoring ASCII case, since they match caselessly.
-  absl::flat_hash_map<std::string, uint32_t> keyword_ids;
+  absl::flat_hash_map<std::string, uint32_t>& keyword_ids = keyword_ids_;
+  keyword_ids.clear();
   fingerprint_ = Mix(14695981039346656037ULL, std::string_view(VIGIE_VERSION_STRING));
   auto add = [&](DbRole db, std::string_view expression, unsigned flags, MatchTarget target) {
     fingerprint_ = Mix(Mix(Mix(fingerprint_, uint64_t{db}), expression), uint64_t{flags});
@@ -344,6 +345,48 @@ Result<bool> Engine::MakePlan(DetectorSet set, const ScanOptions& options, Plan&
     }
   }
   return true;
+}
+
+std::vector<uint32_t> Engine::KeywordsInName(std::string_view name) const {
+  constexpr size_t kMaxWords = 4;
+  std::vector<std::string> words;
+  auto word_byte = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           static_cast<unsigned char>(c) >= 0x80;
+  };
+  for (size_t i = 0; i < name.size();) {
+    if (!word_byte(name[i])) {
+      ++i;
+      continue;
+    }
+    std::string word;
+    size_t j = i;
+    for (; j < name.size() && word_byte(name[j]); ++j) {
+      bool camel =
+          j > i && name[j] >= 'A' && name[j] <= 'Z' && name[j - 1] >= 'a' && name[j - 1] <= 'z';
+      if (camel) break;
+      word.push_back(name[j]);
+    }
+    words.push_back(text::AsciiLowered(word));
+    i = j;
+  }
+  std::vector<uint32_t> found;
+  for (size_t first = 0; first < words.size(); ++first) {
+    for (const char* joint : {" ", "-", ""}) {
+      std::string run;
+      for (size_t last = first; last < words.size() && last < first + kMaxWords; ++last) {
+        if (last > first) run += joint;
+        run += words[last];
+        if (last == first && *joint != ' ') continue;  // one word: looked up once
+        auto it = keyword_ids_.find(run);
+        if (it != keyword_ids_.end() &&
+            std::find(found.begin(), found.end(), it->second) == found.end()) {
+          found.push_back(it->second);
+        }
+      }
+    }
+  }
+  return found;
 }
 
 Result<bool> Engine::Compile(const Plan& plan) {

@@ -5,6 +5,7 @@
 #ifndef VIGIE_LIB_SCAN_ENGINE_H_
 #define VIGIE_LIB_SCAN_ENGINE_H_
 
+#include <absl/container/flat_hash_map.h>
 #include <hs/hs.h>
 
 #include <array>
@@ -94,6 +95,12 @@ class Engine {
 
   const std::vector<DetectorDef>& detectors() const { return detectors_; }
   const std::vector<KeywordDef>& keywords() const { return keywords_; }
+  // The keywords that a field's name holds as words: "num_secu",
+  // "dateNaissance", "Prénom du patient" (words cut at other bytes than
+  // letters, digits and non-ASCII ones, and where a lower-case letter meets
+  // a capital; runs of up to four words looked up joined by a space, a
+  // hyphen or nothing, ASCII case folded).
+  std::vector<uint32_t> KeywordsInName(std::string_view name) const;
   // What keyword `keyword` says of detector `detector`'s candidates: a bit
   // set of kPositiveRole and kNegativeRole (one lookup per keyword hit).
   static constexpr uint8_t kPositiveRole = 1;
@@ -137,6 +144,8 @@ class Engine {
 
   std::vector<DetectorDef> detectors_;
   std::vector<KeywordDef> keywords_;
+  // Each keyword spelling, ASCII lower-cased, and its index.
+  absl::flat_hash_map<std::string, uint32_t> keyword_ids_;
   std::vector<uint8_t> roles_;  // detector-major: detectors x keywords
   std::array<std::vector<MatchTarget>, kNumStreamDbs> targets_;
   // A compiled lexicon's spellings (DetectorDef::spellings with a

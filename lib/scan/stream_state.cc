@@ -73,6 +73,7 @@ void StreamState::UseLayout(const records::LayoutGuess& layout) {
   layout_ = layout;
   cells_.reset();
   if (layout_.delimited) cells_.emplace(layout_.delimiter);
+  if (layout_.json) cells_.emplace(records::CellTracker::Json());
   layout_known_ = true;
 }
 
@@ -85,7 +86,10 @@ void StreamState::Feed(std::string_view bytes) {
     TextWindow visible = borrowing_ ? TextWindow{borrowed_.substr(0, fed_ + piece.size()), 0}
                                     : TextWindow{window_, window_start_};
     events_.Scan(piece, visible);
-    if (cells_) cells_->Feed(piece, fed_);
+    if (cells_) {
+      cells_->Feed(piece, fed_);
+      NameColumns();
+    }
     fed_ += piece.size();
   }
 }
@@ -194,10 +198,18 @@ void StreamState::SkipTo(uint64_t start) {
       }
     }
     cells_->Skip(before.bytes.substr(skipped), skipped);
+    NameColumns();
   }
   lines_.Forget(start, before);
   events_.Restart(start);
   fed_ = start;
+}
+
+void StreamState::NameColumns() {
+  if (!layout_.json) return;
+  for (const records::ColumnName& name : cells_->TakeNames()) {
+    context_.NameColumn(name.column, engine_->KeywordsInName(name.name));
+  }
 }
 
 bool StreamState::DoneBefore(uint64_t to) const {
@@ -387,7 +399,7 @@ void StreamState::Resolve(Candidate* const* first, Candidate* const* last,
     f.line = c.line;
     f.column = c.column;
     f.record = c.cell_column != Finding::kNoField ? c.cell_row : c.line - 1;
-    f.field = c.cell_column;
+    f.field = layout_.json ? Finding::kNoField : c.cell_column;
     f.score = c.score;
     f.qualifiers = c.qualifiers;
     f.value = std::move(c.verdict.value);

@@ -73,6 +73,9 @@ class StreamState {
   // header's column names, the cell and line at `start`) is set up
   // without matching them.
   void SkipTo(uint64_t start);
+  // JSON: the members' names first seen name their columns (their
+  // keywords, as a header's name a delimited file's).
+  void NameColumns();
   // True when no candidate that begins before `to` is still waiting to be
   // scored or resolved.
   bool DoneBefore(uint64_t to) const;

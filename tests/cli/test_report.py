@@ -228,13 +228,21 @@ def test_mental_health_and_disability_are_shown_apart(run, tmp_path):
     assert data["special"]["health"]["persons"] == 2
 
 
-def test_json_lines_are_counted_in_lines(run, tmp_path):
-    lines = [json.dumps({"id": i, "email": f"p{i}@example.org"}) for i in range(25)]
-    path = tmp_path / "export.jsonl"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    data = report(run, path)
-    assert data["files"][0]["record_unit"] == "line" and data["inputs"]["records"] == 25
-    assert data["people"]["persons"]["count"] == 25
+def test_json_records_are_its_objects(run, tmp_path):
+    # JSON Lines: a record per line; a document: a record per item of its
+    # top-level list, however many lines each item is written on.
+    items = [{"id": i, "email": f"p{i}@example.org", "contact": {"tel": f"06123450{i:02d}"}}
+             for i in range(25)]
+    lines = tmp_path / "export.jsonl"
+    lines.write_text("\n".join(json.dumps(i) for i in items) + "\n", encoding="utf-8")
+    document = tmp_path / "export.json"
+    document.write_text(json.dumps(items, indent=2), encoding="utf-8")
+    assert document.read_text().count("\n") > 100
+    for path in (lines, document):
+        data = report(run, path)
+        assert data["files"][0]["layout"] == "json"
+        assert data["files"][0]["record_unit"] == "object" and data["inputs"]["records"] == 25
+        assert data["people"]["persons"]["count"] == 25
 
 
 def test_hostile_column_names_are_escaped(run, tmp_path):

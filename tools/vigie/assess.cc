@@ -543,9 +543,9 @@ struct Assessment::State {
     unit_records[unit] += p.records();
     json j = {{"path", file.path},
               {"bytes", std::max(report.bytes, file.bytes)},
-              {"layout", p.unit() == RecordUnit::kRow    ? "delimited"
-                         : p.unit() == RecordUnit::kLine ? "json_lines"
-                                                         : "text"},
+              {"layout", p.unit() == RecordUnit::kRow      ? "delimited"
+                         : p.unit() == RecordUnit::kObject ? "json"
+                                                           : "text"},
               {"record_unit", unit},
               {"records", p.records()},
               {"records_with_findings", file.records_with_findings},

@@ -106,6 +106,7 @@ CallOptions LayoutCall(const std::string& layout, const std::string& delimiter) 
   CallOptions call;
   if (layout == "text") call.layout = Layout::kText;
   if (layout == "delimited") call.layout = Layout::kDelimited;
+  if (layout == "json") call.layout = Layout::kJson;
   if (!delimiter.empty()) {
     call.layout = Layout::kDelimited;
     call.delimiter = delimiter == "tab" || delimiter == "\\t" ? '\t' : delimiter[0];

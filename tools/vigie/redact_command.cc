@@ -407,8 +407,9 @@ CLI::App* AddRedactCommand(CLI::App& app, RedactCommand& cmd) {
   sub->add_flag("--verify", cmd.verify,
                 "Scan each result again; a result that still holds a redacted value is not "
                 "written (exit 1)");
-  sub->add_option("--layout", cmd.layout, "Text layout: auto, text or delimited (CSV/TSV)")
-      ->check(CLI::IsMember({"auto", "text", "delimited"}));
+  sub->add_option("--layout", cmd.layout,
+                  "Text layout: auto, text, delimited (CSV/TSV) or json (JSON Lines, JSON)")
+      ->check(CLI::IsMember({"auto", "text", "delimited", "json"}));
   sub->add_option("--delimiter", cmd.delimiter, "Delimiter of a delimited file: ';', ',' or tab")
       ->check(CLI::IsMember({";", ",", "tab", "\\t", "\t"}));
   sub->add_option("--database", cmd.database, "Load the compiled detectors from this file");

@@ -193,13 +193,15 @@ const std::map<std::string_view, Words>& Dictionary() {
       {"skipped", {"Ignorés", "Skipped"}},
       {"method", {"Comment lire ce rapport", "How to read this report"}},
       {"method_text",
-       {"Un enregistrement est une ligne d'un fichier délimité (CSV), une ligne de JSON Lines, "
-        "ou un paragraphe de texte ; dans un texte, un paragraphe sans identifiant est rattaché à "
+       {"Un enregistrement est une ligne d'un fichier délimité (CSV), un objet JSON (une ligne "
+        "de JSON Lines, un élément d'une liste), ou un paragraphe de texte ; dans un texte, un "
+        "paragraphe sans identifiant est rattaché à "
         "la personne du paragraphe précédent. Les valeurs ne sont jamais affichées : les exemples "
         "sont masqués (--show-values les montre). Les détections sous le seuil (--min-score) ne "
         "sont pas comptées.",
-        "A record is a row of a delimited file (CSV), a line of JSON Lines, or a paragraph of "
-        "text; in text, a paragraph without an identifier belongs to the person of the paragraph "
+        "A record is a row of a delimited file (CSV), a JSON object (a line of JSON Lines, an "
+        "item of a list), or a paragraph of text; in text, a paragraph without an identifier "
+        "belongs to the person of the paragraph "
         "before it. Values are never shown: samples are masked (--show-values shows them). "
         "Findings below the threshold (--min-score) are not counted."}},
       {"level_none", {"aucune", "none"}},
@@ -221,7 +223,7 @@ const std::map<std::string_view, Words>& Dictionary() {
       {"unit_line", {"ligne JSON", "JSON line"}},
       {"unit_paragraph", {"paragraphe", "paragraph"}},
       {"layout_delimited", {"délimité", "delimited"}},
-      {"layout_json_lines", {"JSON Lines", "JSON Lines"}},
+      {"layout_json", {"JSON", "JSON"}},
       {"layout_text", {"texte", "text"}},
       {"none", {"aucun", "none"}},
       {"more_files",

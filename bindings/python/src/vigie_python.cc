@@ -93,7 +93,8 @@ vigie::Layout ParseLayout(const std::string& layout) {
   if (layout == "auto") return vigie::Layout::kAuto;
   if (layout == "text") return vigie::Layout::kText;
   if (layout == "delimited") return vigie::Layout::kDelimited;
-  throw nb::value_error("layout must be 'auto', 'text' or 'delimited'");
+  if (layout == "json") return vigie::Layout::kJson;
+  throw nb::value_error("layout must be 'auto', 'text', 'delimited' or 'json'");
 }
 
 vigie::Category ParseCategory(const std::string& category) {

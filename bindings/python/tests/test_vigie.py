@@ -189,6 +189,31 @@ def test_custom_detector_windows_and_negative_keywords():
     assert score("vu T-1234 puis beaucoup plus tard exemple") == pytest.approx(plain)
 
 
+def test_json_members_name_their_values(valued):
+    # Names no list knows, under members that say they are names: found
+    # in JSON Lines and in a document alike, guessed or said to be JSON.
+    records = [{"nom": "Zorvathek", "prenom": "Quilmarde", "num_secu": "185057512345673",
+                "contact": {"tel": "06 12 34 56 78"}, "commentaire": "RAS"},
+               {"lastName": "Brindolec", "firstName": "Ysmaëlle"}]
+    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    document = json.dumps(records, ensure_ascii=False, indent=2)
+    for text in (lines, document):
+        for layout in ("auto", "json"):
+            scanner = vigie.Scanner(layout=layout, values=True)
+            found = {(f.kind, f.value.lower()) for f in scanner.scan(text)}
+            assert {("PERSON", "zorvathek"), ("PERSON", "quilmarde"), ("PERSON", "brindolec"),
+                    ("PERSON", "ysmaëlle"), ("FR_NIR", "185057512345673"),
+                    ("PHONE_NUMBER", "+33612345678")} <= found, (layout, found)
+            # members' names hold no finding; offsets are the text's
+            for f in scanner.scan(text):
+                assert text[f.start - 1] == '"' or text[f.start - 1].isspace() or f.kind != "PERSON"
+    # Read as running text, the names under "nom" that no list knows are not.
+    as_text = {f.value.lower() for f in vigie.Scanner(layout="text", values=True).scan(lines)}
+    assert "zorvathek" not in as_text
+    with pytest.raises(ValueError):
+        vigie.Scanner(layout="xml")
+
+
 def test_stream_equals_scan(scanner):
     data = (TEXT + "\n") * 50
     stream = scanner.open_stream()

@@ -317,8 +317,10 @@ class Scanner:
     Args:
         kinds: report only these kinds (None: every kind).
         min_score: drop findings below this score (default 0.5).
-        layout: "auto" (CSV/TSV when the first lines look like one), "text"
-            or "delimited".
+        layout: "auto" (JSON when the text begins like JSON, CSV/TSV when
+            the first lines look like one), "text", "delimited" or "json"
+            (JSON Lines or a document: members' names give their values
+            context as a header gives it to a column).
         delimiter: ";", "," or "\\t" for a delimited layout ("" guesses).
         builtin_detectors: include vigie's own detectors.
         detectors: custom :class:`Detector` objects.

@@ -72,7 +72,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     scan.add_argument("--kinds", help="only these kinds, comma-separated")
     scan.add_argument("--min-score", type=float, default=0.5)
     scan.add_argument("--show-values", action="store_true", help="print detected values")
-    scan.add_argument("--layout", choices=("auto", "text", "delimited"), default="auto")
+    scan.add_argument("--layout", choices=("auto", "text", "delimited", "json"), default="auto")
     args = parser.parse_args(argv)
 
     try:

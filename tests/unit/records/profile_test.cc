@@ -53,7 +53,7 @@ TEST(RecordProfileTest, CountsParagraphsOfTextAndLinesOfJson) {
   EXPECT_EQ(p.records(), 3u);
   EXPECT_TRUE(p.columns().empty());
   RecordProfile j = Profile("{\"a\": 1}\n\n{\"a\": 2}\n{\"a\": 3}", 4);
-  EXPECT_EQ(j.unit(), RecordUnit::kLine);
+  EXPECT_EQ(j.unit(), RecordUnit::kObject);
   EXPECT_EQ(j.records(), 3u);
   EXPECT_EQ(Profile("").records(), 0u);
 }

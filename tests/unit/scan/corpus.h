@@ -85,6 +85,33 @@ inline std::string LabExport(size_t bytes, uint32_t seed = 11) {
   return out;
 }
 
+// The same records as a JSON document (`pretty`: an item over several
+// lines in a top-level list) or JSON Lines, with names no list knows under
+// "nom", a nested contact and a list of given names.
+inline std::string JsonExport(size_t bytes, bool pretty, uint32_t seed = 13) {
+  std::mt19937 rng(seed);
+  std::string out = pretty ? "[\n" : "";
+  const char* sep = pretty ? ",\n    " : ", ";
+  bool first = true;
+  while (out.size() < bytes) {
+    unsigned id = static_cast<unsigned>(rng() % 100000);
+    if (pretty && !first) out += ",\n";
+    first = false;
+    std::string suffix;  // the id in letters: a name no list knows
+    for (char c : std::to_string(id)) suffix += static_cast<char>('a' + (c - '0'));
+    out += std::string(pretty ? "  {\n    " : "{") + "\"nom\": \"Zorvath" + suffix + "\"" + sep +
+           "\"prenoms\": [\"Anatole\", \"Théodebert\"]" + sep + "\"dateNaissance\": \"0" +
+           std::to_string(1 + rng() % 9) + "/0" + std::to_string(1 + rng() % 9) + "/19" +
+           std::to_string(40 + rng() % 60) + "\"" + sep + "\"contact\": {\"tel\": \"" + Phone(rng) +
+           "\", \"email\": \"p" + std::to_string(id) + "@example.com\"}" + sep +
+           "\"num_secu\": " + NirWithKey(rng) + sep +
+           "\"commentaire\": \"RAS, contr\\u00f4le \\\"dans\\\" six mois\"" +
+           (pretty ? "\n  }" : "}\n");
+  }
+  if (pretty) out += "\n]\n";
+  return out;
+}
+
 }  // namespace vigie::testing
 
 #endif  // VIGIE_TESTS_UNIT_SCAN_CORPUS_H_

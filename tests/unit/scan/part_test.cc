@@ -84,6 +84,24 @@ TEST(PartTest, PartsOfALabExportEqualOneScan) {
   ExpectPartsEqualScan(text, 1);
 }
 
+TEST(PartTest, PartsOfJsonEqualOneScan) {
+  // A part far from the first record knows the members' names seen
+  // before it: a name no list knows under "nom" is a PERSON there too.
+  for (bool pretty : {true, false}) {
+    std::string text = vigie::testing::JsonExport(400000, pretty);
+    CallOptions call = Everything();
+    size_t last = text.find("\"nom\"", 300000);
+    auto tail = TheScanner().ScanPart(text, last, text.size(), call);
+    ASSERT_TRUE(tail.ok());
+    size_t named = 0;
+    for (const Finding& f : *tail) {
+      named += f.kind == "PERSON" && f.score >= 0.85 && text.compare(f.begin, 7, "Zorvath") == 0;
+    }
+    EXPECT_GT(named, 100u) << "pretty " << pretty;
+    ExpectPartsEqualScan(text, pretty ? 4 : 5);
+  }
+}
+
 TEST(PartTest, PartsOfProseEqualOneScan) {
   ExpectPartsEqualScan(vigie::testing::FrenchProse(400000), 2);
 }
