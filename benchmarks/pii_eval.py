@@ -19,7 +19,9 @@ The labelled set is built at run time, never stored:
   casual text): Faker's names and names invented here from syllables (no
   list knows them: "old, rare, foreign or invented" names), written as
   JSON Lines under the keys applications use ("prenom", "nom",
-  "patient": {"nom": ...}), and as chat messages with the names in lower
+  "patient": {"nom": ...}) and as a JSON document (a list of records
+  over several lines, English keys such as "lastName" and "fullName",
+  names nested in a list of contacts), and as chat messages with the names in lower
   case after self-introductions and greetings ("je m'appelle julie",
   "salut marc") — generated here, labelled by construction;
 - negatives: French prose that no one here wrote, Debian's French manual
@@ -148,6 +150,35 @@ def json_records(names, rng):
     return doc
 
 
+def json_document(names, rng):
+    """A JSON document: a top-level list of records written over several
+    lines, English keys ("lastName", "firstName", "fullName"), names
+    nested under "patient" or "contacts", half of them invented."""
+    doc = Doc()
+    doc.add("[\n")
+    for i, (given, family) in enumerate(names):
+        if i % 2 == 0:
+            given, family = invented_name(rng, 2), invented_name(rng, 2)
+        doc.add(("  {\n" if i == 0 else ",\n  {\n") + '    "id": "%d",\n' % (5000 + i))
+        if i % 3 == 0:
+            doc.add('    "patient": {\n      "lastName": "')
+            doc.add(family, "PERSON")
+            doc.add('",\n      "firstName": "')
+            doc.add(given, "PERSON")
+            doc.add('"\n    },\n')
+        elif i % 3 == 1:
+            doc.add('    "fullName": "')
+            doc.add(f"{given} {family.upper()}", "PERSON")
+            doc.add('",\n')
+        else:
+            doc.add('    "contacts": [{"name": "')
+            doc.add(f"{given} {family}", "PERSON")
+            doc.add('", "role": "tuteur"}],\n')
+        doc.add('    "status": "active"\n  }')
+    doc.add("\n]\n")
+    return doc
+
+
 def casual_messages(names, rng):
     """Chat messages: given names in lower case after self-introductions
     and greetings, and messages without any name."""
@@ -271,6 +302,7 @@ def main():
     rng = random.Random(args.seed)
     prose, rows = name_records(names, rng)
     records = json_records(names, rng)
+    document = json_document(names, rng)
     messages = casual_messages(names, rng)
     export = sample_export()
     public = public_addresses()
@@ -283,6 +315,7 @@ def main():
         ("Faker names in prose", prose.bytes(), prose.gold, "text"),
         ("Faker names in a CSV export", rows.bytes(), rows.gold, "auto"),
         ("names in JSON records", records.bytes(), records.gold, "auto"),
+        ("names in a JSON document", document.bytes(), document.gold, "auto"),
         ("names in casual messages", messages.bytes(), messages.gold, "auto"),
     ]:
         findings = scan(args.vigie, database, data, kinds, layout)
