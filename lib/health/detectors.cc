@@ -11,6 +11,8 @@
 // guess counts only with clinical context, and scores below any term.
 #include <absl/container/flat_hash_set.h>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "data/embedded.h"
@@ -148,6 +150,38 @@ std::vector<std::string> KindContext(std::string_view kind) {
             "douleur",         "douleurs"};
   }
   return {};
+}
+
+// A blood group written as a symbol ("a+", "AB-") that ends its message,
+// with nothing after it on its line but spaces, punctuation and emoticons,
+// and no word of blood groups before it on its line: "à plus" in a chat
+// ("on se voit demain, a+ :)"), not a result ("Groupe sanguin : A+").
+bool SignsOff(std::string_view before, std::string_view match, std::string_view after) {
+  std::string symbol = text::AsciiLowered(match);
+  static constexpr std::string_view kSymbols[] = {"a+", "a-", "b+", "b-", "ab+", "ab-", "o+", "o-"};
+  if (std::find(std::begin(kSymbols), std::end(kSymbols), symbol) == std::end(kSymbols)) {
+    return false;
+  }
+  for (char c : after) {
+    if (c == '\n') break;
+    auto u = static_cast<unsigned char>(c);
+    bool trailing =
+        u >= 0x80 || std::string_view(" \t\r!?.:;)(-pPdDxX<3*^").find(c) != std::string_view::npos;
+    if (!trailing) return false;
+  }
+  std::string words = text::FoldForCompare(before);
+  for (const std::string& keyword : KindContext("HEALTH_BLOOD_GROUP")) {
+    std::string k = text::FoldForCompare(keyword);
+    for (size_t at = words.find(k); at != std::string::npos; at = words.find(k, at + 1)) {
+      bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(words[at - 1]));
+      size_t end = at + k.size();
+      // "groupe" also stands for "groupé", "groupée" (the past participle).
+      bool ends = end == words.size() || !std::isalnum(static_cast<unsigned char>(words[end])) ||
+                  words[end] == 'e';
+      if (starts && ends) return false;
+    }
+  }
+  return true;
 }
 
 // Medical morphology: suffixes that make a word a condition or a procedure
@@ -381,6 +415,7 @@ std::vector<DetectorDef> HealthDetectors() {
     for (std::string& k : KindContext(kind)) d.keywords.push_back(std::move(k));
     d.window_before = 256;
     d.window_after = 128;
+    if (kind == "HEALTH_BLOOD_GROUP") d.negative_context = SignsOff;
     const KindTable* t = &table;
     d.confirm_spelling = [t](uint32_t spelling, std::string_view) {
       const Term& term = t->terms[t->term_of[spelling]];

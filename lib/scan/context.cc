@@ -87,10 +87,12 @@ void Context::Score(Candidate& c, const TextWindow& window, bool delimited) cons
     negative = negative || (role & Engine::kNegativeRole) != 0;
     weak = weak || (role & Engine::kWeakRole) != 0;
   }
+  bool named = false;
   if (delimited && c.cell_column < column_context_.size()) {
     for (const KeywordOwner& o : column_context_[c.cell_column]) {
       if (o.detector != c.detector) continue;
       (o.weak ? weak : o.positive ? positive : negative) = true;
+      named = named || (o.positive && !o.weak);
     }
   }
   if (d.term_family != 0 && !positive) {
@@ -109,6 +111,10 @@ void Context::Score(Candidate& c, const TextWindow& window, bool delimited) cons
       }
     }
   }
+  if (d.negative_context && !named && ReadsAsNegative(c, d, window, delimited)) {
+    positive = weak = false;
+    negative = true;
+  }
   c.score = ContextScore(c.verdict, positive, negative, weak);
   if (d.qualified) {
     QualifiedSpan span{c.begin, c.end, d.window_before, d.window_after, std::nullopt};
@@ -125,6 +131,19 @@ void Context::NameColumn(uint32_t column, const std::vector<uint32_t>& keywords)
       column_context_[column].push_back(owner);
     }
   }
+}
+
+bool Context::ReadsAsNegative(const Candidate& c, const DetectorDef& d, const TextWindow& window,
+                              bool delimited) {
+  uint64_t from =
+      std::max<uint64_t>(window.start, c.begin > d.window_before ? c.begin - d.window_before : 0);
+  uint64_t to = std::min<uint64_t>(window.start + window.bytes.size(), c.end + d.window_after);
+  if (delimited) from = std::max(from, c.cell_begin);
+  std::string_view before = window.Slice(from, c.begin);
+  size_t line = before.rfind('\n');
+  if (line != std::string_view::npos) before.remove_prefix(line + 1);
+  std::string_view after = window.Slice(c.end, std::max(to, c.end));
+  return d.negative_context(before, window.Slice(c.begin, c.end), after);
 }
 
 bool Context::NamesColumn(uint32_t column, uint32_t detector) const {

@@ -46,6 +46,10 @@ class Context {
   // [begin, end), in order of their end.
   std::span<const KeywordHit> HitsNear(uint64_t begin, uint64_t end, const DetectorDef& d) const;
 
+  // `d.negative_context` on the bytes around `c`.
+  static bool ReadsAsNegative(const Candidate& c, const DetectorDef& d, const TextWindow& window,
+                              bool delimited);
+
   const Engine& engine_;
   // Keyword hits in order of their end; [first_hit_, size) are live.
   std::vector<KeywordHit> hits_;

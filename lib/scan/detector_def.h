@@ -124,11 +124,21 @@ struct DetectorDef {
   // Built-in detectors find their own start; custom regexes use the
   // engine's anchored database.
   StartFinder find_start;
-  // In a delimited file's column that its header names for this detector
-  // (a column keyword, "prenom" for PERSON): asked, with `earliest` at the
-  // cell's first byte, when find_start found no start; it may accept a
-  // value that no list knows, on the strength of the column.
+  // In a column that a delimited file's header or a JSON member's name
+  // names for this detector (a column keyword, "prenom" for PERSON):
+  // asked, with `earliest` at the cell's first byte, when find_start found
+  // no start or a later one; it may accept a value that no list knows, on
+  // the strength of the column.
   StartFinder find_in_field;
+  // Negative context that no keyword says, read when the candidate is
+  // scored: its line's bytes before it (within window_before and its
+  // cell), the match, and the bytes after it (within window_after; fewer
+  // only where the text ends). True counts as a negative
+  // keyword, and outweighs the positive ones (a blood group's "a+" that
+  // signs off a chat message). Not asked in a column named for the
+  // detector.
+  std::function<bool(std::string_view before, std::string_view match, std::string_view after)>
+      negative_context;
   // Validates the exact match. Always set (the engine fills a default).
   ConfirmFn confirm;
   // When set, used instead of `confirm`.

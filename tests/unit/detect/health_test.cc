@@ -67,6 +67,33 @@ TEST(HealthTest, ShortTermsNeedContext) {
   EXPECT_TRUE(Kinds(Default().Scan("Grossesse de 14 SA.")).count("HEALTH_PREGNANCY"));
 }
 
+TEST(HealthTest, ASignOffIsNoBloodGroup) {
+  // "a+" ("à plus") ends chat messages, near medical words or not.
+  for (const char* chat : {"ok je file chez le médecin pour mon asthme, a+\n",
+                           "bon courage pour la chimio ! A+ :)\nà demain",
+                           "RDV chez le docteur demain, a+ 😘", "patient ce soir, a+!!"}) {
+    EXPECT_EQ(Kinds(Default().Scan(chat)).count("HEALTH_BLOOD_GROUP"), 0u) << chat;
+  }
+  // A result ends its line too, after a word of blood groups; in a
+  // column named for them the cell is one.
+  for (const char* result :
+       {"Groupe sanguin : A+\n", "Patient groupé A+\nRAI négative.", "Rhésus O-",
+        "Groupe A+, RAI négative.", "nom;groupe_sanguin\nDUPONT;O+\nMARTIN;AB-\n",
+        "{\"nom\": \"DUPONT\", \"groupe_sanguin\": \"O+\"}\n"}) {
+    EXPECT_EQ(Kinds(Default().Scan(result)).count("HEALTH_BLOOD_GROUP"), 1u) << result;
+  }
+  // Streamed byte by byte, the same verdicts.
+  for (const std::string text : {"chez le médecin, a+ :)", "Groupe sanguin : A+"}) {
+    std::vector<Finding> streamed;
+    Stream stream = Default().OpenStream();
+    for (char c : text) {
+      for (Finding& f : stream.Write(std::string_view(&c, 1))) streamed.push_back(std::move(f));
+    }
+    for (Finding& f : stream.Finish()) streamed.push_back(std::move(f));
+    EXPECT_EQ(Kinds(streamed), Kinds(Default().Scan(text))) << text;
+  }
+}
+
 TEST(HealthTest, EverydayWordsNeedContext) {
   EXPECT_TRUE(Default().Scan("Le traitement des données est automatisé.").empty());
   EXPECT_FALSE(Default().Scan("Le patient est sous traitement depuis mars.").empty());
