@@ -48,16 +48,67 @@ struct Kind {
   std::set<std::string> seen;  // ASCII-lowered spellings already given
 };
 
-// French plural of a term: its first word (the head noun) takes an s.
-std::string FrenchPlural(const std::string& term) {
-  size_t space = term.find(' ');
-  size_t head_end = space == std::string::npos ? term.size() : space;
-  if (head_end < 4) return {};
-  char last = vigie::text::AsciiLowered(term.substr(head_end - 1, 1))[0];
+// The French plural of one word, or empty when it has none of its own (it
+// ends in s, x or z, holds no letter or a digit, or is a code: "A", "IV").
+std::string PluralWord(const std::string& word) {
+  if (word.size() < 3) return {};
+  bool upper = true;
+  for (char c : word) {
+    auto u = static_cast<unsigned char>(c);
+    if (std::isdigit(u)) return {};
+    if (std::islower(u)) upper = false;
+  }
+  if (upper && word.size() <= 4) return {};  // a code or an acronym
+  std::string lower = vigie::text::AsciiLowered(word);
+  char last = lower.back();
   if (last == 's' || last == 'x' || last == 'z' || !std::isalpha(static_cast<unsigned char>(last)))
     return {};
-  return term.substr(0, head_end) + (std::isupper(static_cast<unsigned char>(last)) ? "S" : "s") +
-         term.substr(head_end);
+  auto cased = [&](std::string_view suffix) {
+    std::string out(suffix);
+    if (std::isupper(static_cast<unsigned char>(word.back()))) {
+      for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return out;
+  };
+  if (lower.size() >= 4 && lower.ends_with("al")) {
+    return word.substr(0, word.size() - 2) + cased("aux");
+  }
+  if (lower.ends_with("eau")) return word + cased("x");
+  return word + cased("s");
+}
+
+// French plural of a term: its head noun and the words that agree with it
+// (those before the first preposition or article: "trouble bipolaire",
+// "ulcère gastro-duodénal", not "fracture du col du fémur"), each taking
+// its plural; empty when the head has none.
+std::string FrenchPlural(const std::string& term) {
+  static const std::set<std::string> kStops = {
+      "de", "du", "des", "d", "a", "au", "aux", "par", "en", "sans", "avec", "sur", "pour",
+      "chez", "et", "ou", "la", "le", "les", "l", "un", "une", "dans", "sous", "type", "non"};
+  std::string out;
+  bool agreeing = true;
+  bool head = true;
+  size_t i = 0;
+  while (i < term.size()) {
+    size_t end = term.find(' ', i);
+    if (end == std::string::npos) end = term.size();
+    std::string word = term.substr(i, end - i);
+    std::string folded = vigie::text::FoldForCompare(word);
+    if (folded.find('\'') != std::string::npos || kStops.count(folded)) agreeing = false;
+    if (agreeing) {
+      // In a compound ("gastro-duodénal") the last part agrees.
+      size_t dash = word.rfind('-');
+      std::string last = dash == std::string::npos ? word : word.substr(dash + 1);
+      std::string plural = PluralWord(last);
+      if (head && plural.empty()) return {};
+      if (!plural.empty()) word = word.substr(0, word.size() - last.size()) + plural;
+    }
+    head = false;
+    out += word;
+    if (end < term.size()) out += ' ';
+    i = end + 1;
+  }
+  return out;
 }
 
 void AddSpellings(const std::string& term, bool joiners, std::set<std::string>& seen,

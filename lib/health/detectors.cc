@@ -417,8 +417,17 @@ std::vector<DetectorDef> HealthDetectors() {
     d.window_after = 128;
     if (kind == "HEALTH_BLOOD_GROUP") d.negative_context = SignsOff;
     const KindTable* t = &table;
-    d.confirm_spelling = [t](uint32_t spelling, std::string_view) {
+    d.confirm_spelling = [t](uint32_t spelling, std::string_view match) {
       const Term& term = t->terms[t->term_of[spelling]];
+      // A term of two letters is an acronym ("SA", "TP", "VS"), one only in
+      // capitals: "sa", "tp", "vs" are words.
+      auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+      auto capital = [](char c) { return c >= 'A' && c <= 'Z'; };
+      if (term.canonical.size() == 2 &&
+          std::all_of(term.canonical.begin(), term.canonical.end(), letter) &&
+          !std::all_of(match.begin(), match.end(), capital)) {
+        return Verdict::Reject();
+      }
       return Verdict::Confirmed(term.score, std::string(term.canonical));
     };
     for (const Morphology& m : morphology) {

@@ -207,6 +207,24 @@ TEST(HealthTest, LexiconTermsInEveryCaseAndAccentAndPlural) {
   }
 }
 
+TEST(HealthTest, PluralsAgreeUpToTheFirstPreposition) {
+  // The head and the words that agree with it take their plural; the
+  // words after a preposition keep theirs.
+  for (const char* text :
+       {"endocardites infectieuses", "Endocardites Infectieuses", "maladies de Fabry"}) {
+    auto findings = Default().Scan(std::string("Patient suivi pour : ") + text + ".");
+    ASSERT_EQ(findings.size(), 1u) << text;
+    EXPECT_EQ(findings[0].end - findings[0].begin, std::string_view(text).size()) << text;
+  }
+}
+
+TEST(HealthTest, TwoLetterAcronymsAreCapitals) {
+  // "SA" (weeks of amenorrhoea) in capitals; "sa" is a possessive.
+  EXPECT_TRUE(Kinds(Default().Scan("Grossesse de 14 SA.")).count("HEALTH_PREGNANCY"));
+  EXPECT_EQ(Default().Scan("Le patient a renouvelé sa licence et sa grossesse").size(), 1u);
+  EXPECT_EQ(Default().Scan("Grossesse : sa date de terme est fixée.").size(), 1u);
+}
+
 TEST(HealthTest, LongestTermWinsAcrossHealthKinds) {
   // "infection par le VIH" (HEALTH_SEXUAL) holds "infection" (a condition).
   auto findings = Default().Scan("Patient suivi pour une infection par le VIH depuis 2010.");
