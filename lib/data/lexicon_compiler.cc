@@ -83,8 +83,8 @@ std::string PluralWord(const std::string& word) {
 // its plural; empty when the head has none.
 std::string FrenchPlural(const std::string& term) {
   static const std::set<std::string> kStops = {
-      "de", "du", "des", "d", "a", "au", "aux", "par", "en", "sans", "avec", "sur", "pour",
-      "chez", "et", "ou", "la", "le", "les", "l", "un", "une", "dans", "sous", "type", "non"};
+      "de",   "du", "des", "d",  "a",  "au",  "aux", "par", "en",  "sans", "avec", "sur",  "pour",
+      "chez", "et", "ou",  "la", "le", "les", "l",   "un",  "une", "dans", "sous", "type", "non"};
   std::string out;
   bool agreeing = true;
   bool head = true;
@@ -130,7 +130,7 @@ void AddTerms(std::string_view table, bool french, bool curated,
     t.strength = flags == "context" ? 'c' : flags == "weak" ? 'w' : 't';
     if (t.canonical.size() <= kShortTerm) t.strength = 'c';
     AddSpellings(term, curated, kind.seen, t.spellings);
-    if (french && !curated) {
+    if (french) {
       std::string plural = FrenchPlural(term);
       if (!plural.empty()) AddSpellings(plural, false, kind.seen, t.spellings);
     }
