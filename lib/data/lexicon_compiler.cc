@@ -101,7 +101,7 @@ std::string FrenchPlural(const std::string& term) {
       std::string last = dash == std::string::npos ? word : word.substr(dash + 1);
       std::string plural = PluralWord(last);
       if (head && plural.empty()) return {};
-      if (!plural.empty()) word = word.substr(0, word.size() - last.size()) + plural;
+      if (!plural.empty()) word.replace(word.size() - last.size(), last.size(), plural);
     }
     head = false;
     out += word;
