@@ -116,3 +116,21 @@ def test_layout_json_is_said_or_guessed(run, tmp_path):
     assert "zorvathek" in {f["value"].lower() for f in said}
     r = run("scan", "--layout", "xml", tail)
     assert r.returncode == 2 and b"layout" in r.stderr
+
+
+def test_redaction_reads_json_as_the_scan_does(run, tmp_path):
+    # Invented names under name members are redacted, each string stays a
+    # string, members' names are kept, and the result verifies.
+    source = tmp_path / "export.json"
+    records = [{"nom": "Zorvathek", "prenom": "Quilmarde", "num_secu": "185057512345673",
+                "groupe_sanguin": "O+", "commentaire": "RAS"}]
+    source.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "export.redacted.json"
+    r = run("redact", "--verify", "-o", out, source)
+    assert r.returncode == 0, r.stderr
+    redacted = json.loads(out.read_text(encoding="utf-8"))
+    assert list(redacted[0]) == list(records[0])
+    for member in ("nom", "prenom", "num_secu", "groupe_sanguin"):
+        assert redacted[0][member] != records[0][member], member
+    assert redacted[0]["commentaire"] == "RAS"
+    assert b"Zorvathek" not in out.read_bytes()
