@@ -102,6 +102,15 @@ void AtomicFile::Discard() {
   tmp_.clear();
 }
 
+void AddLayoutOptions(CLI::App& app, std::string& layout, std::string& delimiter) {
+  app.add_option("--layout", layout,
+                 "Text layout: auto, text, delimited (CSV/TSV) or json (JSON Lines, JSON)")
+      ->check(CLI::IsMember({"auto", "text", "delimited", "json"}))
+      ->capture_default_str();
+  app.add_option("--delimiter", delimiter, "Delimiter of a delimited file: ';', ',' or tab")
+      ->check(CLI::IsMember({";", ",", "tab", "\\t", "\t"}));
+}
+
 CallOptions LayoutCall(const std::string& layout, const std::string& delimiter) {
   CallOptions call;
   if (layout == "text") call.layout = Layout::kText;

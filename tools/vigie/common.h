@@ -7,6 +7,7 @@
 
 #include <sys/types.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -119,8 +120,10 @@ class AtomicFile {
   int fd_ = -1;
 };
 
-// The layout a command's --layout (auto, text, delimited) and
-// --delimiter (';', ',', tab; implies delimited) ask for.
+// Adds a command's --layout (auto, text, delimited, json) and --delimiter
+// (';', ',', tab; implies delimited) options.
+void AddLayoutOptions(CLI::App& app, std::string& layout, std::string& delimiter);
+// The layout those options ask for.
 CallOptions LayoutCall(const std::string& layout, const std::string& delimiter);
 
 // A compiled scanner for `options`: from the file `database` when not

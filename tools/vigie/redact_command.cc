@@ -407,11 +407,7 @@ CLI::App* AddRedactCommand(CLI::App& app, RedactCommand& cmd) {
   sub->add_flag("--verify", cmd.verify,
                 "Scan each result again; a result that still holds a redacted value is not "
                 "written (exit 1)");
-  sub->add_option("--layout", cmd.layout,
-                  "Text layout: auto, text, delimited (CSV/TSV) or json (JSON Lines, JSON)")
-      ->check(CLI::IsMember({"auto", "text", "delimited", "json"}));
-  sub->add_option("--delimiter", cmd.delimiter, "Delimiter of a delimited file: ';', ',' or tab")
-      ->check(CLI::IsMember({";", ",", "tab", "\\t", "\t"}));
+  AddLayoutOptions(*sub, cmd.layout, cmd.delimiter);
   sub->add_option("--database", cmd.database, "Load the compiled detectors from this file");
   sub->add_flag("--no-cache", cmd.no_cache, "Compile the detectors for this run");
   return sub;

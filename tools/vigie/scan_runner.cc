@@ -611,12 +611,7 @@ void AddScanFlags(CLI::App& app, ScanFlags& flags) {
   app.add_option("--min-score", flags.min_score, "Drop findings scoring below this")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
-  app.add_option("--layout", flags.layout,
-                 "Text layout: auto, text, delimited (CSV/TSV) or json (JSON Lines, JSON)")
-      ->check(CLI::IsMember({"auto", "text", "delimited", "json"}))
-      ->capture_default_str();
-  app.add_option("--delimiter", flags.delimiter, "Delimiter of a delimited file: ';', ',' or tab")
-      ->check(CLI::IsMember({";", ",", "tab", "\\t", "\t"}));
+  AddLayoutOptions(app, flags.layout, flags.delimiter);
   app.add_option("--database", flags.database,
                  "Load the compiled detectors from this file, or compile and save them there "
                  "(loading takes milliseconds, compiling seconds)");
