@@ -337,12 +337,6 @@ std::optional<internal::Located> CasualName(std::string_view text, size_t earlie
 constexpr size_t kMaxFieldName = 64;
 constexpr double kFieldScore = 0.4;
 
-bool CapitalAt(std::string_view s, size_t i) {
-  if (s[i] >= 'A' && s[i] <= 'Z') return true;
-  return i + 1 < s.size() && s[i] == '\xc3' && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
-         static_cast<unsigned char>(s[i + 1]) <= 0x9e;
-}
-
 internal::Located NameInField(std::string_view text, size_t cell, size_t end) {
   size_t s = cell;
   while (s < end && (Space(text[s]) || text[s] == '"')) ++s;
@@ -353,7 +347,7 @@ internal::Located NameInField(std::string_view text, size_t cell, size_t end) {
   std::string_view value = text.substr(s, end - s);
   int words = 0;
   for (size_t i = 0; i < value.size();) {
-    if (!CapitalAt(value, i)) return {};
+    if (!validate::UpperAt(value, i)) return {};
     size_t j = i + 1;
     while (j < value.size() && NameByte(value[j]) && value[j] != '.') ++j;
     if (j - i < 2) return {};

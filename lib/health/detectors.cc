@@ -169,9 +169,16 @@ bool SignsOff(std::string_view before, std::string_view match, std::string_view 
         u >= 0x80 || std::string_view(" \t\r!?.:;)(-pPdDxX<3*^").find(c) != std::string_view::npos;
     if (!trailing) return false;
   }
+  // The kind's own keywords, folded once.
+  static const std::vector<std::string> kWords = [] {
+    std::vector<std::string> folded;
+    for (const std::string& keyword : KindContext("HEALTH_BLOOD_GROUP")) {
+      folded.push_back(text::FoldForCompare(keyword));
+    }
+    return folded;
+  }();
   std::string words = text::FoldForCompare(before);
-  for (const std::string& keyword : KindContext("HEALTH_BLOOD_GROUP")) {
-    std::string k = text::FoldForCompare(keyword);
+  for (const std::string& k : kWords) {
     for (size_t at = words.find(k); at != std::string::npos; at = words.find(k, at + 1)) {
       bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(words[at - 1]));
       size_t end = at + k.size();

@@ -47,15 +47,21 @@ std::optional<Candidate> Confirmer::Confirm(uint64_t end, const MatchTarget& tar
   } else {
     begin = engine_.AnchoredStart(target.index, view, earliest, stop);
   }
-  if (cells && d.find_in_field && end_cell.begin >= window.start &&
-      context.NamesColumn(end_cell.column, target.index)) {
+  if (cells && d.find_in_field && end_cell.begin >= window.start) {
     // A value of a column named for the detector, that its start finder
-    // refused or found only the end of ("Le Guen" in "Kervadoc Le Guen").
-    Located located = d.find_in_field(view, end_cell.begin - window.start, stop);
+    // refused or found only the end of ("Le Guen" in "Kervadoc Le Guen"):
+    // asked unless the start found is the value's first byte already.
     bool found = begin != std::string_view::npos && begin < stop;
-    if (located.begin != std::string_view::npos && (!found || located.begin < begin)) {
-      begin = located.begin;
-      judged = std::move(located.verdict);
+    size_t value = end_cell.begin - window.start;
+    while (value < stop && (view[value] == ' ' || view[value] == '\t' || view[value] == '"')) {
+      ++value;
+    }
+    if ((!found || begin > value) && context.NamesColumn(end_cell.column, target.index)) {
+      Located located = d.find_in_field(view, end_cell.begin - window.start, stop);
+      if (located.begin != std::string_view::npos && (!found || located.begin < begin)) {
+        begin = located.begin;
+        judged = std::move(located.verdict);
+      }
     }
   }
   if (begin == std::string_view::npos || begin >= stop) return std::nullopt;

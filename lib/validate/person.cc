@@ -42,14 +42,6 @@ bool Latin1Lower(unsigned char second) {
   return second >= 0x9F && second <= 0xBF && second != 0xB7;
 }
 
-bool UpperAt(std::string_view s, size_t i) {
-  if (i >= s.size()) return false;
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c >= 'A' && c <= 'Z') return true;
-  if (c == 0xC3 && i + 1 < s.size()) return Latin1Upper(static_cast<unsigned char>(s[i + 1]));
-  return c == 0xC5 && i + 1 < s.size() && (s[i + 1] == '\x92' || s[i + 1] == '\xB8');  // Œ Ÿ
-}
-
 bool LowerAt(std::string_view s, size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
   if (c >= 'a' && c <= 'z') return true;
@@ -319,6 +311,14 @@ int Rank(const Split& s) {
 }
 
 }  // namespace
+
+bool UpperAt(std::string_view s, size_t i) {
+  if (i >= s.size()) return false;
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c == 0xC3 && i + 1 < s.size()) return Latin1Upper(static_cast<unsigned char>(s[i + 1]));
+  return c == 0xC5 && i + 1 < s.size() && (s[i + 1] == '\x92' || s[i + 1] == '\xB8');  // Œ Ÿ
+}
 
 NameRun::NameRun(std::string_view span) : span_(span) {
   size_t i = 0;

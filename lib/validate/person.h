@@ -95,6 +95,9 @@ class NameRun {
   bool more_ = false;  // the span has more words than were read
 };
 
+// An upper-case letter starts at s[i]: ASCII, Latin-1, Œ or Ÿ.
+bool UpperAt(std::string_view s, size_t i);
+
 // A name token starts at text[pos]: an upper-case letter (ASCII or
 // Latin-1), or a particle.
 bool NameTokenStart(std::string_view text, size_t pos);
